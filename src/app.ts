@@ -1,0 +1,190 @@
+import { hostname } from "node:os";
+import type { Logger } from "pino";
+import type { Config } from "./config/schema.js";
+import { ChatDirectory } from "./core/chats.js";
+import { Dispatcher } from "./core/dispatcher.js";
+import type { Feature } from "./core/feature.js";
+import { loadTexts, type Texts } from "./core/i18n.js";
+import { createLogger } from "./core/logging.js";
+import { Outbox } from "./core/outbox.js";
+import { projectPath } from "./core/paths.js";
+import { Roles } from "./core/roles.js";
+import type { FeatureContext } from "./features/context.js";
+import { createFeatures } from "./features/index.js";
+import { systemClock, type Clock } from "./ports/clock.js";
+import type { Llm } from "./ports/llm.js";
+import { createCronScheduler, type Scheduler } from "./ports/scheduler.js";
+import { openStorage, type Storage } from "./ports/storage/index.js";
+import { HttpServer, sendJson } from "./platforms/http.js";
+import { createPlatforms } from "./platforms/index.js";
+import type { PlaygroundAdapter } from "./platforms/playground/adapter.js";
+import type { HttpRoute, MessageSink, PlatformAdapter } from "./platforms/types.js";
+
+export interface AppOptions {
+  config: Config;
+  storage?: Storage;
+  clock?: Clock;
+  logger?: Logger;
+  /** undefined: built from config.llm when configured; null: none. */
+  llm?: Llm | null;
+  scheduler?: Scheduler;
+  /** Replace the platforms built from config (tests). */
+  platforms?: PlatformAdapter[];
+  /** Replace the feature list (tests). */
+  features?: (context: FeatureContext) => Feature[];
+}
+
+/** The whole bot, wired: ports, features, dispatcher, outbox, platforms, HTTP server. */
+export class App {
+  readonly config: Config;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly texts: Texts;
+  readonly roles: Roles;
+  readonly chats: ChatDirectory;
+  readonly outbox: Outbox;
+  readonly scheduler: Scheduler;
+  readonly features: Feature[];
+  readonly dispatcher: Dispatcher;
+  readonly platforms: PlatformAdapter[];
+  readonly http: HttpServer;
+  readonly llm?: Llm;
+  address?: { host: string; port: number };
+  private stopping = false;
+
+  constructor(options: Required<Pick<AppOptions, "config" | "storage" | "clock" | "logger" | "scheduler">> & AppOptions & { platforms: PlatformAdapter[] }) {
+    this.config = options.config;
+    this.storage = options.storage;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.scheduler = options.scheduler;
+    this.llm = options.llm ?? undefined;
+    this.texts = loadTexts(projectPath("config/locales"));
+    const playgroundStaff = this.config.playground.staffUsers.map((id) => `playground:${id}`);
+    this.roles = new Roles(this.storage, new Set([...this.config.staff, ...playgroundStaff]));
+    this.chats = new ChatDirectory(this.storage);
+    this.outbox = new Outbox({
+      storage: this.storage,
+      clock: this.clock,
+      logger: this.logger,
+      instanceId: this.config.instanceId ?? `${hostname()}:${this.config.server.port}`,
+      onBlocked: (chat) => this.chats.markInactive(chat),
+    });
+    const context: FeatureContext = {
+      config: this.config,
+      storage: this.storage,
+      clock: this.clock,
+      logger: this.logger,
+      texts: this.texts,
+      roles: this.roles,
+      chats: this.chats,
+      outbox: this.outbox,
+      scheduler: this.scheduler,
+      llm: this.llm,
+      commands: () => this.dispatcher.commands.all(),
+    };
+    this.features = (options.features ?? createFeatures)(context);
+    this.dispatcher = new Dispatcher({
+      features: this.features,
+      storage: this.storage,
+      outbox: this.outbox,
+      roles: this.roles,
+      texts: this.texts,
+      clock: this.clock,
+      logger: this.logger,
+      sharedStore: this.storage.kind === "redis" || this.storage.kind === "postgres",
+    });
+    this.platforms = options.platforms;
+    for (const platform of this.platforms) this.outbox.register(platform.sender, platform.pacing);
+    this.http = new HttpServer(() => this.routes(), this.logger);
+  }
+
+  get playground(): PlaygroundAdapter | undefined {
+    return this.platforms.find((platform) => platform.platform === "playground") as PlaygroundAdapter | undefined;
+  }
+
+  /** The core as platforms see it. */
+  readonly sink: MessageSink = {
+    handle: async (message) => {
+      if (this.stopping) return [];
+      await this.chats.seen(message);
+      return this.dispatcher.handle(message);
+    },
+    rekeyChat: async (from, to) => {
+      await this.chats.rekey(from, to);
+      for (const feature of this.features) await feature.rekeyChat?.(from, to);
+      this.logger.info({ from, to }, "chat re-keyed");
+    },
+    markInactive: (chat) => this.chats.markInactive(chat),
+  };
+
+  /** Starts the HTTP server, the platforms and the features' background work. */
+  async start(options: { listen?: boolean } = {}): Promise<void> {
+    if (options.listen !== false) this.address = await this.http.listen(this.config.server.host, this.config.server.port);
+    for (const platform of this.platforms) await platform.start(this.sink);
+    for (const feature of this.features) await feature.start?.();
+  }
+
+  /** Graceful stop: no new messages, in-flight ones finish, the outbox drains, the store closes. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    await this.scheduler.stop();
+    for (const platform of this.platforms) await platform.stop().catch((error) => this.logger.warn({ err: error, platform: platform.platform }, "platform stop failed"));
+    await this.dispatcher.idle();
+    for (const feature of this.features) await feature.stop?.();
+    await this.outbox.drain();
+    await this.http.close();
+    await this.storage.close();
+  }
+
+  async health(): Promise<{ ok: boolean; store: { kind: string; ok: boolean }; platforms: ReturnType<PlatformAdapter["health"]>[] }> {
+    const storeOk = await this.storage.ping().catch(() => false);
+    const platforms = this.platforms.map((platform) => platform.health());
+    return { ok: storeOk && platforms.every((platform) => platform.state !== "error"), store: { kind: this.storage.kind, ok: storeOk }, platforms };
+  }
+
+  private routes(): HttpRoute[] {
+    const health: HttpRoute = {
+      method: "GET",
+      path: "/healthz",
+      handle: async (_request, response) => {
+        const state = await this.health();
+        sendJson(response, state.ok ? 200 : 503, state);
+      },
+    };
+    const playgroundRoutes = this.config.server.playground ? (this.playground?.routes ?? []) : [];
+    const platformRoutes = this.platforms.filter((platform) => platform.platform !== "playground").flatMap((platform) => platform.routes ?? []);
+    return [health, ...platformRoutes, ...playgroundRoutes, ...this.features.flatMap((feature) => feature.routes ?? [])];
+  }
+}
+
+/** Builds the app from config: opens the store, creates the LLM client and the platforms. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const config = options.config;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const storage = options.storage ?? (await openStorage(config.storage.url));
+  const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger });
+  const llm = options.llm === null ? undefined : (options.llm ?? (await createConfiguredLlm(config)));
+  let app: App | undefined;
+  const platforms =
+    options.platforms ??
+    (await createPlatforms({
+      config,
+      storage,
+      clock,
+      logger,
+      setRole: (user, role) => app!.roles.setRole(user, role),
+    }));
+  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms });
+  return app;
+}
+
+async function createConfiguredLlm(config: Config): Promise<Llm | undefined> {
+  const { baseUrl, model } = config.llm;
+  if (!baseUrl || !model) return undefined;
+  const { createOpenAiLlm } = await import("./ports/openai-llm.js");
+  return createOpenAiLlm({ baseUrl, apiKey: config.llm.apiKey ?? "none", model, timeoutMs: config.llm.timeoutMs });
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Clock } from "../ports/clock.js";
+import type { Storage } from "../ports/storage/index.js";
+import { DeliveryError } from "./errors.js";
+import { splitKey, type Platform, type Reply } from "./message.js";
+import { Limiter, splitText, type PacingRules } from "./pacing.js";
+
+/** What a platform adapter must provide to deliver replies. */
+export interface Sender {
+  platform: Platform;
+  /** Longest text one message may carry (Telegram 4096, WeChat 1800). */
+  maxLength: number;
+  /** Sends one message; throws DeliveryError for refusals the outbox should understand. */
+  send(reply: Reply): Promise<{ messageId?: string }>;
+  /** Group chats are paced more strictly than private ones. */
+  isGroup?(chat: string): boolean;
+}
+
+export type SendStatus = "sent" | "duplicate" | "blocked" | "failed" | "no-platform";
+
+export interface SendResult {
+  status: SendStatus;
+  messageIds: string[];
+  error?: string;
+}
+
+export interface OutboxOptions {
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  /** Identifies this process across restarts, so it can take over its own stale claims. */
+  instanceId: string;
+  /** How often a send refused with 429 or a network error is tried again. */
+  maxAttempts?: number;
+  /** Called when a platform says the bot is no longer in the chat. */
+  onBlocked?: (chat: string) => Promise<void>;
+}
+
+interface OnceRecord {
+  at: string;
+  messageIds: string[];
+}
+
+const onceLeaseMs = 10 * 60_000;
+const onceKeepMs = 90 * 24 * 3600_000;
+const logKeepMs = 30 * 24 * 3600_000;
+
+/**
+ * The one way out. Paces sends per platform and per chat, waits out 429s, splits long texts,
+ * records every send, and sends a reply that carries a `once` key at most once.
+ */
+export class Outbox {
+  private readonly senders = new Map<Platform, { sender: Sender; overall: Limiter; rules: PacingRules }>();
+  private readonly chatLimiters = new Map<string, Limiter>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly onceRecords;
+  private readonly log;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.onceRecords = options.storage.namespace<OnceRecord>("outbox-once");
+    this.log = options.storage.namespace<{ chat: string; parts: number; once?: string; at: string }>("outbox-log");
+  }
+
+  register(sender: Sender, rules: PacingRules): void {
+    this.senders.set(sender.platform, { sender, rules, overall: new Limiter(rules.overall, this.options.clock) });
+  }
+
+  platforms(): Platform[] {
+    return [...this.senders.keys()];
+  }
+
+  /** Sends replies one after another, in order. */
+  async sendAll(replies: Reply[]): Promise<SendResult[]> {
+    const results: SendResult[] = [];
+    for (const reply of replies) results.push(await this.send(reply));
+    return results;
+  }
+
+  send(reply: Reply): Promise<SendResult> {
+    const work = this.deliver(reply);
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+    return work;
+  }
+
+  /** Waits for every send under way (graceful stop). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** True when a reply with this `once` key was already delivered. */
+  async wasSent(once: string): Promise<boolean> {
+    return (await this.onceRecords.get(once)) !== undefined;
+  }
+
+  private async deliver(reply: Reply): Promise<SendResult> {
+    const entry = this.senders.get(splitKey(reply.chat).platform);
+    if (!entry) return { status: "no-platform", messageIds: [] };
+    if (reply.once) {
+      if (await this.wasSent(reply.once)) return { status: "duplicate", messageIds: [] };
+      if (!(await this.claimOnce(reply.once))) return { status: "duplicate", messageIds: [] };
+    }
+    const result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
+    if (reply.once) {
+      if (result.status === "sent") await this.onceRecords.set(reply.once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);
+      await this.options.storage.release(`once:${reply.once}`);
+    }
+    if (result.status === "sent") {
+      await this.log.set(randomUUID(), { chat: reply.chat, parts: result.messageIds.length, once: reply.once, at: this.options.clock.now().toISOString() }, logKeepMs);
+    }
+    return result;
+  }
+
+  /** A claim left by this instance's previous life (a crash between claim and send) is taken over. */
+  private async claimOnce(once: string): Promise<boolean> {
+    const key = `once:${once}`;
+    if (await this.options.storage.claim(key, onceLeaseMs, this.options.instanceId)) return true;
+    const owner = await this.options.storage.claimOwner(key);
+    if (owner !== this.options.instanceId || this.pendingOnce.has(once)) return false;
+    await this.options.storage.release(key);
+    return this.options.storage.claim(key, onceLeaseMs, this.options.instanceId);
+  }
+
+  private readonly pendingOnce = new Set<string>();
+
+  private async deliverParts(sender: Sender, rules: PacingRules, overall: Limiter, reply: Reply): Promise<SendResult> {
+    if (reply.once) this.pendingOnce.add(reply.once);
+    try {
+      const texts = reply.file ? [reply.text] : splitText(reply.text, sender.maxLength);
+      const messageIds: string[] = [];
+      for (const [index, text] of texts.entries()) {
+        const part: Reply = index === 0 ? { ...reply, text } : { chat: reply.chat, text };
+        if (index < texts.length - 1) delete part.buttons;
+        const outcome = await this.deliverOne(sender, rules, overall, part);
+        if (outcome.status !== "sent") return { ...outcome, messageIds };
+        messageIds.push(...outcome.messageIds);
+      }
+      return { status: "sent", messageIds };
+    } finally {
+      if (reply.once) this.pendingOnce.delete(reply.once);
+    }
+  }
+
+  private async deliverOne(sender: Sender, rules: PacingRules, overall: Limiter, reply: Reply): Promise<SendResult> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      await this.chatLimiter(sender, rules, reply.chat).acquire();
+      await overall.acquire();
+      try {
+        const { messageId } = await sender.send(reply);
+        return { status: "sent", messageIds: messageId ? [messageId] : [] };
+      } catch (error) {
+        const delivery = error instanceof DeliveryError ? error : undefined;
+        if (delivery?.kind === "blocked") {
+          this.options.logger.warn({ chat: reply.chat, err: delivery.message }, "bot is no longer in the chat");
+          await this.options.onBlocked?.(reply.chat);
+          return { status: "blocked", messageIds: [], error: delivery.message };
+        }
+        if (attempt >= maxAttempts) {
+          this.options.logger.error({ chat: reply.chat, err: (error as Error).message, attempt }, "send failed");
+          return { status: "failed", messageIds: [], error: (error as Error).message };
+        }
+        const waitMs = delivery?.kind === "rate-limited" && delivery.retryAfterSeconds !== undefined ? delivery.retryAfterSeconds * 1000 : 500 * 2 ** attempt;
+        this.options.logger.warn({ chat: reply.chat, waitMs, attempt }, delivery?.kind === "rate-limited" ? "rate limited, waiting" : "send failed, retrying");
+        await this.options.clock.sleep(waitMs);
+      }
+    }
+  }
+
+  private chatLimiter(sender: Sender, rules: PacingRules, chat: string): Limiter {
+    let limiter = this.chatLimiters.get(chat);
+    if (!limiter) {
+      const group = sender.isGroup?.(chat) ?? true;
+      limiter = new Limiter(group ? rules.perGroup : rules.perPrivate, this.options.clock);
+      this.chatLimiters.set(chat, limiter);
+    }
+    return limiter;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The words people type versus the words the knowledge base uses. Data only: the retrieval code
+ * in search.ts reads these tables, so adding a synonym never needs a code change.
+ */
+
+/**
+ * Synonym groups. When a question contains a `from` word, the `to` words are searched too (at a
+ * lower weight). One-directional where the general word would drag in unrelated articles
+ * (协会 → 社团 is safe; 社团 → 商会 is not).
+ */
+export const synonyms: Array<{ from: string[]; to: string[] }> = [
+  { from: ["民非", "民办非企业单位", "民办非企业", "社会服务机构", "民办非"], to: ["民非", "民办非企业单位", "社会服务机构"] },
+  { from: ["社团", "社会团体"], to: ["社团", "社会团体"] },
+  { from: ["协会", "学会", "商会", "联合会", "研究会", "促进会", "联谊会"], to: ["社团", "社会团体", "协会"] },
+  { from: ["年检", "年度检查", "年审"], to: ["年检", "年度检查", "年度工作报告"] },
+  { from: ["年报", "年度报告", "年度工作报告"], to: ["年度工作报告", "年报", "年检"] },
+  { from: ["法人", "法定代表人", "法代", "法人代表"], to: ["法定代表人"] },
+  { from: ["分会", "分点", "分部", "分所", "分站", "分中心", "分支"], to: ["分支机构", "代表机构"] },
+  { from: ["注册", "成立", "申请成立", "办个", "开个"], to: ["登记", "设立"] },
+  { from: ["不想干了", "解散", "关掉", "关门", "停办", "撤销自己"], to: ["注销", "清算"] },
+  { from: ["公募"], to: ["公开募捐", "公开募捐资格"] },
+  { from: ["非公募"], to: ["非公开募捐"] },
+  { from: ["筹款", "众筹", "募款", "化缘", "拉赞助", "搞募捐"], to: ["募捐"] },
+  { from: ["收据", "发票", "开票", "开什么票", "票据"], to: ["捐赠票据"] },
+  { from: ["抵税", "免税", "减税", "少交税", "税前"], to: ["税前扣除", "扣除", "免税资格"] },
+  { from: ["起名", "名字", "取名", "叫什么"], to: ["名称"] },
+  { from: ["会长", "理事长", "秘书长", "负责人"], to: ["负责人", "法定代表人"] },
+  { from: ["主管单位", "挂靠单位", "挂靠"], to: ["业务主管单位"] },
+  { from: ["黑名单", "失信"], to: ["严重违法失信名单"] },
+  { from: ["异常名录", "经营异常", "异常"], to: ["活动异常名录"] },
+  { from: ["几a", "3a", "4a", "5a", "等级"], to: ["评估等级", "评估"] },
+  { from: ["罚款", "罚钱", "被罚"], to: ["行政处罚", "罚款"] },
+  { from: ["不服", "申诉"], to: ["行政复议", "行政诉讼"] },
+  { from: ["义工", "志愿队", "志愿服务队", "志愿者"], to: ["志愿者", "志愿服务"] },
+  { from: ["结余", "盈余", "分红", "分钱", "分点钱", "分给"], to: ["分配", "不得分配"] },
+  { from: ["拿证", "拿的证", "领证", "发证", "证书"], to: ["登记证书", "登记成立"] },
+  { from: ["公众号", "朋友圈", "网上", "线上", "小程序", "直播间"], to: ["互联网", "公开募捐"] },
+  { from: ["换了", "搬了", "改了", "换人", "搬家", "地址变"], to: ["变更登记", "变更"] },
+  { from: ["启动资金", "注册资金", "注册资本", "资金"], to: ["活动资金", "开办资金", "原始基金"] },
+  { from: ["广场舞", "兴趣小组", "文体队", "合唱队", "小组", "兴趣队"], to: ["社区社会组织", "备案"] },
+  { from: ["捐钱", "捐款", "捐东西"], to: ["捐赠"] },
+  { from: ["工本费", "收费", "收钱", "交钱", "审核费"], to: ["收取费用", "费用"] },
+  { from: ["党员"], to: ["党支部", "党组织"] },
+  { from: ["创新园", "园区", "孵化园"], to: ["创新园"] },
+  { from: ["多久", "多长时间", "几天", "多少天"], to: ["日内", "期限"] },
+];
+
+/** Frequent misspellings (mostly same-sound characters typed by pinyin input). */
+export const confusions: Array<[string, string]> = [
+  ["登计", "登记"], ["登纪", "登记"], ["等记", "登记"], ["登己", "登记"],
+  ["明录", "名录"], ["名禄", "名录"], ["年减", "年检"], ["年捡", "年检"], ["年简", "年检"],
+  ["注消", "注销"], ["注侧", "注册"], ["注测", "注册"], ["民飞", "民非"], ["明非", "民非"],
+  ["协汇", "协会"], ["基金汇", "基金会"], ["基金惠", "基金会"], ["异长", "异常"],
+  ["公幕", "公募"], ["公慕", "公募"], ["募损", "募捐"], ["慕捐", "募捐"], ["幕捐", "募捐"],
+  ["捐增", "捐赠"], ["章成", "章程"], ["章呈", "章程"], ["审记", "审计"], ["备按", "备案"],
+  ["理士", "理事"], ["监士", "监事"], ["分只", "分支"], ["分枝机构", "分支机构"],
+  ["免锐", "免税"], ["免说", "免税"], ["党之部", "党支部"], ["支布", "支部"], ["志原", "志愿"],
+  ["评佑", "评估"], ["评古", "评估"], ["复意", "复议"], ["清箅", "清算"], ["会废", "会费"],
+  ["扣出", "扣除"], ["认订", "认定"], ["票居", "票据"], ["收居", "收据"], ["换界", "换届"],
+  ["带表人", "代表人"], ["法定代表任", "法定代表人"], ["民政句", "民政局"], ["主管单未", "主管单位"],
+  ["信用信患", "信用信息"], ["活动资今", "活动资金"], ["原始基今", "原始基金"], ["社圑", "社团"],
+];
+
+/**
+ * English words and phrases → the Chinese terms the articles use. English questions are also
+ * matched against each section's `en:` line; this table finds the Chinese side as well.
+ */
+export const englishTerms: Array<[string, string[]]> = [
+  ["association", ["社团", "社会团体", "协会"]],
+  ["social organization", ["社会组织"]],
+  ["social service", ["社会服务机构", "民非"]],
+  ["private non-enterprise", ["民非", "民办非企业单位"]],
+  ["foundation", ["基金会"]],
+  ["charity", ["慈善组织"]],
+  ["charities", ["慈善组织"]],
+  ["register", ["登记"]],
+  ["registration", ["登记"]],
+  ["registered", ["登记"]],
+  ["application", ["申请"]],
+  ["decide", ["作出决定", "决定"]],
+  ["decision", ["作出决定", "决定"]],
+  ["days", ["日内"]],
+  ["public fundraising", ["公开募捐", "公开募捐资格"]],
+  ["fundraising", ["募捐"]],
+  ["qualification", ["资格"]],
+  ["donation", ["捐赠"]],
+  ["donations", ["捐赠"]],
+  ["donate", ["捐赠"]],
+  ["deduct", ["扣除", "税前扣除"]],
+  ["deduction", ["扣除", "税前扣除"]],
+  ["income tax", ["所得税"]],
+  ["individual", ["个人"]],
+  ["individuals", ["个人"]],
+  ["company", ["企业"]],
+  ["companies", ["企业"]],
+  ["cap", ["限额", "扣除"]],
+  ["tax exempt", ["免税资格"]],
+  ["tax-exempt", ["免税资格"]],
+  ["annual report", ["年度工作报告", "年报"]],
+  ["work report", ["年度工作报告"]],
+  ["annual inspection", ["年检", "年度检查"]],
+  ["volunteer", ["志愿者", "志愿服务"]],
+  ["volunteers", ["志愿者", "志愿服务"]],
+  ["insurance", ["保险"]],
+  ["risk", ["风险"]],
+  ["members", ["会员"]],
+  ["member", ["会员"]],
+  ["funds", ["活动资金"]],
+  ["name", ["名称"]],
+  ["branch", ["分支机构"]],
+  ["branches", ["分支机构"]],
+  ["audit", ["审计"]],
+  ["deregister", ["注销"]],
+  ["dissolve", ["注销", "清算"]],
+  ["change", ["变更"]],
+  ["legal representative", ["法定代表人"]],
+  ["party", ["党组织", "党支部"]],
+  ["fee", ["费用", "会费"]],
+  ["fees", ["费用", "会费"]],
+  ["membership fee", ["会费"]],
+  ["receipt", ["捐赠票据"]],
+  ["penalty", ["处罚"]],
+  ["fine", ["罚款"]],
+  ["evaluation", ["评估"]],
+  ["grade", ["评估等级"]],
+  ["credit", ["信用"]],
+  ["supervisory unit", ["业务主管单位"]],
+  ["disclosure", ["信息公开"]],
+  ["disclose", ["信息公开"]],
+  ["park", ["创新园"]],
+];
+
+/** Bigrams of question phrasing that say nothing about the topic. */
+export const stopBigrams = new Set([
+  "什么", "怎么", "多少", "哪些", "可以", "能不", "不能", "需要", "我们", "是不", "不是", "要不", "有没",
+  "没有", "一下", "请问", "问下", "想问", "大家", "的话", "这个", "那个", "一个", "现在", "如果", "还是",
+  "还能", "能否", "是否", "怎样", "如何", "知道", "谢谢", "大佬", "你们", "他们", "是什", "么时", "么样",
+  "时候", "有个", "们的", "我的", "你的", "请教", "咨询", "小园", "园助", "助手", "吗？", "啊？",
+]);
+
+/** English words that carry no topic. */
+export const englishStopWords = new Set(
+  "a an the of to in on for and or but is are was were be been being do does did done have has had we our us you your i my me it its this that these those what which who whom how when where why can could should would will shall may might must any some all by with from as at about into than then there their they them hi hello all quick q please now just also if so not no yes".split(" "),
+);

@@ -1,0 +1,98 @@
+import { confusions, englishStopWords, stopBigrams } from "./lexicon.js";
+
+const cjkRun = /[\u3400-\u9fff]+/g;
+const latinWord = /[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
+
+/** Full-width to half-width (NFKC), lower case, typos corrected: the form every text is matched in. */
+export function normalize(text: string): string {
+  let result = text.normalize("NFKC").toLowerCase();
+  for (const [wrong, right] of confusions) if (result.includes(wrong)) result = result.split(wrong).join(right);
+  return result;
+}
+
+export function hasChinese(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+/**
+ * Index terms of a text: Chinese character bigrams (robust to segmentation errors and typos),
+ * longer words from Intl.Segmenter (whole terms like 业务主管单位 score above their parts),
+ * and English words reduced to a crude stem. Duplicates are kept: they are term frequencies.
+ */
+export function terms(text: string, segmenter: Intl.Segmenter): string[] {
+  const normalized = normalize(text);
+  const result: string[] = [];
+  for (const match of normalized.matchAll(cjkRun)) {
+    const run = match[0];
+    for (let index = 0; index + 1 < run.length; index++) {
+      const bigram = run.slice(index, index + 2);
+      if (!stopBigrams.has(bigram)) result.push(bigram);
+    }
+    for (const piece of segmenter.segment(run)) {
+      if (piece.isWordLike && piece.segment.length >= 3) result.push(piece.segment);
+    }
+  }
+  for (const match of normalized.replace(cjkRun, " ").matchAll(latinWord)) {
+    const word = match[0];
+    if (englishStopWords.has(word)) continue;
+    result.push(/^\d/.test(word) ? word : stem(word));
+  }
+  return result;
+}
+
+/** Plural and verb endings off, so "registered" meets "registration" halfway. */
+export function stem(word: string): string {
+  const rules: Array<[RegExp, string]> = [
+    [/ies$/, "y"], [/ations?$/, "ate"], [/ing$/, ""], [/ed$/, ""], [/ers?$/, ""], [/s$/, ""],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(word) && word.length > 4) return word.replace(pattern, replacement);
+  }
+  return word;
+}
+
+/** Splits a body into sentences, keeping the closing punctuation. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？；!?;])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
+/** The figures of a text (arabic numbers, after Chinese numerals are converted), for checks. */
+export function figures(text: string): string[] {
+  return [...arabicNumerals(text.normalize("NFKC")).matchAll(/\d+(?:\.\d+)?/g)].map((match) => String(Number(match[0])));
+}
+
+const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * Chinese numerals up to 9999 to arabic (二十日 → 20日, 百分之八 → 8%); 万 stays a unit, as
+ * articles write 3万元. Used to compare figures and to score answers the way eval/README.md says.
+ */
+export function arabicNumerals(text: string): string {
+  const percent = text.replace(/百分之([零〇一二两三四五六七八九十百]+)/g, (_, number: string) => `${chineseNumber(number)}%`);
+  return percent.replace(/[零〇一二两三四五六七八九十百千]+/g, (run) => {
+    // A lone 千 or 百 is usually a word (千万, 百姓), not a figure.
+    if (/^[十百千]$/.test(run) && run !== "十") return run;
+    const value = chineseNumber(run);
+    return value === undefined ? run : String(value);
+  });
+}
+
+function chineseNumber(run: string): number | undefined {
+  if ([...run].every((character) => character in digits) && run.length > 1) {
+    return Number([...run].map((character) => digits[character]).join(""));
+  }
+  let total = 0;
+  let current = 0;
+  for (const character of run) {
+    if (character in digits) current = digits[character]!;
+    else if (character in units) {
+      total += (current || 1) * units[character]!;
+      current = 0;
+    } else return undefined;
+  }
+  return total + current;
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** Configuration of activity reports (config key `reports`). */
+export const reportsConfigSchema = z
+  .object({
+    /** In groups, answer a clear report even without a mention. */
+    autoDetect: z.boolean().default(true),
+    /** Hours of silence after which an unfinished report is dropped with a notice. */
+    draftExpiryHours: z.number().positive().default(72),
+  })
+  .prefault({});

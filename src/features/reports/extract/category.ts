@@ -1,0 +1,67 @@
+/**
+ * Category by REPORTS.md "Category": care aimed at one group takes that group's category;
+ * otherwise the content decides, and services from several fields at once are 其他.
+ * The organization's own name is removed first: a 夕阳红 team clearing snow is not 助老.
+ */
+import type { Category } from "./types.js";
+
+/** Groups of people served, in the order that breaks ties (残疾儿童 → 助残). */
+const TARGET_GROUPS: ReadonlyArray<readonly [Category, RegExp]> = [
+  ["助残", /残疾|残障|助残|盲人|视障|听障|聋哑|智障|自闭症|孤独症|阳光家园|轮椅/],
+  ["扶贫济困", /低保|困难(?:群众|家庭|户|职工|老人|学生)?|贫困|特困|困境|扶贫|济困|帮困|米面油/],
+  ["助老", /老人|老年|敬老|养老|长者|独居|空巢|高龄|老李头|大爷|大妈|奶奶|爷爷|老太|老伙计们?家|福利院|elderly|seniors/],
+  ["儿童青少年", /儿童|孩子|小朋友|少儿|青少年|学生|小学|中学|幼儿园|四点半课堂|作业|六一|留守|未成年|中考|高考|kids|children|students/],
+];
+
+/** Content fields; 宣传 and 文明 are weak hints used only when nothing else speaks. */
+const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
+  ["健康卫生", /义诊|体检|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座/],
+  ["应急救援", /急救|演练|救援|应急|内涝|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾/],
+  ["法律援助", /法律|律师|普法|法治|维权|法援/],
+  ["社区治理", /清雪|扫雪|除雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
+  ["环保", /垃圾|河道|植树|种树|树苗|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白/],
+  ["文化体育", /书法|演出|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育|运动会|比赛|读书|阅读|文化|电影|游园|非遗|剪纸|二人转|太极/],
+];
+
+const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
+  ["社区治理", /宣传|文明|志愿服务集市|便民/],
+];
+
+/** Distinct kinds of service listed (义剪、测血压、法律咨询): several fields make 其他. */
+function contentHits(text: string): Category[] {
+  return CONTENT.filter(([, pattern]) => pattern.test(text)).map(([category]) => category);
+}
+
+export function categorize(text: string, organization: string | null): Category | null {
+  const content = organization ? text.split(organization).join(" ") : text;
+  const groups = TARGET_GROUPS.filter(([, pattern]) => pattern.test(content)).map(([category]) => category);
+  const hits = contentHits(content);
+  // A fair or market with services of several fields is 其他 even when it also helps one group.
+  if (hits.length >= 2 && /集市|综合|多项|各类|多种/.test(content)) return "其他";
+  if (groups.length > 0) return groups[0]!;
+  if (hits.length === 1) return hits[0]!;
+  if (hits.length >= 2) return mixedOrDominant(content, hits);
+  const weak = WEAK.find(([, pattern]) => pattern.test(content));
+  if (weak) return weak[0];
+  return hasActivity(content) ? "其他" : null;
+}
+
+/**
+ * Two fields can both be named because one is the theme of the other (清明文明祭扫劝导 is
+ * governance at a cemetery; 献血宣传 is health). Three or more distinct fields are 其他.
+ */
+function mixedOrDominant(text: string, hits: Category[]): Category {
+  if (hits.length >= 3) return "其他";
+  const listed = /[、和及]/.test(text) && /义剪|测血压|法律咨询|理发|维修|咨询/.test(text);
+  if (listed) return "其他";
+  // The field whose keyword comes last is usually the action (…宣传和引导 → the action).
+  const firstIndex = (category: Category) => {
+    const pattern = CONTENT.find(([name]) => name === category)![1];
+    return pattern.exec(text)?.index ?? Number.MAX_SAFE_INTEGER;
+  };
+  return [...hits].sort((left, right) => firstIndex(left) - firstIndex(right))[0]!;
+}
+
+function hasActivity(text: string): boolean {
+  return /开展|活动|服务|志愿|帮|送|清理|打扫|慰问|看望/.test(text);
+}

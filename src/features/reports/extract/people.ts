@@ -1,0 +1,177 @@
+/**
+ * Who served and who was served (REPORTS.md "People"). Counts are read as mentions with a role;
+ * the volunteer total then follows the reporter, 其中/另外 and parallel-group rules.
+ */
+import { parseQuantity, QUANTITY } from "./numbers.js";
+
+const VOLUNTEER_NOUNS =
+  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|大学生|volunteers?|members?";
+const BENEFICIARY_NOUNS =
+  "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|kids|children|students|people|seniors";
+/** People present who did not serve as volunteers. */
+const STAFF_NOUNS = "工作人员|职工|干部|民警|物业人员|物业|记者|领导";
+
+export type Role = "volunteer" | "beneficiary" | "household" | "staff";
+
+export interface Mention {
+  index: number;
+  end: number;
+  value: number | null;
+  approximate: boolean;
+  role: Role;
+  /** 我带了5个: the reporter serves too */
+  plusReporter: boolean;
+  /** 含N名社工: already inside another count */
+  included: boolean;
+  /** written after 其中/另外/一组: a part of a team */
+  part: boolean;
+}
+
+export interface PeopleFacts {
+  volunteers: number | null;
+  volunteersApproximate: boolean;
+  /** teams that each served their own time, when they add up to the volunteers */
+  groups: Mention[];
+  beneficiaries: number | null;
+  beneficiariesApproximate: boolean;
+  mentions: Mention[];
+}
+
+const NUMBER_FIRST = new RegExp(
+  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>[\\u4e00-\\u9fa5]{0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
+  "gi",
+);
+const NOUN_FIRST = new RegExp(
+  `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:共|一共|共计|总共)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
+  "gi",
+);
+const REPORTER_PLUS = new RegExp(
+  `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
+  "g",
+);
+const REPORTER_INCLUDED = new RegExp(`(?:算上|加上|包括|连)我(?:在内)?[,\\s]*(?:一共|共|总共)?\\s*(?<q>${QUANTITY})`, "g");
+const PAIR_OF_US = /我们?俩|我们两个|咱俩/;
+const SINGLE_HOME = /(?:老|小)[\u4e00-\u9fa5](?:头|太太)家|[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|阿姨|大娘|婆婆)家|独居老人家/;
+
+const BENEFICIARY_CONTEXT = /(?:服务|接待|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
+
+function roleOf(noun: string, before: string): Role {
+  const lower = noun.toLowerCase();
+  if (new RegExp(`^(?:${STAFF_NOUNS})$`).test(lower)) return "staff";
+  if (lower === "户") return "household";
+  if (new RegExp(`^(?:${BENEFICIARY_NOUNS})$`, "i").test(lower)) return "beneficiary";
+  if (lower === "人" && BENEFICIARY_CONTEXT.test(before)) return "beneficiary";
+  return "volunteer";
+}
+
+function mentionFrom(match: RegExpMatchArray, text: string): Mention {
+  const groups = match.groups!;
+  const index = match.index!;
+  const clauseStart = Math.max(text.lastIndexOf(",", index), text.lastIndexOf("，", index), text.lastIndexOf("\n", index), text.lastIndexOf("。", index), text.lastIndexOf(";", index)) + 1;
+  const before = text.slice(clauseStart, index);
+  const quantity = parseQuantity(groups.q!);
+  let role = roleOf(groups.noun!, before);
+  // 8位低保户 counts people (位 is a person classifier); 20户 counts households.
+  if (groups.noun === "低保户" || groups.noun === "困难户") role = groups.cls === "个" || groups.cls === "位" || groups.cls === "名" ? "beneficiary" : "household";
+  return {
+    index,
+    end: index + match[0].length,
+    value: quantity.value,
+    approximate: quantity.approximate,
+    role,
+    plusReporter: false,
+    included: /(?:含|包括|包含)\s*$/.test(before),
+    part: /(?:其中|另外|另有|另|还有|一组|另一组|第[一二三四]组|一队|一班)[^,;。\n]{0,3}$/.test(before),
+  };
+}
+
+function overlaps(left: Mention, right: Mention): boolean {
+  return left.index < right.end && right.index < left.end;
+}
+
+/** All people counts with their roles, most specific pattern first. */
+export function readMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  const add = (mention: Mention) => {
+    if (mentions.some((existing) => overlaps(existing, mention))) return;
+    mentions.push(mention);
+  };
+  for (const match of text.matchAll(REPORTER_PLUS)) {
+    const quantity = parseQuantity(match.groups!.q!);
+    const rest = text.slice(match.index! + match[0].length, match.index! + match[0].length + 6);
+    if (new RegExp(`^[\\u4e00-\\u9fa5]{0,3}?(?:${BENEFICIARY_NOUNS})`).test(rest)) continue;
+    add({
+      index: match.index!, end: match.index! + match[0].length,
+      value: quantity.value === null ? null : quantity.value + 1,
+      approximate: quantity.approximate, role: "volunteer", plusReporter: true, included: false, part: false,
+    });
+  }
+  for (const match of text.matchAll(REPORTER_INCLUDED)) {
+    const quantity = parseQuantity(match.groups!.q!);
+    add({
+      index: match.index!, end: match.index! + match[0].length, value: quantity.value,
+      approximate: quantity.approximate, role: "volunteer", plusReporter: false, included: false, part: false,
+    });
+  }
+  for (const match of text.matchAll(NOUN_FIRST)) add(mentionFrom(match, text));
+  for (const match of text.matchAll(NUMBER_FIRST)) {
+    const mention = mentionFrom(match, text);
+    // 十几袋, 30棵 never reach here; a bare year or clock figure is not followed by a person noun.
+    add(mention);
+  }
+  const pair = PAIR_OF_US.exec(text);
+  if (pair && !mentions.some((mention) => mention.role === "volunteer")) {
+    add({ index: pair.index, end: pair.index + pair[0].length, value: 2, approximate: false, role: "volunteer", plusReporter: false, included: false, part: false });
+  }
+  return mentions.sort((left, right) => left.index - right.index);
+}
+
+/** Text between two mentions joins them as parallel teams: 8名、居民志愿者5名 / 一组4人一组3人. */
+function joined(text: string, left: Mention, right: Mention): boolean {
+  const between = text.slice(left.end, right.index);
+  return between.length <= 8 && /^[\s、,和及与跟加]*(?:[\u4e00-\u9fa5]{0,6})?$/.test(between) && /[、,和及与一另]/.test(between);
+}
+
+export function readPeople(text: string): PeopleFacts {
+  const mentions = readMentions(text);
+  const serving = mentions.filter((mention) => mention.role === "volunteer" && !mention.included);
+  let volunteers: number | null = null;
+  let volunteersApproximate = false;
+  let groups: Mention[] = [];
+
+  const total = serving.find((mention) => !mention.part);
+  const parts = serving.filter((mention) => mention.part && total && mention.index > total.index);
+  if (total && parts.length > 0) {
+    volunteers = total.value;
+    volunteersApproximate = total.approximate;
+    const partSum = sum(parts);
+    if (partSum !== null && partSum === total.value) groups = parts;
+  } else if (serving.length >= 2 && serving.every((mention, position) => position === 0 || joined(text, serving[position - 1]!, mention))) {
+    volunteers = sum(serving);
+    volunteersApproximate = serving.some((mention) => mention.approximate);
+    groups = serving;
+  } else if (serving.length >= 1) {
+    volunteers = serving[0]!.value;
+    volunteersApproximate = serving[0]!.approximate;
+    // Shifts written in separate clauses (上午班5人…, 下午班4人…) are groups too; hours.ts
+    // uses them only when every clause carries its own time.
+    if (serving.length >= 2 && new Set(serving.map((mention) => mention.value)).size === serving.length) groups = serving;
+  }
+
+  const served = mentions.filter((mention) => mention.role === "beneficiary" && mention.value !== null);
+  let beneficiaries: number | null = served[0]?.value ?? null;
+  const beneficiariesApproximate = served[0]?.approximate ?? false;
+  if (beneficiaries === null && !mentions.some((mention) => mention.role === "household") && SINGLE_HOME.test(text)) {
+    beneficiaries = 1;
+  }
+  return { volunteers, volunteersApproximate, groups, beneficiaries, beneficiariesApproximate, mentions };
+}
+
+function sum(mentions: Mention[]): number | null {
+  let total = 0;
+  for (const mention of mentions) {
+    if (mention.value === null) return null;
+    total += mention.value;
+  }
+  return total;
+}

@@ -1,0 +1,69 @@
+/**
+ * Text normalisation shared by every rule. Volunteers type on phones: full-width digits and
+ * punctuation, circled list numbers, emoji and a few very common IME slips. Rules are written
+ * against the normalised form (ASCII digits and ASCII , : ; ? ! - ~ ( )).
+ */
+
+const PHOTO_MARK = /\[(?:图片|照片|photo|image)\]/gi;
+
+/** Number of attached photos, written as [图片] by the chat adapters. */
+export function countPhotos(text: string): number {
+  return (text.match(PHOTO_MARK) ?? []).length;
+}
+
+export function removePhotoMarks(text: string): string {
+  return text.replace(PHOTO_MARK, " ");
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
+
+/**
+ * Frequent pinyin-IME slips: each pair differs by one syllable choice and the wrong form is not
+ * a word a volunteer would mean in a report. Kept short on purpose: a slip not listed here
+ * simply leaves a field unknown, and the dialog asks for it.
+ */
+const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/宕员/g, "党员"],
+  [/自愿者/g, "志愿者"],
+  [/志原者/g, "志愿者"],
+  [/上五(?=\s*\d|\s*[一二两三四五六七八九十]+点)/g, "上午"],
+  [/下五(?=\s*\d|\s*[一二两三四五六七八九十]+点)/g, "下午"],
+  [/(点半?)\s*道\s*(?=\d|[一二两三四五六七八九十]+点)/g, "$1到"],
+  [/活动事/g, "活动室"],
+  [/敬老园/g, "敬老院"],
+];
+
+/** NFKC folding plus list markers and typo repair; keeps line breaks (they separate items). */
+export function normalizeText(raw: string): string {
+  let text = removePhotoMarks(raw);
+  // Circled numbers become "(n)" list markers before NFKC would turn them into bare digits.
+  text = text.replace(/[①②③④⑤⑥⑦⑧⑨⑩]/g, (mark) => `\n(${CIRCLED.indexOf(mark) + 1})`);
+  text = text.normalize("NFKC");
+  text = text.replace(/[–—－〜～]/g, (dash) => (dash === "〜" || dash === "～" ? "~" : "-"));
+  text = text.replace(/[“”"「」『』]/g, "");
+  text = text.replace(/\u3000|\u00a0|\u2005/g, " ");
+  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  return text;
+}
+
+/** Emoji and pictographs carry no field value; they only break word patterns. */
+export function stripEmoji(text: string): string {
+  return text.replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, " ");
+}
+
+/** Clause boundaries: punctuation and line breaks. */
+export const CLAUSE_BREAK = /[,，。;；!！?？\n]/;
+
+export function splitClauses(text: string): string[] {
+  return text
+    .split(/[,，。;；!！?？\n]+/)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length > 0);
+}
+
+/** Comparable form for names and places: no spaces, punctuation or case. */
+export function compactForMatch(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, "");
+}

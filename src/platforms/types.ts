@@ -1,0 +1,40 @@
+import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
+import type { IncomingMessage, Platform, Reply } from "../core/message.js";
+import type { Sender } from "../core/outbox.js";
+import type { PacingRules } from "../core/pacing.js";
+
+/** What the core offers a platform adapter. */
+export interface MessageSink {
+  /** Handles one neutral message; resolves with the replies sent in answer to it. */
+  handle(message: IncomingMessage): Promise<Reply[]>;
+  /** A chat changed its id (Telegram group → supergroup): move its data. */
+  rekeyChat(from: string, to: string): Promise<void>;
+  /** The platform says the bot is gone from this chat. */
+  markInactive(chat: string): Promise<void>;
+}
+
+export interface PlatformHealth {
+  platform: Platform;
+  state: "starting" | "running" | "waiting-for-login" | "logged-out" | "stopped" | "error";
+  detail?: string;
+  /** WeChat: the login QR code payload while waiting for a scan. */
+  qrCode?: string;
+}
+
+export interface HttpRoute {
+  method: "GET" | "POST";
+  /** A path with `:name` parameters, e.g. /api/chats/:id/messages */
+  path: string;
+  handle(request: HttpRequest, response: ServerResponse, params: Record<string, string>, body: Buffer): Promise<void> | void;
+}
+
+/** A chat platform: turns its SDK's events into neutral messages and delivers replies. */
+export interface PlatformAdapter {
+  platform: Platform;
+  sender: Sender;
+  pacing: PacingRules;
+  routes?: HttpRoute[];
+  start(sink: MessageSink): Promise<void>;
+  stop(): Promise<void>;
+  health(): PlatformHealth;
+}

@@ -1,0 +1,51 @@
+import KeyvPostgres from "@keyv/postgres";
+import pg from "pg";
+import { keyvNamespace } from "./keyv-namespace.js";
+import type { Storage } from "./types.js";
+
+/** Shared state in PostgreSQL: keyv's table for data, a small table of our own for claims. */
+export async function openPostgresStorage(url: string): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  await pool.query(
+    "CREATE TABLE IF NOT EXISTS incubot_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires BIGINT NOT NULL)",
+  );
+  const adapters: KeyvPostgres[] = [];
+  return {
+    kind: "postgres",
+    namespace: (name) => {
+      const adapter = new KeyvPostgres({ uri: url, table: "incubot_kv", max: 2 });
+      adapters.push(adapter);
+      return keyvNamespace(adapter, name);
+    },
+    claim: async (key, ttlMs, owner = "-") => {
+      const now = Date.now();
+      // Takes the key when absent or expired, in one statement, so two instances cannot both win.
+      const result = await pool.query(
+        `INSERT INTO incubot_claims (key, owner, expires) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires = EXCLUDED.expires
+         WHERE incubot_claims.expires <= $4 RETURNING key`,
+        [key, owner, now + Math.round(ttlMs), now],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    claimOwner: async (key) => {
+      const result = await pool.query("SELECT owner FROM incubot_claims WHERE key = $1 AND expires > $2", [key, Date.now()]);
+      return result.rows[0]?.owner as string | undefined;
+    },
+    release: async (key) => {
+      await pool.query("DELETE FROM incubot_claims WHERE key = $1", [key]);
+    },
+    ping: async () => {
+      try {
+        await pool.query("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await Promise.all(adapters.map((adapter) => adapter.disconnect().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}
