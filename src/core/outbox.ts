@@ -97,14 +97,22 @@ export class Outbox {
   private async deliver(reply: Reply): Promise<SendResult> {
     const entry = this.senders.get(splitKey(reply.chat).platform);
     if (!entry) return { status: "no-platform", messageIds: [] };
-    if (reply.once) {
-      if (await this.wasSent(reply.once)) return { status: "duplicate", messageIds: [] };
-      if (!(await this.claimOnce(reply.once))) return { status: "duplicate", messageIds: [] };
+    const once = reply.once;
+    if (once) {
+      // Marked before the first await, so a second send of the same key in this process waits for nothing and is a duplicate.
+      if (this.pendingOnce.has(once)) return { status: "duplicate", messageIds: [] };
+      this.pendingOnce.add(once);
     }
-    const result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
-    if (reply.once) {
-      if (result.status === "sent") await this.onceRecords.set(reply.once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);
-      await this.options.storage.release(`once:${reply.once}`);
+    let result: SendResult;
+    try {
+      if (once && ((await this.wasSent(once)) || !(await this.claimOnce(once)))) return { status: "duplicate", messageIds: [] };
+      result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
+      if (once) {
+        if (result.status === "sent") await this.onceRecords.set(once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);
+        await this.options.storage.release(`once:${once}`);
+      }
+    } finally {
+      if (once) this.pendingOnce.delete(once);
     }
     if (result.status === "sent") {
       await this.log.set(randomUUID(), { chat: reply.chat, parts: result.messageIds.length, once: reply.once, at: this.options.clock.now().toISOString() }, logKeepMs);
@@ -117,29 +125,26 @@ export class Outbox {
     const key = `once:${once}`;
     if (await this.options.storage.claim(key, onceLeaseMs, this.options.instanceId)) return true;
     const owner = await this.options.storage.claimOwner(key);
-    if (owner !== this.options.instanceId || this.pendingOnce.has(once)) return false;
+    if (owner !== this.options.instanceId) return false;
     await this.options.storage.release(key);
     return this.options.storage.claim(key, onceLeaseMs, this.options.instanceId);
   }
 
   private readonly pendingOnce = new Set<string>();
 
+  /** The mention, thread and file go with the first part; buttons with the last. */
   private async deliverParts(sender: Sender, rules: PacingRules, overall: Limiter, reply: Reply): Promise<SendResult> {
-    if (reply.once) this.pendingOnce.add(reply.once);
-    try {
-      const texts = reply.file ? [reply.text] : splitText(reply.text, sender.maxLength);
-      const messageIds: string[] = [];
-      for (const [index, text] of texts.entries()) {
-        const part: Reply = index === 0 ? { ...reply, text } : { chat: reply.chat, text };
-        if (index < texts.length - 1) delete part.buttons;
-        const outcome = await this.deliverOne(sender, rules, overall, part);
-        if (outcome.status !== "sent") return { ...outcome, messageIds };
-        messageIds.push(...outcome.messageIds);
-      }
-      return { status: "sent", messageIds };
-    } finally {
-      if (reply.once) this.pendingOnce.delete(reply.once);
+    const texts = reply.file ? [reply.text] : splitText(reply.text, sender.maxLength);
+    const messageIds: string[] = [];
+    for (const [index, text] of texts.entries()) {
+      const part: Reply = { chat: reply.chat, text };
+      if (index === 0) Object.assign(part, { mention: reply.mention, replyTo: reply.replyTo, file: reply.file });
+      if (index === texts.length - 1 && reply.buttons) part.buttons = reply.buttons;
+      const outcome = await this.deliverOne(sender, rules, overall, part);
+      if (outcome.status !== "sent") return { ...outcome, messageIds };
+      messageIds.push(...outcome.messageIds);
     }
+    return { status: "sent", messageIds };
   }
 
   private async deliverOne(sender: Sender, rules: PacingRules, overall: Limiter, reply: Reply): Promise<SendResult> {

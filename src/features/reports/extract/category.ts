@@ -20,7 +20,7 @@ const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
   ["法律援助", /法律|律师|普法|法治|维权|法援/],
   ["社区治理", /清雪|扫雪|除雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
   ["环保", /垃圾|河道|植树|种树|树苗|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白/],
-  ["文化体育", /书法|演出|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育|运动会|比赛|读书|阅读|文化|电影|游园|非遗|剪纸|二人转|太极/],
+  ["文化体育", /书法|演出|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极/],
 ];
 
 const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
@@ -33,33 +33,36 @@ function contentHits(text: string): Category[] {
 }
 
 export function categorize(text: string, organization: string | null): Category | null {
-  const content = organization ? text.split(organization).join(" ") : text;
+  // Volunteers' own descriptions (大学生志愿者, the team's name) say nothing about who was served.
+  let content = organization ? text.split(organization).join(" ") : text;
+  content = content.replace(/大学生|青年志愿者|老年志愿者|老党员/g, " ");
   const groups = TARGET_GROUPS.filter(([, pattern]) => pattern.test(content)).map(([category]) => category);
   const hits = contentHits(content);
-  // A fair or market with services of several fields is 其他 even when it also helps one group.
-  if (hits.length >= 2 && /集市|综合|多项|各类|多种/.test(content)) return "其他";
+  // A fair or a list of services from several fields (义剪、测血压、法律咨询) is 其他.
+  if (hits.length >= 2 && (enumeratesFields(content) || /集市|综合服务|多项服务/.test(content))) return "其他";
   if (groups.length > 0) return groups[0]!;
-  if (hits.length === 1) return hits[0]!;
-  if (hits.length >= 2) return mixedOrDominant(content, hits);
+  if (hits.length >= 3) return "其他";
+  // Two fields named: one is usually the theme of the other (献血宣传, 文明祭扫劝导); the first
+  // named field is the subject.
+  if (hits.length >= 1) return [...hits].sort((left, right) => firstIndex(content, left) - firstIndex(content, right))[0]!;
   const weak = WEAK.find(([, pattern]) => pattern.test(content));
   if (weak) return weak[0];
   return hasActivity(content) ? "其他" : null;
 }
 
-/**
- * Two fields can both be named because one is the theme of the other (清明文明祭扫劝导 is
- * governance at a cemetery; 献血宣传 is health). Three or more distinct fields are 其他.
- */
-function mixedOrDominant(text: string, hits: Category[]): Category {
-  if (hits.length >= 3) return "其他";
-  const listed = /[、和及]/.test(text) && /义剪|测血压|法律咨询|理发|维修|咨询/.test(text);
-  if (listed) return "其他";
-  // The field whose keyword comes last is usually the action (…宣传和引导 → the action).
-  const firstIndex = (category: Category) => {
-    const pattern = CONTENT.find(([name]) => name === category)![1];
-    return pattern.exec(text)?.index ?? Number.MAX_SAFE_INTEGER;
-  };
-  return [...hits].sort((left, right) => firstIndex(left) - firstIndex(right))[0]!;
+function firstIndex(text: string, category: Category): number {
+  const pattern = CONTENT.find(([name]) => name === category)![1];
+  return pattern.exec(text)?.index ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Items of a 、-list that fall in different fields. */
+function enumeratesFields(text: string): boolean {
+  for (const match of text.matchAll(/、/g)) {
+    const left = contentHits(text.slice(Math.max(0, match.index! - 6), match.index!));
+    const right = contentHits(text.slice(match.index! + 1, match.index! + 7));
+    if (left.length && right.length && !left.some((category) => right.includes(category))) return true;
+  }
+  return false;
 }
 
 function hasActivity(text: string): boolean {

@@ -38,7 +38,7 @@ export interface PeopleFacts {
 }
 
 const NUMBER_FIRST = new RegExp(
-  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>[\\u4e00-\\u9fa5]{0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
+  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>(?:(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
   "gi",
 );
 const NOUN_FIRST = new RegExp(
@@ -68,15 +68,19 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   const groups = match.groups!;
   const index = match.index!;
   const clauseStart = Math.max(text.lastIndexOf(",", index), text.lastIndexOf("，", index), text.lastIndexOf("\n", index), text.lastIndexOf("。", index), text.lastIndexOf(";", index)) + 1;
-  const before = text.slice(clauseStart, index);
+  // The team's own name (…志愿服务队) is not a sign that these people were served.
+  const before = text.slice(clauseStart, index).replace(/服务(?:队|团|社|中心|站)/g, "  ");
   const quantity = parseQuantity(groups.q!);
+  // 七彩童年儿童服务社: a Chinese numeral inside a name is no count. Without a classifier a
+  // Chinese count must touch its noun (仨律师, 五人).
+  const chineseWithoutClassifier = /^[^\d]*$/.test(groups.q!) && !groups.cls && Boolean(groups.mod);
   let role = roleOf(groups.noun!, before);
   // 8位低保户 counts people (位 is a person classifier); 20户 counts households.
   if (groups.noun === "低保户" || groups.noun === "困难户") role = groups.cls === "个" || groups.cls === "位" || groups.cls === "名" ? "beneficiary" : "household";
   return {
     index,
     end: index + match[0].length,
-    value: quantity.value,
+    value: chineseWithoutClassifier ? Number.NaN : quantity.value,
     approximate: quantity.approximate,
     role,
     plusReporter: false,
@@ -94,6 +98,8 @@ export function readMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   const add = (mention: Mention) => {
     if (mentions.some((existing) => overlaps(existing, mention))) return;
+    // 3.8妇女节 is a date, not 3.8 women; people come in whole numbers.
+    if (mention.value !== null && !Number.isInteger(mention.value)) return;
     mentions.push(mention);
   };
   for (const match of text.matchAll(REPORTER_PLUS)) {

@@ -1,0 +1,107 @@
+import { parse } from "yaml";
+import { z } from "zod";
+
+/** One answerable unit of the knowledge base: an article's `##` section or a statute's 第X条. */
+export interface Section {
+  /** `<article id>#<n>` or `statute:<name>#第X条`. */
+  id: string;
+  /** The article (or statute) it belongs to; the `id` of a CLI source. */
+  documentId: string;
+  /** Article title or statute name, shown in the source line. */
+  title: string;
+  heading: string;
+  /** Chinese body without its 来源 and en lines. */
+  body: string;
+  /** The `en:` line: an English rendering of the key sentence with the same figures. */
+  english?: string;
+  /** The clause the section rests on, e.g. 《社会团体登记管理条例》第十条第一项. */
+  cite: string;
+  /** The article says some facts are local practice or unverified. */
+  caution: boolean;
+  kind: "article" | "statute";
+  /** Words people type for this article (front matter `aliases`). */
+  aliases: string[];
+}
+
+/** A knowledge file that cannot be used; the message names the file and the problem. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`知识库文件 ${file}: ${problem}`);
+    this.name = "KnowledgeError";
+  }
+}
+
+const frontMatterSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "id must be kebab-case, e.g. shetuan-branches"),
+  title: z.string().trim().min(1, "title is required"),
+  aliases: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  sources: z
+    .array(z.object({ law: z.string().trim().min(1), article: z.union([z.string(), z.number()]).transform(String).optional() }))
+    .min(1, "sources needs at least one { law, article }"),
+  updated: z.union([z.string(), z.date()]).optional(),
+  caution: z.boolean().default(false),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Park details that fill `{{park.name}}` and friends. */
+export type Placeholders = Record<string, string>;
+
+/** Parses one article file's text. `name` is the file name without `.md` (the id must equal it). */
+export function parseArticle(file: string, name: string, text: string, placeholders: Placeholders): Section[] {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ""));
+  if (!match) throw new KnowledgeError(file, "missing front matter (a --- block at the top)");
+  let raw: unknown;
+  try {
+    raw = parse(match[1]!);
+  } catch (error) {
+    throw new KnowledgeError(file, `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const checked = frontMatterSchema.safeParse(raw ?? {});
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new KnowledgeError(file, `front matter ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  const front = checked.data;
+  if (front.id !== name) throw new KnowledgeError(file, `id "${front.id}" must equal the file name "${name}"`);
+  const body = fill(match[2]!, placeholders, file);
+  const defaultCite = front.sources.map((source) => `《${source.law.replace(/^《|》$/g, "")}》${source.article ?? ""}`).join("；");
+  const chunks = body.split(/^##\s+/m).slice(1);
+  if (chunks.length === 0) throw new KnowledgeError(file, "no sections: each question needs a '## heading'");
+  return chunks.map((chunk, index) => {
+    const [headingLine = "", ...lines] = chunk.split(/\r?\n/);
+    const heading = headingLine.trim();
+    const prose: string[] = [];
+    let cite: string | undefined;
+    let english: string | undefined;
+    for (const line of lines.map((value) => value.trim()).filter(Boolean)) {
+      if (/^来源[:：]/.test(line)) cite = line.replace(/^来源[:：]\s*/, "");
+      else if (/^en[:：]/i.test(line)) english = line.replace(/^en[:：]\s*/i, "");
+      else if (!line.startsWith("#")) prose.push(line);
+    }
+    if (prose.length === 0) throw new KnowledgeError(file, `section "${heading}" has no text`);
+    return {
+      id: `${front.id}#${index + 1}`,
+      documentId: front.id,
+      title: front.title,
+      heading,
+      body: prose.join(""),
+      english,
+      cite: cite || defaultCite,
+      caution: front.caution,
+      kind: "article" as const,
+      aliases: front.aliases,
+    };
+  });
+}
+
+function fill(text: string, placeholders: Placeholders, file: string): string {
+  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
+    const value = placeholders[name];
+    if (value === undefined) throw new KnowledgeError(file, `unknown placeholder {{${name}}} (known: ${Object.keys(placeholders).join(", ")})`);
+    return value;
+  });
+}

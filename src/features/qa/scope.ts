@@ -1,0 +1,89 @@
+/**
+ * Questions the bot must not answer from the knowledge base, whatever retrieval finds.
+ * "decline": not the bot's business (a polite no, hand-off offered).
+ * "handoff": needs a person or private/live data (forwarded to staff as a ticket).
+ */
+export type ScopeVerdict =
+  | { action: "decline"; reason: "injection" | "fabrication" | "offtopic" | "dispute" }
+  | { action: "handoff"; reason: "private" | "contact" };
+
+const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
+  {
+    verdict: { action: "decline", reason: "injection" },
+    patterns: [
+      /(忽略|无视|忘掉|忘记|跳过|不要管|别管).{0,12}(指令|指示|规则|设定|要求|提示|限制|约束)/,
+      /(系统|隐藏|内部|原始|初始)(提示|指令|设定|规则|配置)|提示词|prompt|系统消息/,
+      /(你的|你们的|机器人的?)(指令|规则|设定|配置|密钥|源码|代码|人设)/,
+      /api[\s_-]?key|密钥|令牌|\btoken\b|配置文件|环境变量|\.env\b|\bconfig(uration)?\b/,
+      /(工作人员|管理员|staff|admin).{0,6}(名单|列表|list|账号|id)/,
+      /\b(ignore|disregard|forget|override|bypass)\b.{0,30}\b(instruction|rule|prompt|previous|above|guideline)s?/,
+      /\b(reveal|print|show|repeat|output|dump|leak)\b.{0,30}\b(prompt|instruction|rule|system|config|secret|key)s?\b/,
+      /jailbreak|developer mode|开发者模式|越狱|\bdan\b|扮演|假装你是|你现在是|pretend (you are|to be)|act as|role-?play/,
+    ],
+  },
+  {
+    verdict: { action: "decline", reason: "fabrication" },
+    patterns: [
+      /伪造|造假|做假|作假|编造|虚构|假冒|冒充|私刻|代刻|刻个假|假(的)?(公章|印章|证明|发票|收据|验资|名单|会员|签名|材料|报告)/,
+      /(帮我|帮忙|给我|替我)(编|造|凑|弄|做|写|开)(一份|一个|个|些|一些|点)?(假的?)?.{0,10}(会员名单|名单|验资报告|验资证明|证明|公章|印章|发票|收据|签名|会议记录)/,
+      /凑(个|些|点)?(人头|名单|会员|人数)/,
+      /\b(fake|forge|forged|fabricate|counterfeit)\b/,
+    ],
+  },
+  {
+    verdict: { action: "decline", reason: "dispute" },
+    patterns: [
+      /借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻居|吵架/,
+      /起诉(他|她|对方|前|我)|(赔|补偿)(他|她|我|对方)?多少(钱)?/,
+      /\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
+    ],
+  },
+  {
+    verdict: { action: "decline", reason: "offtopic" },
+    patterns: [
+      /天气|下雪|下雨|气温|刮风|台风|雾霾|穿什么|降温/,
+      /股票|炒股|股市|理财|比特币|虚拟币|加密货币|彩票|亏麻|涨停|跌停|荐股|买基金|基金.{0,3}(推荐|涨|跌|定投|收益|亏)/,
+      /好吃|馆子|餐厅|饭店|美食|外卖|火锅|烧烤|锅包肉|菜谱|奶茶|咖啡店/,
+      /血压|血糖|吃(啥|什么|哪种)?药|用药|症状|发烧|感冒|咳嗽|头疼|头痛|牙疼|失眠|怀孕|减肥/,
+      /作业|作文|论文|数学题|写一首|写首诗|讲个笑话|唱首歌|星座|算命|运势|电影|明星|足球|篮球|世界杯/,
+      /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
+      /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
+    ],
+  },
+  {
+    verdict: { action: "handoff", reason: "private" },
+    patterns: [
+      /(我们|我的|咱们|咱|我家|本(会|机构|协会|中心)).{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)/,
+      /(审|批|办|走)到哪(一步|了|儿)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
+      /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|看|查询|查查|看看|核实|确认)(一下|下)?(我们|我|咱们|咱|本)/,
+      /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
+      /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
+    ],
+  },
+  {
+    verdict: { action: "handoff", reason: "contact" },
+    patterns: [
+      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,8}(电话|手机|联系方式|号码|上班|几点|周六|周日|周末|值班|办公时间)/,
+      /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
+    ],
+  },
+];
+
+/** The verdict for a question, or undefined when it may be answered from the knowledge base. */
+export function judgeScope(question: string): ScopeVerdict | undefined {
+  const text = question.normalize("NFKC").toLowerCase();
+  for (const rule of rules) if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
+  return undefined;
+}
+
+/** Text that reads as a question or request (for private chats, where every message arrives). */
+export function looksLikeQuestion(text: string): boolean {
+  const normalized = text.normalize("NFKC").toLowerCase().trim();
+  if (normalized.length < 2) return false;
+  return (
+    /[?？]/.test(normalized) ||
+    /吗|呢|么|怎|什么|啥|多少|多久|多长|几(个|种|年|天|日|月|号|类|人|次|a)|哪|如何|能否|能不能|可不可以|可以.{0,12}[吗么]|是否|要不要|需不需要|用不用|有没有|行不行|请问|想问|问下|问一下|咨询|求助|推荐|帮我|告诉我|介绍|区别|条件|流程|规定|要求/.test(normalized) ||
+    /^(what|how|when|where|who|which|why|can|could|do|does|is|are|should|must|may|tell me|please)\b/.test(normalized) ||
+    judgeScope(normalized) !== undefined
+  );
+}

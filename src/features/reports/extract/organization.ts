@@ -1,0 +1,76 @@
+/**
+ * The organization that ran the activity: a run of Chinese characters ending in a team or
+ * organization suffix, with leading date, time and pronoun words stripped.
+ */
+
+const SUFFIXES = [
+  "志愿者服务队", "志愿服务队", "志愿服务团", "志愿者协会", "志愿者联合会", "义工联合会", "志愿服务联合会",
+  "志愿服务中心", "服务中心", "服务社", "服务站", "志愿队", "服务队", "服务团", "救援队", "互助队", "义工队",
+  "突击队", "巡逻队", "宣讲团", "宣讲队", "文艺队", "艺术团", "合唱团", "舞蹈队", "联合会", "促进会", "研究会",
+  "协会", "基金会", "社工站", "工作室", "俱乐部", "爱心社", "公益社", "志愿者之家", "小分队", "先锋队",
+];
+const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9]{1,24}?(?:${SUFFIXES.join("|")})(?![\\u4e00-\\u9fa5]{0,1}(?:员|长|的成员))`, "g");
+
+const PLACE_LIKE = /(?:党群|便民|政务|社区|综合|邻里|文化)服务(?:中心|站)$|服务大厅$/;
+
+/** Words that run into a name without being part of it (昨天上午哈南爱心助残协会). */
+const LEADING_NOISE = new RegExp(
+  [
+    "^(?:",
+    "大前天|前天|昨天|今天|昨儿个|昨儿|今儿个|今儿|昨日|今日|今早|今晚|昨晚|本月|上个?月|",
+    "上午|下午|中午|早上|晚上|傍晚|当天|那天|",
+    "(?:上上|上|这|本)?个?(?:周|礼拜|星期)[一二三四五六日天末]?|",
+    "\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号]|",
+    "我们的|我们|俺们|咱们|我|都是|是|由|和|跟|与|联合|组织|带领|报一下|上报|活动上报|",
+    "给|为|在|去|到|参加|参与|各|共|有|",
+    ")",
+  ].join(""),
+);
+
+function stripLeadingNoise(name: string): string {
+  let current = name;
+  for (;;) {
+    const next = current.replace(LEADING_NOISE, "");
+    if (next === current || next.length < 3) return current;
+    current = next;
+  }
+}
+
+/** Suffix alone (志愿服务队) names no one: a team name has some words before its suffix. */
+function isSpecific(name: string): boolean {
+  return !SUFFIXES.includes(name) && !/^(?:各|该|本|此|这个|那个|我们|你们|他们)/.test(name);
+}
+
+/** Candidates in order of appearance. */
+export function findOrganizations(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(SUFFIX_PATTERN)) {
+    const name = stripLeadingNoise(match[0]);
+    const start = match.index! + match[0].length - name.length;
+    // 在新牧社区党群服务中心: a place that happens to end like an organization.
+    if (/(?:在|去|到|于|地点:?|至|赴)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
+    if (PLACE_LIKE.test(name)) continue;
+    if (isSpecific(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** The reporting organization: the one introduced by 我们/是 wins, else the first named. */
+export function findOrganization(text: string): string | null {
+  const names = findOrganizations(text);
+  if (names.length === 0) return null;
+  const own = names.find((name) => new RegExp(`(?:我们|俺们|咱们|我们是|都是|是)\\s*${escapeRegExp(name)}`).test(text));
+  return own ?? names[0]!;
+}
+
+/** A bare answer to "which organization?": accept a short name even without a suffix. */
+export function organizationFromAnswer(text: string): string | null {
+  const found = findOrganization(text);
+  if (found) return found;
+  const bare = text.replace(/^(?:我们是|我们|是|组织是|组织叫|叫|单位是)/, "").replace(/[,。!.\s]+$/, "").trim();
+  return bare.length >= 2 && bare.length <= 30 && !/[?？]/.test(bare) ? bare : null;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,128 @@
+/**
+ * The rule-based extractor: messages → report drafts. Each field has its own module; this file
+ * only joins them, and keeps the intermediate facts that the LLM merge and follow-ups reuse.
+ */
+import { type LocalMoment, addDays, formatDate, parseClock, parseIsoDate } from "./calendar.js";
+import { categorize } from "./category.js";
+import { type NotReportReason, notReportReason } from "./classify.js";
+import { resolveDate, type DateResolution } from "./dates.js";
+import { findFestival } from "./festivals.js";
+import { readHours, type HoursFacts } from "./hours.js";
+import { findLocation, mentionsVaguePlace } from "./location.js";
+import { findOrganization } from "./organization.js";
+import { readPeople, type PeopleFacts } from "./people.js";
+import { splitActivities } from "./segments.js";
+import { deriveDescription, deriveTitle } from "./summary.js";
+import { countPhotos, normalizeText, stripEmoji } from "./text.js";
+import { emptyReport, type ReportFields } from "./types.js";
+
+export interface Draft {
+  report: ReportFields;
+  people: PeopleFacts;
+  hours: HoursFacts;
+  date: DateResolution;
+  approximate: Array<keyof ReportFields>;
+  /** the activity's start lies after the message, or its end well after: not finished */
+  unfinished: boolean;
+}
+
+export interface Analysis {
+  drafts: Draft[];
+  reason: NotReportReason | null;
+  /** the normalised text the rules read */
+  text: string;
+}
+
+const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了/i;
+
+export function isCorrection(message: string): boolean {
+  return CORRECTION.test(normalizeText(message));
+}
+
+/** Normalised text of the messages that describe the activity (corrections left out). */
+export function prepare(messages: string[]): { body: string; corrections: string[]; photos: number } {
+  const photos = messages.reduce((sum, message) => sum + countPhotos(message), 0);
+  const [first, ...rest] = messages;
+  const bodyMessages = first === undefined ? [] : [first];
+  const corrections: string[] = [];
+  for (const message of rest) (isCorrection(message) ? corrections : bodyMessages).push(message);
+  const body = bodyMessages
+    .map((message) => stripEmoji(normalizeText(message)).trim())
+    .filter(Boolean)
+    .join("\n");
+  return { body, corrections, photos };
+}
+
+function draftFor(text: string, shared: string, now: LocalMoment): Draft {
+  const report = emptyReport();
+  const approximate: Array<keyof ReportFields> = [];
+  const organization = findOrganization(text) ?? findOrganization(shared);
+  report.organization = organization;
+
+  let date = resolveDate(text, now);
+  if (!date.mentioned && shared) date = resolveDate(shared, now);
+  // Names such as 七彩童年儿童服务社 must not be read as counts of children.
+  const facts = organization ? text.split(organization).join(" ") : text;
+  const people = readPeople(facts);
+  const hours = readHours(facts, people);
+  report.start_time = hours.start_time;
+  report.end_time = hours.end_time;
+  report.volunteers = hours.volunteers;
+  report.volunteer_hours = hours.volunteer_hours;
+  report.beneficiaries = people.beneficiaries;
+  if (people.volunteersApproximate && report.volunteers !== null) approximate.push("volunteers");
+  if (people.beneficiariesApproximate && report.beneficiaries !== null) approximate.push("beneficiaries");
+  if (hours.approximate && report.volunteer_hours !== null) approximate.push("volunteer_hours");
+
+  report.date = date.date;
+  const unfinished = adjustForClock(report, date, now);
+
+  const vaguePlace = mentionsVaguePlace(text);
+  report.location = vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
+  report.category = categorize(text, organization) ?? categorize(`${text}\n${shared}`, organization);
+  const festival = findFestival(text, now.date)?.name ?? null;
+  report.title = deriveTitle(text, festival, report.category);
+  report.description = deriveDescription(text, report.title, organization);
+  return { report, people, hours, date, approximate, unfinished };
+}
+
+/**
+ * A message after midnight about tonight's activity belongs to the previous day; an activity
+ * of today that starts after the message, or ends well after it, has not finished.
+ */
+function adjustForClock(report: ReportFields, date: DateResolution, now: LocalMoment): boolean {
+  if (report.date !== formatDate(now.date)) return false;
+  const start = parseClock(report.start_time);
+  let end = parseClock(report.end_time);
+  if (start !== null && end !== null && end <= start) end += 24 * 60;
+  const ahead = (start !== null && start > now.minutes) || (end !== null && end > now.minutes + 30);
+  if (!ahead) return false;
+  if (now.minutes < 6 * 60 && start !== null && start >= 12 * 60) {
+    report.date = formatDate(addDays(now.date, -1));
+    return false;
+  }
+  return date.problem === null;
+}
+
+export function analyze(messages: string[], now: LocalMoment): Analysis {
+  const { body, photos } = prepare(messages);
+  const segments = splitActivities(body);
+  const drafts = segments.map((segment) => draftFor(segment.text, segment.shared, now));
+  if (drafts.length > 0) drafts[0]!.report.photos = photos;
+
+  const first = drafts[0]!;
+  let reason = notReportReason(body, {
+    volunteers: drafts.some((draft) => draft.people.volunteers !== null || draft.people.mentions.some((mention) => mention.role === "volunteer")),
+    times: drafts.some((draft) => draft.hours.start_time !== null || draft.hours.perPersonHours !== null || draft.hours.statedTotal !== null),
+    organization: drafts.some((draft) => draft.report.organization !== null),
+    location: drafts.some((draft) => draft.report.location !== null),
+    date: first.date.mentioned,
+    planned: first.date.planned,
+  });
+  if (reason === null && drafts.every((draft) => draft.unfinished)) reason = "not_finished";
+  return { drafts, reason, text: body };
+}
+
+export function sameDay(left: string | null, right: string | null): boolean {
+  return left !== null && right !== null && parseIsoDate(left) !== null && left === right;
+}

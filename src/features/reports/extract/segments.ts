@@ -1,0 +1,46 @@
+/**
+ * One message, several activities: a numbered list (①…②…, 1. 2.) whose items each carry their
+ * own time or people. Lines before the first item and after the last one (都是X队的) are context
+ * shared by every item.
+ */
+import { readMentions } from "./people.js";
+import { readTimes } from "./times.js";
+
+export interface Segment {
+  /** the activity's own text */
+  text: string;
+  /** header and trailer lines that apply to every activity */
+  shared: string;
+}
+
+const ITEM_MARK = /^\s*(?:\(\d{1,2}\)|\d{1,2}[.、)]|[一二三四五六七八九][、.]|第[一二三四五六七八九](?:个|场|项|件)?[:,、]?|活动[一二三四五六七八九1-9][:,、]?)\s*/;
+
+function hasOwnFacts(text: string): boolean {
+  const times = readTimes(text);
+  const people = readMentions(text).filter((mention) => mention.role === "volunteer");
+  return times.sessions.length > 0 || times.loneStart !== null || people.length > 0;
+}
+
+export function splitActivities(text: string): Segment[] {
+  const lines = text.split("\n");
+  const items: string[][] = [];
+  const header: string[] = [];
+  const trailer: string[] = [];
+  for (const line of lines) {
+    if (ITEM_MARK.test(line)) {
+      items.push([line.replace(ITEM_MARK, "")]);
+    } else if (items.length === 0) {
+      header.push(line);
+    } else if (hasOwnFacts(line)) {
+      items[items.length - 1]!.push(line);
+    } else {
+      trailer.push(line);
+    }
+  }
+  const activities = items.map((item) => item.join("\n"));
+  if (activities.length < 2 || activities.filter(hasOwnFacts).length < 2) {
+    return [{ text, shared: "" }];
+  }
+  const shared = [...header, ...trailer].join("\n");
+  return activities.map((activity) => ({ text: activity, shared }));
+}
