@@ -117,6 +117,8 @@ export class App {
       this.logger.info({ from, to }, "chat re-keyed");
     },
     markInactive: (chat) => this.chats.markInactive(chat),
+    commands: (locale) =>
+      this.dispatcher.commands.all().map((spec) => ({ name: spec.name, description: this.texts.t(locale, spec.summaryKey), chats: spec.chats ?? "any", staffOnly: spec.staffOnly === true })),
   };
 
   /** Starts the HTTP server, the platforms and the features' background work. */

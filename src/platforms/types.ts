@@ -11,6 +11,15 @@ export interface MessageSink {
   rekeyChat(from: string, to: string): Promise<void>;
   /** The platform says the bot is gone from this chat. */
   markInactive(chat: string): Promise<void>;
+  /** The commands features answer, described in `locale` (for a platform's command menu). */
+  commands?(locale: "zh-CN" | "en"): PlatformCommand[];
+}
+
+export interface PlatformCommand {
+  name: string;
+  description: string;
+  chats: "group" | "private" | "any";
+  staffOnly: boolean;
 }
 
 export interface PlatformHealth {

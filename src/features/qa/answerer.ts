@@ -5,7 +5,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { splitQuestion, stripPreamble } from "./parts.js";
 import { judgeScope } from "./scope.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
-import { hasChinese } from "./text.js";
+import { isEnglish } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
 export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown";
@@ -33,6 +33,20 @@ export interface AnswererOptions {
   writer?: LlmWriter;
 }
 
+/** The same answer twice (two articles citing one clause alike) is said once. */
+function similar(a: Section, b: Section): boolean {
+  if (a.id === b.id || (a.cite === b.cite && a.kind === b.kind)) return true;
+  const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
+  const left = grams(a.body);
+  const right = grams(b.body);
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared++;
+  return shared / Math.max(1, left.size + right.size - shared) >= 0.45;
+}
+
+/** A runner-up this close to the best hit is included too. */
+const closeRunnerUp = 0.8;
+
 const declines = new Set<HandoffReason>(["injection", "fabrication", "offtopic", "dispute"]);
 
 /**
@@ -44,7 +58,7 @@ export class Answerer {
 
   async answer(raw: string): Promise<Answer> {
     const question = stripPreamble(raw);
-    const english = !hasChinese(question);
+    const english = isEnglish(question);
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
@@ -56,11 +70,14 @@ export class Answerer {
     const related = this.related(question, picks);
     const written = await this.options.writer.write({ question, sections: related, english });
     if (!written) return fallback;
-    const cited = related.filter((section) => written.cited.includes(section.id));
-    const line = compose(cited.map((section) => ({ question, section })), { english, t }).sourceLine;
+    const cited = compose(
+      related.filter((section) => written.cited.includes(section.id)).map((section) => ({ question, section })),
+      { english, t },
+    );
+    const caution = related.some((section) => section.caution && written.cited.includes(section.id)) && !/最新.{0,8}为准/.test(written.body);
     return {
-      text: `${t("qa.answer.aiLabel")}\n${written.body}\n${line}`,
-      sources: compose(cited.map((section) => ({ question, section })), { english, t }).sources,
+      text: `${t("qa.answer.aiLabel")}\n${written.body}${caution ? t("qa.answer.caution") : ""}\n${cited.sourceLine}`,
+      sources: cited.sources,
       handoff: false,
       forward: false,
       english,
@@ -79,11 +96,14 @@ export class Answerer {
     const parts = splitQuestion(question);
     const picks: Pick[] = [];
     for (const part of parts) {
-      const hits = index.search(part, { context: parts.length > 1 ? question : undefined, limit: 3 });
-      const best = hits[0];
-      if (!best || !this.confident(best)) continue;
-      if (picks.some((pick) => pick.section.id === best.section.id)) continue;
-      picks.push({ question: part, section: best.section });
+      const hits = index.search(part, { context: parts.length > 1 ? question : undefined, limit: 4 });
+      // The best hit may match one word only; a close one that covers the question will do.
+      const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score);
+      if (!best) continue;
+      if (!picks.some((pick) => similar(pick.section, best.section))) picks.push({ question: part, section: best.section });
+      // A close runner-up answers the question another way (社团 or 基金会?): say both.
+      const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
+      if (parts.length === 1 && second && second.score >= closeRunnerUp * best.score && this.confident(second)) picks.push({ question: part, section: second.section });
     }
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
@@ -92,7 +112,7 @@ export class Answerer {
   }
 
   private confident(hit: Hit): boolean {
-    return hit.score >= this.options.minScore && hit.coverage >= this.options.minCoverage;
+    return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= this.options.minCoverage;
   }
 
   /** The chosen sections plus close runners-up: what the LLM may draw on. */

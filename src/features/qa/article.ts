@@ -68,6 +68,7 @@ export function parseArticle(file: string, name: string, text: string, placehold
   const front = checked.data;
   if (front.id !== name) throw new KnowledgeError(file, `id "${front.id}" must equal the file name "${name}"`);
   const body = fill(match[2]!, placeholders, file);
+  const title = fill(front.title, placeholders, file);
   const defaultCite = front.sources.map((source) => `《${source.law.replace(/^《|》$/g, "")}》${source.article ?? ""}`).join("；");
   const chunks = body.split(/^##\s+/m).slice(1);
   if (chunks.length === 0) throw new KnowledgeError(file, "no sections: each question needs a '## heading'");
@@ -86,7 +87,7 @@ export function parseArticle(file: string, name: string, text: string, placehold
     return {
       id: `${front.id}#${index + 1}`,
       documentId: front.id,
-      title: front.title,
+      title,
       heading,
       body: prose.join(""),
       english,

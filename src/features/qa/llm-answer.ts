@@ -29,13 +29,16 @@ export interface LlmWriterOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Shapes of things an answer must never carry: keys, user ids, commands. */
+const secretShaped = /\bsk-[\w-]{6,}|\b(telegram|wechat|playground):[\w-]+|\bwxid_\w+|api[\s_-]?key|密钥|系统提示|(^|[\s，。：:])[/／][a-z]{2,}/i;
+
 const phone = /(?<!\d)(?:\+?86[\s-]?)?(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
 
 export function createLlmWriter(options: LlmWriterOptions): LlmWriter {
   return {
     async write({ question, sections, english }) {
       const key = createHash("sha256")
-        .update(JSON.stringify([options.llm.model, normalize(question).replace(/\s+/g, ""), sections.map((section) => section.id), english]))
+        .update(JSON.stringify([options.llm.model, normalize(question).replace(/\s+/g, ""), sections.map((section) => [section.id, section.body]), english]))
         .digest("hex");
       const cached = await options.cache.get(key);
       if (cached) return cached;
@@ -72,7 +75,7 @@ export function check(reply: string, context: { sections: Section[]; system: str
     .replace(/\[\d+\]/g, "")
     .trim();
   if (!body || body.length > maxBodyLength) return undefined;
-  if (context.secrets.some((secret) => body.includes(secret)) || /<<<|>>>/.test(body)) return undefined;
+  if (context.secrets.some((secret) => body.includes(secret)) || /<<<|>>>/.test(body) || secretShaped.test(body)) return undefined;
   const flat = normalize(body).replace(/\s+/g, "");
   const promptLines = context.system.split(/\r?\n/).map((line) => normalize(line).replace(/\s+/g, "")).filter((line) => line.length >= 12);
   if (promptLines.some((line) => flat.includes(line.slice(0, 24)))) return undefined;

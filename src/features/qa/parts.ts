@@ -22,7 +22,7 @@ export function splitQuestion(text: string): string[] {
     .replace(/[，,。\s]+(还有|另外|以及|再问一下|再问下|顺便问一下|顺便问下|顺便问|此外|再就是)[，,：:]?/g, "\u0000")
     .replace(/[,.]?\s+(and also|also,|plus,|besides,)\s+/gi, "\u0000")
     .split("\u0000")
-    .map((piece) => piece.trim())
+    .map((piece) => piece.trim().replace(/^(另外|还有|以及|此外|再就是|那么|那|并且|而且|同时)[，,:：\s]*/, ""))
     .filter((piece) => substance(piece) >= 2);
   if (pieces.length <= 1) return [question.trim()];
   return pieces.slice(0, 3);

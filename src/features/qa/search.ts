@@ -1,59 +1,124 @@
 import type { Section } from "./article.js";
-import { englishTerms, synonyms } from "./lexicon.js";
+import { coverage, type Coverage } from "./coverage.js";
+import { englishTerms, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
 import { normalize, terms } from "./text.js";
 
 export interface Hit {
   section: Section;
   score: number;
-  /** Share (0–1, idf-weighted) of the question's own terms that the section contains. */
+  /** Share (0–1) of the question's content the section (or its article's aliases) accounts for. */
   coverage: number;
+  /** Share (0–1) of the question's content the knowledge base knows at all. */
+  known: number;
 }
 
 interface QueryTerm {
   term: string;
   weight: number;
-  /** Typed by the asker (not an expansion): counts toward coverage. */
-  own: boolean;
 }
 
 const k1 = 1.2;
 const lengthWeight = 0.75;
 /** Heading words say what the section answers, so they count three times. */
-const fieldWeights = { heading: 3, body: 1, english: 1, article: 0.7 };
+const fieldWeights = { heading: 3, body: 1, english: 1 };
+/** Title and aliases pick the article; the section's own words pick the section within it. */
+const articleWeight = 0.7;
 /** Own knowledge articles are written to answer; official passages only back them up. */
 const statuteFactor = 0.8;
+/** Words that say what kind of answer is wanted, not what it is about. */
+const facetWords = new Set(["流程", "手续", "步骤", "程序", "要求", "规定", "情况", "办法", "原因", "时间", "问题", "内容", "多久", "多长", "长时", "久内", "内办", "期限", "时限", "哪一", "一级", "有啥", "区别"]);
+/** Sections about the organization type the question names get this factor. */
+const typeFactor = 1.25;
 
-/**
- * BM25 over sections with Chinese bigrams and words, synonym and English expansion, and fuzzy
- * bigrams for typos the confusion table misses. Immutable: re-indexing builds a new one.
- */
-export class KnowledgeIndex {
+class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly lengths: number[] = [];
   private readonly averageLength: number;
-  private readonly byFirst = new Map<string, string[]>();
-  private readonly bySecond = new Map<string, string[]>();
-  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
-  constructor(readonly sections: readonly Section[]) {
-    sections.forEach((section, index) => {
-      const frequencies = new Map<string, number>();
-      const add = (text: string | undefined, weight: number) => {
-        const found = text ? terms(text, this.segmenter) : [];
-        for (const term of found) frequencies.set(term, (frequencies.get(term) ?? 0) + weight);
-        return found.length * weight;
-      };
-      const length = add(section.heading, fieldWeights.heading) + add(section.body, fieldWeights.body) + add(section.english, fieldWeights.english);
-      add([section.title, ...section.aliases].join(" "), fieldWeights.article);
-      this.lengths.push(length);
+  constructor(documents: Array<Map<string, number>>, lengths: number[]) {
+    documents.forEach((frequencies, index) => {
       for (const [term, frequency] of frequencies) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
         list.push([index, frequency]);
       }
     });
-    this.averageLength = this.lengths.reduce((sum, value) => sum + value, 0) / Math.max(1, this.lengths.length);
-    for (const term of this.postings.keys()) {
+    this.lengths = lengths;
+    this.averageLength = lengths.reduce((sum, value) => sum + value, 0) / Math.max(1, lengths.length);
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  frequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
+  terms(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
+  score(query: QueryTerm[], into: Map<number, number>, factor = 1): void {
+    const count = this.lengths.length;
+    for (const { term, weight } of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = Math.log(1 + (count - list.length + 0.5) / (list.length + 0.5));
+      for (const [index, frequency] of list) {
+        const normalizer = k1 * (1 - lengthWeight + (lengthWeight * this.lengths[index]!) / this.averageLength);
+        into.set(index, (into.get(index) ?? 0) + factor * weight * idf * ((frequency * (k1 + 1)) / (frequency + normalizer)));
+      }
+    }
+  }
+}
+
+/**
+ * BM25 over sections (heading weighted) plus an article prior from titles and aliases, with
+ * Chinese bigrams and words, synonym and English expansion, and fuzzy bigrams for typos the
+ * confusion table misses. Immutable: re-indexing builds a new one.
+ */
+export class KnowledgeIndex {
+  private readonly sectionIndex: Bm25;
+  private readonly articleIndex: Bm25;
+  private readonly articleOf: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly vocabulary: Set<string>;
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly bySecond = new Map<string, string[]>();
+  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+  constructor(readonly sections: readonly Section[]) {
+    const sectionDocuments: Array<Map<string, number>> = [];
+    const sectionLengths: number[] = [];
+    const articleDocuments: Array<Map<string, number>> = [];
+    const articleIds = new Map<string, number>();
+    for (const section of sections) {
+      const frequencies = new Map<string, number>();
+      let length = 0;
+      for (const [text, weight] of [[section.heading, fieldWeights.heading], [section.body, fieldWeights.body], [section.english, fieldWeights.english]] as const) {
+        for (const term of text ? terms(text, this.segmenter) : []) {
+          frequencies.set(term, (frequencies.get(term) ?? 0) + weight);
+          length += weight;
+        }
+      }
+      sectionDocuments.push(frequencies);
+      sectionLengths.push(length);
+      let article = articleIds.get(section.documentId);
+      if (article === undefined) {
+        article = articleDocuments.length;
+        articleIds.set(section.documentId, article);
+        const articleTerms = new Map<string, number>();
+        for (const term of terms([section.title, ...section.aliases].join(" "), this.segmenter)) articleTerms.set(term, 1);
+        articleDocuments.push(articleTerms);
+      }
+      this.articleOf.push(article);
+      this.texts.push(normalize([section.heading, section.body, section.english ?? "", section.title, ...section.aliases].join(" ")));
+    }
+    this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
+    this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
+    this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
+    for (const term of this.vocabulary) {
       if (!/^[\u3400-\u9fff]{2}$/.test(term)) continue;
       push(this.byFirst, term[0]!, term);
       push(this.bySecond, term[1]!, term);
@@ -64,66 +129,97 @@ export class KnowledgeIndex {
     return this.sections.length;
   }
 
+  /**
+   * BM25 scores grow with the logarithm of the collection size (idf); thresholds are tuned for a
+   * knowledge base of about 700 sections and multiplied by this for smaller or larger ones.
+   */
+  get scoreScale(): number {
+    return Math.log(1 + this.sections.length) / Math.log(1 + 700);
+  }
+
   /** Best sections first. `context` (the whole question, for one part of it) is searched lightly. */
   search(question: string, options: { context?: string; limit?: number } = {}): Hit[] {
     const query = this.queryTerms(question, options.context);
-    const scores = new Map<number, number>();
-    const covered = new Map<number, number>();
-    let ownTotal = 0;
-    for (const { term, weight, own } of query) {
-      const idf = this.idf(term);
-      if (own) ownTotal += Math.max(idf, 1);
-      for (const [index, frequency] of this.postings.get(term) ?? []) {
-        const normalizer = k1 * (1 - lengthWeight + (lengthWeight * this.lengths[index]!) / this.averageLength);
-        const gain = weight * idf * ((frequency * (k1 + 1)) / (frequency + normalizer));
-        scores.set(index, (scores.get(index) ?? 0) + gain);
-        if (own) covered.set(index, (covered.get(index) ?? 0) + Math.max(idf, 1));
-      }
-    }
-    const hits: Hit[] = [];
-    for (const [index, score] of scores) {
+    const sectionScores = new Map<number, number>();
+    this.sectionIndex.score(query, sectionScores);
+    const articleScores = new Map<number, number>();
+    this.articleIndex.score(query, articleScores);
+    const known = coverage(question, (bigram) => this.vocabulary.has(bigram), (word) => this.vocabulary.has(word));
+    const normalized = normalize(question);
+    const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
+    const hits: Array<{ index: number; score: number }> = [];
+    for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
-      hits.push({ section, score: section.kind === "statute" ? score * statuteFactor : score, coverage: ownTotal ? (covered.get(index) ?? 0) / ownTotal : 0 });
+      let total = score + articleWeight * (articleScores.get(this.articleOf[index]!) ?? 0);
+      if (section.kind === "statute") total *= statuteFactor;
+      const about = normalize(`${section.heading} ${section.title}`);
+      if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
+      hits.push({ index, score: total });
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 8);
+    const ranked = hits
+      .sort((a, b) => b.score - a.score)
+      .slice(0, Math.max(options.limit ?? 8, 5))
+      .map(({ index, score }) => ({ section: this.sections[index]!, score, coverage: this.coverageOf(question, index).share, known: known.share }));
+    return preferCovering(ranked).slice(0, options.limit ?? 8);
   }
 
-  private idf(term: string): number {
-    const frequency = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sections.length - frequency + 0.5) / (frequency + 0.5));
+  private coverageOf(question: string, index: number): Coverage {
+    const text = this.texts[index]!;
+    return coverage(question, (bigram) => text.includes(bigram), (word) => text.includes(word));
   }
 
   private queryTerms(question: string, context?: string): QueryTerm[] {
     const result = new Map<string, QueryTerm>();
-    const add = (term: string, weight: number, own: boolean) => {
+    const add = (term: string, weight: number) => {
       const existing = result.get(term);
-      if (!existing) result.set(term, { term, weight, own });
-      else if (weight > existing.weight) Object.assign(existing, { weight, own: existing.own || own });
+      if (!existing) result.set(term, { term, weight });
+      else existing.weight = Math.max(existing.weight, weight);
     };
     const normalized = normalize(question);
-    for (const term of terms(normalized, this.segmenter)) add(term, 1, true);
+    for (const term of terms(normalized, this.segmenter)) add(term, weightOf(term));
     for (const group of synonyms) {
       if (!group.from.some((word) => normalized.includes(word))) continue;
-      for (const word of group.to) for (const term of terms(word, this.segmenter)) add(term, 0.6, false);
+      for (const word of group.to) for (const term of terms(word, this.segmenter)) add(term, 0.6);
     }
     for (const [phrase, chinese] of englishTerms) {
       if (!new RegExp(`\\b${phrase}\\b`).test(normalized)) continue;
-      for (const word of chinese) for (const term of terms(word, this.segmenter)) add(term, 0.7, false);
+      for (const word of chinese) for (const term of terms(word, this.segmenter)) add(term, 0.7);
     }
     for (const query of [...result.values()]) {
-      if (!query.own || this.postings.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
-      for (const guess of this.fuzzy(query.term)) add(guess, 0.35, false);
+      if (query.weight < 1 || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
+      for (const guess of this.fuzzy(query.term)) add(guess, 0.3);
     }
-    if (context) for (const term of terms(context, this.segmenter)) add(term, 0.25, false);
+    if (context) for (const term of terms(context, this.segmenter)) add(term, 0.25);
     return [...result.values()];
   }
 
   /** For a bigram the index has never seen (a typo?), the most common bigram sharing one character on each side. */
   private fuzzy(bigram: string): string[] {
     const best = (candidates: string[] | undefined) =>
-      (candidates ?? []).reduce<string | undefined>((winner, term) => (!winner || this.postings.get(term)!.length > this.postings.get(winner)!.length ? term : winner), undefined);
+      (candidates ?? []).reduce<string | undefined>((winner, term) => (!winner || this.sectionIndex.frequency(term) > this.sectionIndex.frequency(winner) ? term : winner), undefined);
     return [best(this.byFirst.get(bigram[0]!)), best(this.bySecond.get(bigram[1]!))].filter((term): term is string => term !== undefined);
   }
+}
+
+/** Question phrasing counts less than topic words. */
+function weightOf(term: string): number {
+  if (facetWords.has(term)) return 0.4;
+  if (/^[\u3400-\u9fff]{2}$/.test(term) && [...term].some((character) => functionCharacters.has(character))) return 0.3;
+  return 1;
+}
+
+/**
+ * A top hit that matched one heavy word (理事长) but little else of the question gives way to a
+ * close runner-up that accounts for much more of it.
+ */
+function preferCovering(hits: Hit[]): Hit[] {
+  const top = hits[0];
+  if (!top) return hits;
+  const better = hits
+    .slice(1, 5)
+    .filter((hit) => hit.coverage >= top.coverage + 0.25 && hit.score >= 0.6 * top.score)
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+  return better ? [better, ...hits.filter((hit) => hit !== better)] : hits;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -1,4 +1,4 @@
-import { confusions, englishStopWords, stopBigrams } from "./lexicon.js";
+import { canonicalForms, confusions, englishStopWords, stopBigrams } from "./lexicon.js";
 
 const cjkRun = /[\u3400-\u9fff]+/g;
 const latinWord = /[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
@@ -7,11 +7,29 @@ const latinWord = /[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
 export function normalize(text: string): string {
   let result = text.normalize("NFKC").toLowerCase();
   for (const [wrong, right] of confusions) if (result.includes(wrong)) result = result.split(wrong).join(right);
+  for (const [long, short] of canonicalForms) if (result.includes(long)) result = result.split(long).join(short);
   return result;
 }
 
 export function hasChinese(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
+}
+
+/** Written in English, perhaps with a Chinese term or two (“Can a 民非 set up branches?”). */
+export function isEnglish(text: string): boolean {
+  const chinese = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const latin = (text.match(/[a-z]/gi) ?? []).length;
+  return chinese === 0 ? latin > 0 : latin >= 12 && latin > 4 * chinese;
+}
+
+const numberWords: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, fifty: 50, sixty: 60, ninety: 90,
+};
+
+/** "five years" → "5 years": figures in digits, as chat answers state them. */
+export function englishDigits(text: string): string {
+  return text.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|sixty|ninety)\b(?=(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:years?|months?|days?|weeks?|members?|people|persons?|times)\b)/gi, (word) => String(numberWords[word.toLowerCase()]));
 }
 
 /**

@@ -9,18 +9,18 @@ import type { Category } from "./types.js";
 const TARGET_GROUPS: ReadonlyArray<readonly [Category, RegExp]> = [
   ["助残", /残疾|残障|助残|盲人|视障|听障|聋哑|智障|自闭症|孤独症|阳光家园|轮椅/],
   ["扶贫济困", /低保|困难(?:群众|家庭|户|职工|老人|学生)?|贫困|特困|困境|扶贫|济困|帮困|米面油/],
-  ["助老", /老人|老年|敬老|养老|长者|独居|空巢|高龄|老李头|大爷|大妈|奶奶|爷爷|老太|老伙计们?家|福利院|elderly|seniors/],
+  ["助老", /老人|老年|敬老|养老|长者|独居|空巢|高龄|孤寡|日间照料|适老|老李头|大爷|大妈|奶奶|爷爷|老太|elderly|seniors/],
   ["儿童青少年", /儿童|孩子|小朋友|少儿|青少年|学生|小学|中学|幼儿园|四点半课堂|作业|六一|留守|未成年|中考|高考|kids|children|students/],
 ];
 
 /** Content fields; 宣传 and 文明 are weak hints used only when nothing else speaks. */
 const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
   ["健康卫生", /义诊|体检|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座/],
-  ["应急救援", /急救|演练|救援|应急|内涝|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾/],
+  ["应急救援", /急救|搜寻|落水|救生|打捞|演练|救援|应急|内涝|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾/],
   ["法律援助", /法律|律师|普法|法治|维权|法援/],
-  ["社区治理", /清雪|扫雪|除雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
+  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
   ["环保", /垃圾|河道|植树|种树|树苗|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白/],
-  ["文化体育", /书法|演出|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极/],
+  ["文化体育", /书法|演出|表演|秧歌|演奏|戏曲|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极/],
 ];
 
 const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
@@ -32,12 +32,16 @@ function contentHits(text: string): Category[] {
   return CONTENT.filter(([, pattern]) => pattern.test(text)).map(([category]) => category);
 }
 
-export function categorize(text: string, organization: string | null): Category | null {
+export function categorize(text: string, organization: string | null, location: string | null = null): Category | null {
   // Volunteers' own descriptions (大学生志愿者, the team's name) say nothing about who was served.
   let content = organization ? text.split(organization).join(" ") : text;
   content = content.replace(/大学生|青年志愿者|老年志愿者|老党员/g, " ");
+  // The place tells who is served (敬老院) but not what was done (文化广场, 冰灯游园会).
   const groups = TARGET_GROUPS.filter(([, pattern]) => pattern.test(content)).map(([category]) => category);
+  if (location) content = content.split(location).join(" ");
   const hits = contentHits(content);
+  // A fair of everyday services (便民服务集市) is mixed services by definition.
+  if (groups.length === 0 && /集市|综合服务|多项服务/.test(content)) return "其他";
   // A fair or a list of services from several fields (义剪、测血压、法律咨询) is 其他.
   if (hits.length >= 2 && (enumeratesFields(content) || /集市|综合服务|多项服务/.test(content))) return "其他";
   if (groups.length > 0) return groups[0]!;

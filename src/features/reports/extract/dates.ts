@@ -23,6 +23,8 @@ export interface DateResolution {
   mentioned: boolean;
   /** the expression points ahead (明天, 下周二): a plan, not a report */
   planned: boolean;
+  /** false when only a part of the day (下午) was said and the day was taken as today */
+  explicitDay: boolean;
   problem: DateProblem | null;
 }
 
@@ -35,6 +37,8 @@ const WEEKDAY_AFTER = /^\s*\(?\s*(?:周|星期|礼拜)([一二三四五六日天
 
 interface Found {
   date: CivilDate;
+  /** start of the matched expression, to look for a weekday written right before it */
+  start: number;
   /** end of the matched expression, to look for a weekday written right after it */
   end: number;
 }
@@ -46,8 +50,12 @@ export function resolveDate(text: string, now: LocalMoment): DateResolution {
 
   if (/明天|明日|明儿|明早|明晚|后天|tomorrow|下周|下礼拜|下星期|下个?月|next\s+week/.test(lower)
     && !hasPastDay(lower)) {
-    return { date: null, mentioned: true, planned: true, problem: "future" };
+    return { date: null, mentioned: true, planned: true, problem: "future", explicitDay: true };
   }
+
+  // 八月十五 and 正月十五 are lunar dates, not Gregorian month-days.
+  const lunarDay = /正月十五|八月十五(?![日号])|五月初五|九月初九|腊月初八/.test(text) ? findFestival(text, today) : null;
+  if (lunarDay && !lunarDay.approximate) return checked({ date: lunarDay.date, start: lunarDay.index, end: lunarDay.index + lunarDay.name.length }, text, today);
 
   const found =
     findYearMonthDay(text) ??
@@ -57,35 +65,42 @@ export function resolveDate(text: string, now: LocalMoment): DateResolution {
     findWeekday(text, today);
   if (found) return checked(found, text, today);
 
-  if (isVague(text)) return { date: null, mentioned: true, planned: false, problem: "vague" };
+  if (isVague(text)) return { date: null, mentioned: true, planned: false, problem: "vague", explicitDay: true };
 
   const festival = findFestival(text, today);
   if (festival) {
-    if (festival.approximate) return { date: null, mentioned: true, planned: false, problem: "vague" };
-    return checked({ date: festival.date, end: festival.index + festival.name.length }, text, today);
+    if (festival.approximate) return { date: null, mentioned: true, planned: false, problem: "vague", explicitDay: true };
+    return checked({ date: festival.date, start: festival.index, end: festival.index + festival.name.length }, text, today);
   }
 
   // 刚回来, 刚收工: the activity has just ended, so it is today's (the pipeline moves it to
   // yesterday when the message comes after midnight and the times lie ahead of the clock).
   if (/刚刚|刚才|刚从|刚[结完收回忙干]|just\s+(?:got|finished|came)/.test(lower)) {
-    return { date: formatDate(today), mentioned: true, planned: false, problem: null };
+    return { date: formatDate(today), mentioned: true, planned: false, problem: null, explicitDay: true };
   }
-  return { date: null, mentioned: false, planned: false, problem: "none" };
+  // 下午在社区搞了义诊: a part of the day with no day named is the day of the message.
+  if (/上午|下午|中午|早上|傍晚|晚上|今早|this\s+(?:morning|afternoon|evening)/.test(lower)) {
+    return { date: formatDate(today), mentioned: true, planned: false, problem: null, explicitDay: false };
+  }
+  return { date: null, mentioned: false, planned: false, problem: "none", explicitDay: false };
 }
 
 function hasPastDay(lower: string): boolean {
   return /今天|今日|昨|前天|上周|上礼拜|上星期|刚|this\s+(?:morning|afternoon)|\d+号|\d+月/.test(lower);
 }
 
+const WEEKDAY_BEFORE = /(?:周|星期|礼拜)([一二三四五六日天1-7])\s*\(?\s*$/;
+
 function checked(found: Found, text: string, today: CivilDate): DateResolution {
-  const weekday = WEEKDAY_AFTER.exec(text.slice(found.end, found.end + 6));
+  // 6月20号(周六) and 周六(6月20号) both state a weekday that must agree with the date.
+  const weekday = WEEKDAY_AFTER.exec(text.slice(found.end, found.end + 6)) ?? WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.start - 6), found.start));
   if (weekday && WEEKDAY_CHARS[weekday[1]!] !== weekdayOf(found.date)) {
-    return { date: null, mentioned: true, planned: false, problem: "weekday_mismatch" };
+    return { date: null, mentioned: true, planned: false, problem: "weekday_mismatch", explicitDay: true };
   }
   if (compareDates(found.date, today) > 0) {
-    return { date: null, mentioned: true, planned: false, problem: "future" };
+    return { date: null, mentioned: true, planned: false, problem: "future", explicitDay: true };
   }
-  return { date: formatDate(found.date), mentioned: true, planned: false, problem: null };
+  return { date: formatDate(found.date), mentioned: true, planned: false, problem: null, explicitDay: true };
 }
 
 function findYearMonthDay(text: string): Found | null {
@@ -93,7 +108,7 @@ function findYearMonthDay(text: string): Found | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (!isValidDate(year, month, day)) return null;
-  return { date: { year, month, day }, end: match.index + match[0].length };
+  return { date: { year, month, day }, start: match.index, end: match.index + match[0].length };
 }
 
 /** M月N日 / M.N / M/N: the most recent past occurrence (in January, 12月31号 is last year). */
@@ -110,7 +125,7 @@ function findMonthDay(text: string, today: CivilDate): Found | null {
     const day = parseNumeral(match[3]!);
     if (month === null || day === null) continue;
     const date = recentMonthDay(month, day, today, match[1]);
-    if (date) return { date, end: match.index + match[0].length };
+    if (date) return { date, start: match.index, end: match.index + match[0].length };
   }
   return null;
 }
@@ -129,7 +144,8 @@ function recentMonthDay(month: number, day: number, today: CivilDate, yearWord?:
 /** N号 alone: this month if N ≤ today's day, else last month (本月/上月 say so explicitly). */
 function findDayOfMonth(text: string, today: CivilDate): Found | null {
   const match = new RegExp(
-    `(本月|这个月|这月|上个?月)?(?<![\\d月周期拜.:])(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*号(?!\\d)|(本月|这个月|这月|上个?月)?(?<![\\d月周期拜.:])(\\d{1,2})\\s*日(?![\\d常])`,
+    // 3号楼, 5号线 are places, not days.
+    `(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:]))(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*号(?![\\d楼院线门房口车店馆床位])|(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:]))(\\d{1,2})\\s*日(?![\\d常])`,
   ).exec(text);
   if (!match) return null;
   const prefix = match[1] ?? match[3];
@@ -142,7 +158,7 @@ function findDayOfMonth(text: string, today: CivilDate): Found | null {
   if (prefix && prefix.startsWith("上")) date = inMonth(lastMonth);
   else if (prefix) date = inMonth(today);
   else date = day <= today.day ? inMonth(today) : inMonth(lastMonth);
-  return date ? { date, end: match.index + match[0].length } : null;
+  return date ? { date, start: match.index, end: match.index + match[0].length } : null;
 }
 
 const RELATIVE_DAYS: ReadonlyArray<readonly [RegExp, number]> = [
@@ -160,7 +176,7 @@ function findRelativeDay(lower: string, now: LocalMoment): Found | null {
     // After midnight, "tonight" is the night that has just ended: the previous calendar day.
     const tonight = /今晚|今夜|今天晚上|tonight/.test(lower);
     if (offset === 0 && tonight && now.minutes < 5 * 60) date = addDays(date, -1);
-    return { date, end: match.index + match[0].length };
+    return { date, start: match.index, end: match.index + match[0].length };
   }
   return null;
 }
@@ -176,7 +192,7 @@ function findWeekday(text: string, today: CivilDate): Found | null {
   const date = match[1]
     ? addDays(monday, target - 1 - 7 * weeksBack)
     : addDays(today, -((todayWeekday - target + 7) % 7));
-  return { date, end: match.index + match[0].length };
+  return { date, start: match.index, end: match.index + match[0].length };
 }
 
 /** Expressions that name a period, not a day: the date must be asked. */

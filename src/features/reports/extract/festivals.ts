@@ -34,14 +34,14 @@ const solarTerm = (name: string, alias: string): Resolver => (year) => {
 const FESTIVALS: ReadonlyArray<readonly [RegExp, Resolver]> = [
   [/除夕|大年三十|年三十/, newYearsEve],
   [/春节|大年初一/, lunar(1, 1)],
-  [/元宵/, lunar(1, 15)],
+  [/元宵|正月十五/, lunar(1, 15)],
   [/龙抬头/, lunar(2, 2)],
-  [/端午/, lunar(5, 5)],
+  [/端午|五月初五/, lunar(5, 5)],
   [/七夕/, lunar(7, 7)],
   [/中元节/, lunar(7, 15)],
-  [/中秋/, lunar(8, 15)],
-  [/重阳|老人节/, lunar(9, 9)],
-  [/腊八/, lunar(12, 8)],
+  [/中秋|八月十五(?![日号])/, lunar(8, 15)],
+  [/重阳|老人节|九月初九/, lunar(9, 9)],
+  [/腊八|腊月初八/, lunar(12, 8)],
   [/小年/, lunar(12, 23)],
   [/冬至/, solarTerm("冬至", "DONG_ZHI")],
   [/清明/, solarTerm("清明", "QING_MING")],
@@ -109,8 +109,9 @@ export function mostRecentOccurrence(resolve: (year: number) => CivilDate, today
   return candidates[candidates.length - 1]!;
 }
 
-/** Exposed for tests and for the dialog: the festival's date in a given lunar/Gregorian year. */
+/** The festival's date inside Gregorian `year` (腊八 2026 → 2026-01-26), or null if unknown. */
 export function festivalDate(name: string, year: number): CivilDate | null {
   const entry = FESTIVALS.find(([pattern]) => pattern.test(name));
-  return entry ? entry[1](year) : null;
+  if (!entry) return null;
+  return [year - 1, year, year + 1].map((candidate) => entry[1](candidate)).find((date) => date.year === year) ?? null;
 }

@@ -21,6 +21,8 @@ export interface FollowUpOptions {
 
 const CHANGE = /(?:改成|改为|换成|应该是|更正为|其实是|是)\s*/;
 const BARE_NUMBER = new RegExp(`^\\s*(?:是|共|一共|总共)?\\s*(${QUANTITY})\\s*(?:个|名|位)?\\s*(?:人|小时|个小时)?\\s*$`);
+/** A count somewhere in an answer to "how many?" (我们一共12个), not a clock time or a date. */
+const COUNT_IN_ANSWER = new RegExp(`(${QUANTITY})\\s*(?:个|名|位)?(?!\\s*(?:点|:|小时|钟头|号|日|月|分钟|\\d))`);
 
 function stripAnswer(text: string): string {
   return text
@@ -57,7 +59,8 @@ export function followUpFields(
   if (date.date && (date.mentioned || asking === "date")) update.date = date.date;
 
   const people = readPeople(text);
-  const bare = BARE_NUMBER.exec(text);
+  const countable = text.replace(/一共|总共|一起|一直/g, " ");
+  const bare = BARE_NUMBER.exec(text) ?? (asking === "volunteers" || asking === "beneficiaries" ? COUNT_IN_ANSWER.exec(countable) : null);
   if (people.volunteers !== null && asking !== "beneficiaries") update.volunteers = people.volunteers;
   else if (bare && (asking === "volunteers" || (!asking && /人/.test(text)))) update.volunteers = parseQuantity(bare[1]!).value ?? undefined;
   if (update.volunteers === undefined) delete update.volunteers;

@@ -2,17 +2,19 @@
  * Where the activity took place: 地点:X, 在X + verb, 去X + verb, 从X回来, a stand-alone place
  * token (图片说明式 reports), or a place at the head of a clause (何家沟河道捡垃圾).
  */
-import { escapeRegExp } from "./organization.js";
 
 const PLACE_SUFFIX =
-  "社区|街道|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
+  "社区|街道|景区|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
-  "开展|搞了?|做了?|举办|举行|组织|进行|开了?|给|为|陪|帮|教|表演|演出|演|参加|参与|慰问|看望|服务|义诊|清理|清|打扫|捡|植|种|宣传|站岗|巡逻|劝导|集合|游园|送|包|理发|开会|活动|志愿|协助|和|与|跟|举|上课|讲|辅导";
+  "开展|走访|探望|拜访|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
+  "服务(?!中心|站|大厅|社)|义诊|清理|清扫|清雪|打扫|捡|植(?!物)|种|宣传(?!栏)|站岗|巡逻|劝导|集合|游园(?!会)|游玩|玩|看(?!台)|送|包(?!头)|理发|" +
+  "开会|活动(?!室|中心|站|场|馆)|演(?!艺)|协助|和|与|跟|上课|讲(?!堂)|辅导";
 const VAGUE = /^(?:老地方|老地儿|那边|那里|这边|这里|附近|原来的地方|上次那里|那儿|这儿|外面|现场)$/;
 
-const LABELLED = /(?:地点|地址|位置|location|venue)\s*[:：]?\s*([^,;。!?\n ]{2,30})/i;
-const AFTER_AT = new RegExp(`(?:在|于|at\\s+)([^,;。!?\\n]{2,30}?)(?=${VERBS}|[,;。!?\\n]|\\s|$)`, "gi");
+const LABELLED = /(?:地点|地址|位置|location|venue)\s*(?:[:：]|是|在|为|改成|改为|换成)\s*(?:在)?([^,;。!?\n ]{2,30})/i;
+// 正在, 现在, 还在 are not "at".
+const AFTER_AT = new RegExp(`(?:(?<![正现还存实好所自])在|(?<![由对关属等])于|at\\s+)([^,;。!?\\n]{2,30}?)(?=${VERBS}|[,;。!?\\n]|\\s|$)`, "gi");
 const AFTER_GO = new RegExp(`(?:去了?|到了?|赴|前往|来到)([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=${VERBS}|[,;。!?\\n\\s]|$)`, "g");
 const BACK_FROM = new RegExp(`从([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}|))回来`);
 const PLACE_TOKEN = new RegExp(`^[\\u4e00-\\u9fa5]{2,24}(?:${PLACE_SUFFIX})$`);
@@ -22,14 +24,22 @@ function clean(place: string): string {
   return place
     .replace(/^(?:了|的)/, "")
     .replace(/(?:的|里|内|里面|那边)$/, "")
+    .replace(/(?:夜间|白天|上午|下午|晚上|早上)$/, "")
     .trim();
 }
 
 function acceptable(place: string, organization: string | null): string | null {
   const cleaned = clean(place);
+  // 在社区 / 在辖区 said by a team named after its community means that community.
+  const community = organization?.match(/^([\u4e00-\u9fa5]{2,8}?(?:社区|村))/)?.[1];
+  if (community && /^(?:社区|本社区|辖区|辖区内|社区里|村里)$/.test(cleaned)) return community;
   if (cleaned.length < 2 || VAGUE.test(cleaned)) return null;
   if (organization && cleaned === organization) return null;
-  if (/\d|小时|志愿者|^[零一二两三四五六七八九十]+点/.test(cleaned)) return null;
+  if (/^\d|\d\s*(?:点|:|小时|人|名|个|位)|小时|志愿者|^[零一二两三四五六七八九十]+点/.test(cleaned)) return null;
+  // 在书记的带领下 is guidance, not a place.
+  if (/带领|指导|帮助|支持|号召|组织下|下$|进行中|期间/.test(cleaned)) return null;
+  // 在社区 alone names no place the park could find; the dialog asks.
+  if (/^(?:社区|本社区|辖区|辖区内|社区里|小区|村里|单位|家里|外面|街上|公园|广场)$/.test(cleaned)) return null;
   return cleaned;
 }
 
@@ -77,7 +87,7 @@ export function findLocation(text: string, organization: string | null): string 
 }
 
 function stripTimeWords(place: string): string {
-  return place.replace(/^(?:今天|昨天|前天|上午|下午|晚上|早上|当天|那天|我们|俺们)+/, "");
+  return place.replace(/^(?:今天|昨天|前天|上午|下午|晚上|早上|当天|那天|我们|俺们|在|去|到|于)+/, "");
 }
 
 /** 社区活动室 said by a team named after its community is that community's room. */
@@ -100,4 +110,3 @@ function inCommunity(text: string, organization: string | null): string | null {
   return spot ? `${community}${spot[1]}` : null;
 }
 
-export { escapeRegExp };

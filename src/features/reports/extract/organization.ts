@@ -7,9 +7,11 @@ const SUFFIXES = [
   "志愿者服务队", "志愿服务队", "志愿服务团", "志愿者协会", "志愿者联合会", "义工联合会", "志愿服务联合会",
   "志愿服务中心", "服务中心", "服务社", "服务站", "志愿队", "服务队", "服务团", "救援队", "互助队", "义工队",
   "突击队", "巡逻队", "宣讲团", "宣讲队", "文艺队", "艺术团", "合唱团", "舞蹈队", "联合会", "促进会", "研究会",
-  "协会", "基金会", "社工站", "工作室", "俱乐部", "爱心社", "公益社", "志愿者之家", "小分队", "先锋队",
+  "协会", "志愿团", "居委会", "村委会", "党支部", "团支部", "团委", "妇联", "红十字会", "发展中心", "公益中心", "总队", "支队", "大队", "中队", "分队", "车队", "学会", "慈善会", "读书会", "联谊会", "志愿者之家", "基金会", "社工站", "工作室", "俱乐部", "爱心社", "公益社", "志愿者之家", "小分队", "先锋队", "救护队", "医疗队", "宣传队", "护卫队", "志愿小组", "服务组", "爱心团", "公益团", "团队", "志愿者联盟", "志愿联盟", "爱心联盟", "公益联盟", "驿站", "事务所", "义工社",
 ];
-const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9]{1,24}?(?:${SUFFIXES.join("|")})(?![\\u4e00-\\u9fa5]{0,1}(?:员|长|的成员))`, "g");
+// Any other team ending in 队 (绿源环保队), but not 排队, 带队, 车队 and the like.
+const GENERIC_TEAM = "(?<![排入归带领组站插军球])队|(?<![集社旅剧乐军])团";
+const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,24}?(?:${SUFFIXES.join("|")}|${GENERIC_TEAM})(?![\\u4e00-\\u9fa5]{0,1}(?:员|长|的成员))`, "g");
 
 const PLACE_LIKE = /(?:党群|便民|政务|社区|综合|邻里|文化)服务(?:中心|站)$|服务大厅$/;
 
@@ -17,18 +19,20 @@ const PLACE_LIKE = /(?:党群|便民|政务|社区|综合|邻里|文化)服务(?
 const LEADING_NOISE = new RegExp(
   [
     "^(?:",
-    "大前天|前天|昨天|今天|昨儿个|昨儿|今儿个|今儿|昨日|今日|今早|今晚|昨晚|本月|上个?月|",
+    "这个月|这月|前几天|前些天|这几天|近日|日前|最近|月初|月底|上周末|周末|大前天|前天|昨天|今天|昨儿个|昨儿|今儿个|今儿|昨日|今日|今早|今晚|昨晚|本月|上个?月|",
     "上午|下午|中午|早上|晚上|傍晚|当天|那天|",
     "(?:上上|上|这|本)?个?(?:周|礼拜|星期)[一二三四五六日天末]?|",
     "\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号]|",
-    "我们的|我们|俺们|咱们|我|都是|是|由|和|跟|与|联合|组织|带领|报一下|上报|活动上报|",
-    "给|为|在|去|到|参加|参与|各|共|有|",
+    "我们和|我们跟|我们与|俺们和|咱们和|我和|我跟|我与|我同|我们的|我们|俺们|咱们|我|都是|是|由|联合|组织|带领|报一下|上报|活动上报|",
+    "给|在|去|到|参加|参与|各|感谢|谢谢|多谢|",
     ")",
   ].join(""),
 );
 
 function stripLeadingNoise(name: string): string {
-  let current = name;
+  // 个队员去联盟…: words of a sentence ran into the match; a name never holds these verbs.
+  const cut = /^.*[去到在给带了是](?=[\u4e00-\u9fa5A-Za-z]{4,}$)/.exec(name);
+  let current = cut ? name.slice(cut[0].length) : name;
   for (;;) {
     const next = current.replace(LEADING_NOISE, "");
     if (next === current || next.length < 3) return current;
@@ -38,6 +42,8 @@ function stripLeadingNoise(name: string): string {
 
 /** Suffix alone (志愿服务队) names no one: a team name has some words before its suffix. */
 function isSpecific(name: string): boolean {
+  if (name.length < 4) return false;
+  if (/[团队]$/.test(name) && /^(?:一个|这个|那个|整个|我们|大家)/.test(name)) return false;
   return !SUFFIXES.includes(name) && !/^(?:各|该|本|此|这个|那个|我们|你们|他们)/.test(name);
 }
 
@@ -45,7 +51,9 @@ function isSpecific(name: string): boolean {
 export function findOrganizations(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(SUFFIX_PATTERN)) {
-    const name = stripLeadingNoise(match[0]);
+    // 10号我们阳光志愿队: the 号 of a date written in digits starts the run of characters.
+    const run = /\d$/.test(text.slice(0, match.index!)) ? match[0].replace(/^[号日]/, "") : match[0];
+    const name = stripLeadingNoise(run);
     const start = match.index! + match[0].length - name.length;
     // 在新牧社区党群服务中心: a place that happens to end like an organization.
     if (/(?:在|去|到|于|地点:?|至|赴)\s*$/.test(text.slice(Math.max(0, start - 3), start))) continue;
@@ -57,6 +65,9 @@ export function findOrganizations(text: string): string[] {
 
 /** The reporting organization: the one introduced by 我们/是 wins, else the first named. */
 export function findOrganization(text: string): string | null {
+  // A form-style report names it outright: 组织：幸福志愿队 / 单位：和平社区.
+  const labelled = /(?:组织|单位|团队|队伍|组织单位|主办单位|主办方|服务队|志愿队|organization|team)\s*[:：]\s*([^\n,;。:：]{2,30})/i.exec(text);
+  if (labelled) return stripLeadingNoise(labelled[1]!.trim());
   const names = findOrganizations(text);
   if (names.length === 0) return null;
   const own = names.find((name) => new RegExp(`(?:我们|俺们|咱们|我们是|都是|是)\\s*${escapeRegExp(name)}`).test(text));

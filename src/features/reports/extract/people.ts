@@ -5,7 +5,7 @@
 import { parseQuantity, QUANTITY } from "./numbers.js";
 
 const VOLUNTEER_NOUNS =
-  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|大学生|volunteers?|members?";
+  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|教练|大学生|volunteers?|members?";
 const BENEFICIARY_NOUNS =
   "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|kids|children|students|people|seniors";
 /** People present who did not serve as volunteers. */
@@ -38,22 +38,24 @@ export interface PeopleFacts {
 }
 
 const NUMBER_FIRST = new RegExp(
-  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>(?:(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
+  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>(?:[初高][一二三]|[一二三四五六]年级|(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
   "gi",
 );
 const NOUN_FIRST = new RegExp(
-  `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:共|一共|共计|总共)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
+  `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:是|有|为|共|一共|共计|总共|共有)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
   "gi",
 );
 const REPORTER_PLUS = new RegExp(
-  `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
+  `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)(?:另外|其他|其余|另)?|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
   "g",
 );
 const REPORTER_INCLUDED = new RegExp(`(?:算上|加上|包括|连)我(?:在内)?[,\\s]*(?:一共|共|总共)?\\s*(?<q>${QUANTITY})`, "g");
 const PAIR_OF_US = /我们?俩|我们两个|咱俩/;
 const SINGLE_HOME = /(?:老|小)[\u4e00-\u9fa5](?:头|太太)家|[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|阿姨|大娘|婆婆)家|独居老人家/;
 
-const BENEFICIARY_CONTEXT = /(?:服务|接待|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
+const NEED = /困难|贫困|低保|特困|残疾|残障|留守|孤寡|独居|空巢|失独|患病|生病|老年/;
+
+const BENEFICIARY_CONTEXT = /(?:居民|群众|老人|孩子|学生|家长|村民|患者|观众|听众|市民|游客|学员|服务|接待|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
 
 function roleOf(noun: string, before: string): Role {
   const lower = noun.toLowerCase();
@@ -73,8 +75,17 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   const quantity = parseQuantity(groups.q!);
   // 七彩童年儿童服务社: a Chinese numeral inside a name is no count. Without a classifier a
   // Chinese count must touch its noun (仨律师, 五人).
-  const chineseWithoutClassifier = /^[^\d]*$/.test(groups.q!) && !groups.cls && Boolean(groups.mod);
+  const chineseWithoutClassifier = /^[^\d]*$/.test(groups.q!) && !groups.cls
+    && (Boolean(groups.mod) || !(/^[仨俩]$/.test(groups.q!) || groups.noun === "人"));
   let role = roleOf(groups.noun!, before);
+  // 5名居民志愿者: the people are volunteers whatever word qualifies them.
+  const after = text.slice(index + match[0].length, index + match[0].length + 5);
+  if (role === "beneficiary" && /^[\u4e00-\u9fa5]{0,2}?(?:志愿者|义工|队员)/.test(after)) role = "volunteer";
+  // 15名困难党员, 孤寡老党员: a qualifier of need marks the people served, whatever their noun.
+  const qualifier = `${groups.mod ?? ""}${text.slice(Math.max(0, index - 4), index)}`;
+  if (role === "volunteer" && new RegExp(`^(?:${VOLUNTEER_NOUNS})$`).test(groups.noun!) && NEED.test(groups.mod || (groups.cls ? "" : qualifier))) role = "beneficiary";
+  // 培训志愿者30人: trainees were taught, they did not serve.
+  if (role === "volunteer" && /(?:培训|参训|受训|轮训|培训了)(?:新)?$|(?:参加|接受)培训的(?:新)?$/.test(before)) role = "beneficiary";
   // 8位低保户 counts people (位 is a person classifier); 20户 counts households.
   if (groups.noun === "低保户" || groups.noun === "困难户") role = groups.cls === "个" || groups.cls === "位" || groups.cls === "名" ? "beneficiary" : "household";
   return {
@@ -120,11 +131,8 @@ export function readMentions(text: string): Mention[] {
     });
   }
   for (const match of text.matchAll(NOUN_FIRST)) add(mentionFrom(match, text));
-  for (const match of text.matchAll(NUMBER_FIRST)) {
-    const mention = mentionFrom(match, text);
-    // 十几袋, 30棵 never reach here; a bare year or clock figure is not followed by a person noun.
-    add(mention);
-  }
+  // Counts of bags, trees or leaflets (十几袋, 30棵) never match: a person noun must follow.
+  for (const match of text.matchAll(NUMBER_FIRST)) add(mentionFrom(match, text));
   const pair = PAIR_OF_US.exec(text);
   if (pair && !mentions.some((mention) => mention.role === "volunteer")) {
     add({ index: pair.index, end: pair.index + pair[0].length, value: 2, approximate: false, role: "volunteer", plusReporter: false, included: false, part: false });

@@ -2,7 +2,7 @@
  * The rule-based extractor: messages → report drafts. Each field has its own module; this file
  * only joins them, and keeps the intermediate facts that the LLM merge and follow-ups reuse.
  */
-import { type LocalMoment, addDays, formatDate, parseClock, parseIsoDate } from "./calendar.js";
+import { type LocalMoment, addDays, formatDate, parseClock } from "./calendar.js";
 import { categorize } from "./category.js";
 import { type NotReportReason, notReportReason } from "./classify.js";
 import { resolveDate, type DateResolution } from "./dates.js";
@@ -33,7 +33,7 @@ export interface Analysis {
   text: string;
 }
 
-const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了/i;
+const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)/i;
 
 export function isCorrection(message: string): boolean {
   return CORRECTION.test(normalizeText(message));
@@ -56,11 +56,14 @@ export function prepare(messages: string[]): { body: string; corrections: string
 function draftFor(text: string, shared: string, now: LocalMoment): Draft {
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
-  const organization = findOrganization(text) ?? findOrganization(shared);
+  const organization = findOrganization(text) ?? (shared ? findOrganization(shared) : null);
   report.organization = organization;
 
   let date = resolveDate(text, now);
-  if (!date.mentioned && shared) date = resolveDate(shared, now);
+  if (!date.explicitDay && shared) {
+    const sharedDate = resolveDate(shared, now);
+    if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
+  }
   // Names such as 七彩童年儿童服务社 must not be read as counts of children.
   const facts = organization ? text.split(organization).join(" ") : text;
   const people = readPeople(facts);
@@ -74,14 +77,16 @@ function draftFor(text: string, shared: string, now: LocalMoment): Draft {
   if (people.beneficiariesApproximate && report.beneficiaries !== null) approximate.push("beneficiaries");
   if (hours.approximate && report.volunteer_hours !== null) approximate.push("volunteer_hours");
 
-  report.date = date.date;
-  const unfinished = adjustForClock(report, date, now);
+  const clock = checkClock(date, report.start_time, report.end_time, now);
+  report.date = clock.date;
+  const unfinished = clock.unfinished;
 
   const vaguePlace = mentionsVaguePlace(text);
   report.location = vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
-  report.category = categorize(text, organization) ?? categorize(`${text}\n${shared}`, organization);
+  // When nothing in the content decides, 其他 is the category's own answer: not worth a question.
+  report.category = categorize(text, organization, report.location) ?? categorize(`${text}\n${shared}`, organization, report.location) ?? "其他";
   const festival = findFestival(text, now.date)?.name ?? null;
-  report.title = deriveTitle(text, festival, report.category);
+  report.title = deriveTitle(facts, festival, report.category);
   report.description = deriveDescription(text, report.title, organization);
   return { report, people, hours, date, approximate, unfinished };
 }
@@ -90,18 +95,23 @@ function draftFor(text: string, shared: string, now: LocalMoment): Draft {
  * A message after midnight about tonight's activity belongs to the previous day; an activity
  * of today that starts after the message, or ends well after it, has not finished.
  */
-function adjustForClock(report: ReportFields, date: DateResolution, now: LocalMoment): boolean {
-  if (report.date !== formatDate(now.date)) return false;
-  const start = parseClock(report.start_time);
-  let end = parseClock(report.end_time);
+function checkClock(
+  date: DateResolution,
+  startTime: string | null,
+  endTime: string | null,
+  now: LocalMoment,
+): { date: string | null; unfinished: boolean } {
+  const settled = { date: date.date, unfinished: false };
+  if (date.date !== formatDate(now.date)) return settled;
+  const start = parseClock(startTime);
+  let end = parseClock(endTime);
   if (start !== null && end !== null && end <= start) end += 24 * 60;
   const ahead = (start !== null && start > now.minutes) || (end !== null && end > now.minutes + 30);
-  if (!ahead) return false;
+  if (!ahead) return settled;
   if (now.minutes < 6 * 60 && start !== null && start >= 12 * 60) {
-    report.date = formatDate(addDays(now.date, -1));
-    return false;
+    return { date: formatDate(addDays(now.date, -1)), unfinished: false };
   }
-  return date.problem === null;
+  return { date: date.date, unfinished: date.problem === null };
 }
 
 export function analyze(messages: string[], now: LocalMoment): Analysis {
@@ -118,11 +128,8 @@ export function analyze(messages: string[], now: LocalMoment): Analysis {
     location: drafts.some((draft) => draft.report.location !== null),
     date: first.date.mentioned,
     planned: first.date.planned,
+    future: first.date.problem === "future",
   });
   if (reason === null && drafts.every((draft) => draft.unfinished)) reason = "not_finished";
   return { drafts, reason, text: body };
-}
-
-export function sameDay(left: string | null, right: string | null): boolean {
-  return left !== null && right !== null && parseIsoDate(left) !== null && left === right;
 }

@@ -3,6 +3,8 @@
  * own time or people. Lines before the first item and after the last one (都是X队的) are context
  * shared by every item.
  */
+import { findLocation } from "./location.js";
+import { findOrganization } from "./organization.js";
 import { readMentions } from "./people.js";
 import { readTimes } from "./times.js";
 
@@ -39,8 +41,29 @@ export function splitActivities(text: string): Segment[] {
   }
   const activities = items.map((item) => item.join("\n"));
   if (activities.length < 2 || activities.filter(hasOwnFacts).length < 2) {
-    return [{ text, shared: "" }];
+    return splitSentences(text);
   }
   const shared = [...header, ...trailer].join("\n");
   return activities.map((activity) => ({ text: activity, shared }));
+}
+
+/**
+ * Without a numbered list, sentences (split at 。; and line breaks) are separate activities only
+ * when each has its own people, its own clock time and its own, different place: shifts of one
+ * activity at one place stay one report with summed sessions.
+ */
+function splitSentences(text: string): Segment[] {
+  const sentences = text.split(/(?<=[;。\n])/).map((sentence) => sentence.trim()).filter(Boolean);
+  const organization = findOrganization(text);
+  const own = sentences.map((sentence) => {
+    const people = readMentions(sentence).some((mention) => mention.role === "volunteer");
+    const times = readTimes(sentence).sessions.length > 0;
+    const place = people && times ? findLocation(sentence, organization) : null;
+    return { sentence, place };
+  });
+  const activities = own.filter((entry) => entry.place !== null);
+  const places = new Set(activities.map((entry) => entry.place));
+  if (activities.length < 2 || places.size < activities.length) return [{ text, shared: "" }];
+  // The whole message is the context: the team and the day are usually said once, up front.
+  return activities.map((entry) => ({ text: entry.sentence, shared: text }));
 }

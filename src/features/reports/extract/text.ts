@@ -43,6 +43,11 @@ export function normalizeText(raw: string): string {
   text = text.replace(/[“”"「」『』]/g, "");
   text = text.replace(/\u3000|\u00a0|\u2005/g, " ");
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  // 8.30-11.30 uses dots for clock times; quarter-hour minutes tell it from a date range (6.20-6.25).
+  text = text.replace(
+    /(?<![\d.])(\d{1,2})\.(00|15|30|45)\s*([-~到至])\s*(\d{1,2})\.(00|15|30|45)(?![\d.])/g,
+    "$1:$2$3$4:$5",
+  );
   return text;
 }
 

@@ -2,7 +2,7 @@
  * Clock times and durations (REPORTS.md "Times" and "Hours"). Minutes since midnight; an end
  * at or after 24:00 means the next day and is written 00:00.
  */
-import { NUMERAL, parseNumeral, parseQuantity, QUANTITY } from "./numbers.js";
+import { parseNumeral, parseQuantity, QUANTITY } from "./numbers.js";
 
 const PERIOD = "(?:凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|半夜|晚|早)";
 const HOUR = "(?:\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
@@ -183,7 +183,8 @@ export function readDurations(text: string): Duration[] {
     if (/^(?:分钟|min)/i.test(groups.unit!)) hours = amount.value / 60;
     durations.push({
       hours,
-      total,
+      // Nobody serves more than 12 hours in one activity: a larger figure is the team's total.
+      total: total || hours > 12,
       vague: false,
       approximate: amount.approximate || Boolean(groups.more),
       index: match.index!,
@@ -203,4 +204,4 @@ export function sessionHours(session: Session): number {
   return (session.end - session.start) / 60;
 }
 
-export { NUMERAL };
+

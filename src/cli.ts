@@ -1,0 +1,70 @@
+import { loadConfig } from "./config/load.js";
+import { ConfigError } from "./core/errors.js";
+import { projectPath } from "./core/paths.js";
+
+const usage = `incubot command line
+
+  npm run -s cli -- ask --jsonl            questions as JSON lines on stdin → answers on stdout
+  npm run -s cli -- extract --jsonl        messages as JSON lines on stdin → structured reports
+  npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
+  npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
+  npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
+`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  // The CLI answers from the same code paths as the chat, but never calls a network LLM.
+  const loaded = loadConfig();
+  const config = { ...loaded, llm: { ...loaded.llm, baseUrl: null, model: null } };
+  switch (command) {
+    case "ask": {
+      if (!args.includes("--jsonl")) break;
+      const { runAskJsonl } = await import("./features/qa/cli.js");
+      await runAskJsonl(process.stdin, process.stdout, { config });
+      return 0;
+    }
+    case "extract": {
+      if (!args.includes("--jsonl")) break;
+      const { runExtractJsonl } = await import("./features/reports/cli.js");
+      await runExtractJsonl(process.stdin, process.stdout, { config });
+      return 0;
+    }
+    case "export": {
+      const month = option(args, "month");
+      const out = option(args, "out");
+      const format = (option(args, "format") ?? "xlsx") as "csv" | "xlsx";
+      if (!out || (month && !/^\d{4}-\d{2}$/.test(month)) || !["csv", "xlsx"].includes(format)) break;
+      const { runExport } = await import("./features/reports/cli.js");
+      const summary = await runExport({ month, format, out, config });
+      process.stderr.write(`${summary}\n`);
+      return 0;
+    }
+    case "eval-qa": {
+      const { runEvalQa } = await import("./features/qa/cli.js");
+      process.stdout.write(`${await runEvalQa(args[0] ?? projectPath("../shared/eval/qa_dev.jsonl"), { config })}\n`);
+      return 0;
+    }
+    case "eval-reports": {
+      const { runEvalReports } = await import("./features/reports/cli.js");
+      process.stdout.write(`${await runEvalReports(args[0] ?? projectPath("../shared/eval/reports_dev.jsonl"), { config })}\n`);
+      return 0;
+    }
+  }
+  process.stderr.write(usage);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error).stack ?? error}\n`);
+    process.exitCode = error instanceof ConfigError ? 2 : 1;
+  },
+);

@@ -1,0 +1,121 @@
+import { answer, type Feature, type Outcome, type Turn } from "../../core/feature.js";
+import { UserError } from "../../core/errors.js";
+import { AuditLog } from "../admin/audit.js";
+import type { FeatureContext } from "../context.js";
+import { BroadcastRunner } from "./runner.js";
+import { BroadcastStore, type BroadcastJob } from "./store.js";
+
+type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox">;
+
+export interface BroadcastFeature extends Feature {
+  /** Resolves when no broadcast is being sent by this process (tests, graceful stop). */
+  idle(): Promise<void>;
+}
+
+const receipt = /^(?:已?收到了?|好的[，,]?收到|收到收到)[!！。.~～]*(?:\s*[#＃]?(\d+))?$/;
+const confirmWords = /^(确认|确定|发送|确认发送|confirm|yes)[!！。.]*$/i;
+const cancelWords = /^(取消|不发了|算了|cancel|no)[!！。.]*$/i;
+
+/**
+ * Staff announcements to many groups: /broadcast to:<tags> <text> previews, 确认 sends through
+ * the outbox's pacing, the sender sees progress and a delivery report, members answer 收到.
+ */
+export function createBroadcastFeature(context: Context, options: { concurrency?: number; progressEveryMs?: number } = {}): BroadcastFeature {
+  const store = new BroadcastStore(context.storage);
+  const audit = new AuditLog(context.storage, context.clock);
+  const runner = new BroadcastRunner({ store, chats: context.chats, outbox: context.outbox, texts: context.texts, clock: context.clock, logger: context.logger, ...options });
+  const owner = (turn: Turn) => `${turn.message.chat.key}|${turn.message.sender.key}`;
+
+  async function preview(turn: Turn, args: string): Promise<Outcome> {
+    if (!turn.isStaff) return answer(turn, turn.t("core.staffOnly"));
+    const match = /^(?:to|对象)[:：](\S+)\s+([\s\S]+)$/i.exec(args.trim());
+    if (!match) throw new UserError("broadcast.usage");
+    const tags = match[1]!.split(/[,，、]/).filter(Boolean);
+    const text = match[2]!.trim();
+    const groups = await context.chats.groupsTagged(tags);
+    if (groups.length === 0) throw new UserError("broadcast.noGroups", { tags: tags.join("、") });
+    await store.saveDraft(owner(turn), { v: 1, text, tags, chats: groups.map((group) => group.key), at: turn.now.toISOString() });
+    return { ...answer(turn, turn.t("broadcast.preview", { count: groups.length, tags: tags.join("、"), text })), conversation: "open" };
+  }
+
+  async function confirm(turn: Turn): Promise<Outcome | undefined> {
+    const draft = await store.draft(owner(turn));
+    if (!draft) return { replies: [], conversation: "close" };
+    const text = turn.message.text.trim();
+    if (cancelWords.test(text)) {
+      await store.dropDraft(owner(turn));
+      return { ...answer(turn, turn.t("broadcast.cancelled")), conversation: "close" };
+    }
+    if (!confirmWords.test(text)) return answer(turn, turn.t("broadcast.confirmHint"));
+    await store.dropDraft(owner(turn));
+    const job: BroadcastJob = {
+      v: 1,
+      id: await store.nextId(),
+      text: draft.text,
+      tags: draft.tags,
+      chats: draft.chats,
+      by: turn.message.sender.key,
+      byName: turn.message.sender.name,
+      origin: turn.message.chat.key,
+      createdAt: turn.now.toISOString(),
+      status: "running",
+    };
+    await store.saveJob(job);
+    await audit.record(turn, "broadcast.send", `#${job.id} to:${job.tags.join(",")} ${job.text}`, job.chats);
+    void runner.launch(job);
+    return { ...answer(turn, turn.t("broadcast.started", { id: job.id, count: job.chats.length })), conversation: "close" };
+  }
+
+  async function status(turn: Turn, id: string): Promise<Outcome> {
+    if (!turn.isStaff) return answer(turn, turn.t("core.staffOnly"));
+    const job = await store.job(id);
+    if (!job) throw new UserError("broadcast.notFound", { id: id || "?" });
+    const confirmed = await store.confirmedGroups(job.id);
+    const delivered: string[] = [];
+    let blocked = 0;
+    for (const chat of job.chats) {
+      const state = await store.state(job.id, chat);
+      if (state === "sent") delivered.push(chat);
+      else if (state) blocked++;
+    }
+    const silent = delivered.filter((chat) => !confirmed.has(chat));
+    const names = [];
+    for (const chat of silent.slice(0, 30)) names.push((await context.chats.get(chat))?.title ?? chat);
+    const more = silent.length > names.length ? turn.t("broadcast.more", { count: silent.length - names.length }) : "";
+    const head = turn.t(job.status === "done" ? "broadcast.statusDone" : "broadcast.statusRunning", { id: job.id, delivered: delivered.length, total: job.chats.length, confirmed: confirmed.size, failed: blocked });
+    const list = silent.length > 0 ? `\n${turn.t("broadcast.unconfirmed", { count: silent.length })}\n${names.join("、")}${more}` : `\n${turn.t("broadcast.allConfirmed")}`;
+    return answer(turn, head + list);
+  }
+
+  /** 收到 (or the 收到 button) in a group: recorded silently; the bot does not answer chatter. */
+  async function acknowledge(turn: Turn, match: RegExpExecArray): Promise<Outcome | undefined> {
+    const chat = turn.message.chat.key;
+    const id = match[1] ?? (await store.latestIn(chat));
+    if (!id) return undefined;
+    if ((await store.state(id, chat)) !== "sent") return undefined;
+    await store.addReceipt(id, chat, turn.message.sender.key, turn.message.sender.name, turn.now);
+    return { replies: [] };
+  }
+
+  return {
+    name: "broadcast",
+    commands: [{ name: "broadcast", aliases: ["通知", "群发"], staffOnly: true, summaryKey: "broadcast.commands.broadcast" }],
+    async handle(turn) {
+      const command = turn.command;
+      if (command?.name === "broadcast") {
+        const [word = "", id = ""] = command.args.split(/\s+/);
+        if (/^(status|状态|回执)$/i.test(word)) return status(turn, id);
+        return preview(turn, command.args);
+      }
+      if (!command && turn.conversation === "broadcast") return confirm(turn);
+      const match = turn.message.chat.type === "group" && !command ? receipt.exec(turn.message.text.trim()) : null;
+      if (match) return acknowledge(turn, match);
+      return undefined;
+    },
+    async start() {
+      for (const job of await store.unfinished()) void runner.launch(job);
+    },
+    stop: () => runner.stop(),
+    idle: () => runner.idle(),
+  };
+}

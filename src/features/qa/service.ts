@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../../config/schema.js";
+import type { Texts } from "../../core/i18n.js";
+import type { Llm } from "../../ports/llm.js";
+import type { Storage } from "../../ports/storage/index.js";
+import { Answerer } from "./answerer.js";
+import { loadKnowledge } from "./knowledge.js";
+import { createLlmWriter } from "./llm-answer.js";
+import { KnowledgeIndex } from "./search.js";
+
+export interface QaServiceOptions {
+  config: Config;
+  texts: Texts;
+  /** Needed only with an LLM (its answer cache). */
+  storage?: Storage;
+  llm?: Llm;
+  onLlmError?: (error: unknown) => void;
+}
+
+/**
+ * The knowledge base and the answerer over it. Loading is synchronous and strict: a broken
+ * article throws (naming the file) at construction; `reload()` keeps the old index on failure.
+ */
+export class QaService {
+  private index: KnowledgeIndex;
+  private counts: { articles: number; passages: number };
+  readonly answerer: Answerer;
+
+  constructor(private readonly options: QaServiceOptions) {
+    const loaded = this.load();
+    this.index = loaded.index;
+    this.counts = loaded.counts;
+    const { config, texts, storage, llm } = options;
+    const writer =
+      llm && storage
+        ? createLlmWriter({
+            llm,
+            cache: storage.namespace("qa-llm-cache"),
+            cacheMs: config.qa.cacheHours * 3600_000,
+            systemPrompt: readPrompt(config.qa.promptsDir, "qa-system"),
+            userPrompt: readPrompt(config.qa.promptsDir, "qa-user"),
+            timeoutMs: config.llm.timeoutMs,
+            onError: options.onLlmError,
+          })
+        : undefined;
+    this.answerer = new Answerer({
+      index: () => this.index,
+      translate: { zh: texts.translator("zh-CN"), en: texts.translator("en") },
+      minScore: config.qa.minScore,
+      minCoverage: config.qa.minCoverage,
+      writer,
+    });
+  }
+
+  /** Re-reads every article and statute; on error the previous knowledge stays in use. */
+  async reload(): Promise<{ articles: number; passages: number }> {
+    const loaded = this.load();
+    this.index = loaded.index;
+    this.counts = loaded.counts;
+    return { ...this.counts };
+  }
+
+  status(): { articles: number; passages: number; sections: number } {
+    return { ...this.counts, sections: this.index.size };
+  }
+
+  private load(): { index: KnowledgeIndex; counts: { articles: number; passages: number } } {
+    const { qa, park } = this.options.config;
+    const knowledge = loadKnowledge({ knowledgeDirs: qa.knowledgeDirs, statuteDirs: qa.statuteDirs, park });
+    return { index: new KnowledgeIndex(knowledge.sections), counts: { articles: knowledge.articles, passages: knowledge.passages } };
+  }
+}
+
+function readPrompt(directory: string, name: string): string {
+  const file = join(directory, `${name}.md`);
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`prompt file ${file} cannot be read (config qa.promptsDir): ${(error as Error).message}`);
+  }
+}

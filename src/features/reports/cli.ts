@@ -1,0 +1,73 @@
+/**
+ * Command-line pieces wired into src/cli.ts: `extract --jsonl` (DESIGN.md contract), `export`
+ * and `eval-reports`. Same code paths as the chat; no network.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import type { Config } from "../../config/schema.js";
+import { openStorage } from "../../ports/storage/index.js";
+import { exportReports } from "./export.js";
+import { readReports } from "./extraction.js";
+import { REPORT_FIELDS } from "./fields.js";
+import { ReportStore } from "./store.js";
+import { formatReportScore, parseReportItems, scoreReports } from "./evaluate.js";
+
+type Input = NodeJS.ReadableStream | AsyncIterable<string | Buffer> | string;
+type Output = { write(chunk: string): unknown };
+
+export interface Prediction {
+  id: string | number | null;
+  is_report: boolean;
+  reports: Array<Record<string, unknown>>;
+  missing: string[];
+}
+
+/** One output object per input object: {"id","is_report","reports":[…],"missing":[…]}. */
+export function extractLine(item: { id?: unknown; reference_datetime?: unknown; messages?: unknown }, config: Pick<Config, "timeZone">): Prediction {
+  const messages = Array.isArray(item.messages) ? item.messages.map(String) : typeof item.messages === "string" ? [item.messages] : [];
+  const reference = typeof item.reference_datetime === "string" && !Number.isNaN(Date.parse(item.reference_datetime)) ? new Date(item.reference_datetime) : new Date();
+  const extraction = readReports(messages, reference, { timeZone: config.timeZone });
+  // Every field present, unknown ones null, in the documented order.
+  const reports = extraction.reports.map((report) => Object.fromEntries(REPORT_FIELDS.map((field) => [field, report[field] ?? null])));
+  return { id: (item.id as string | number | undefined) ?? null, is_report: extraction.is_report, reports, missing: extraction.missing };
+}
+
+/** Reads JSON lines, writes one line per non-blank input line (a broken line gets an error line). */
+export async function runExtractJsonl(input: Input, output: Output, options: { config: Pick<Config, "timeZone"> }): Promise<number> {
+  const stream = typeof input === "string" ? Readable.from([input]) : Readable.from(input as AsyncIterable<string | Buffer>);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    let result: Prediction & { error?: string };
+    try {
+      result = extractLine(JSON.parse(line), options.config);
+    } catch (error) {
+      result = { id: null, is_report: false, reports: [], missing: [], error: (error as Error).message };
+    }
+    output.write(`${JSON.stringify(result)}\n`);
+    count += 1;
+  }
+  return count;
+}
+
+/** Writes the month's reports (all when month is absent) to `out`; returns a one-line summary. */
+export async function runExport(options: { month?: string; format: "csv" | "xlsx"; out: string; config: Pick<Config, "storage" | "timeZone"> }): Promise<string> {
+  const storage = await openStorage(options.config.storage.url);
+  try {
+    const reports = await new ReportStore(storage, options.config.timeZone).list({ month: options.month });
+    const file = await exportReports(reports, options.format);
+    writeFileSync(options.out, file.data);
+    return `已导出 ${reports.length} 条上报到 ${options.out} exported ${reports.length} reports`;
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Scores the extractor on an eval file (extract's evaluate.ts); returns the printed figures. */
+export async function runEvalReports(file: string, options: { config: Pick<Config, "timeZone">; verbose?: boolean }): Promise<string> {
+  const items = parseReportItems(readFileSync(file, "utf8"));
+  const score = scoreReports(items, (messages, reference) => readReports(messages, reference, { timeZone: options.config.timeZone }));
+  return formatReportScore(score, options.verbose ?? false);
+}

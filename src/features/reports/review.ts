@@ -1,0 +1,106 @@
+/** Staff commands: /reports, /approve, /return, /stats, /export. */
+import { UserError } from "../../core/errors.js";
+import { answer, type Outcome, type Turn } from "../../core/feature.js";
+import type { Outbox } from "../../core/outbox.js";
+import { exportName, exportReports, type ExportFormat } from "./export.js";
+import { FORGOTTEN, type StoredReport } from "./fields.js";
+import { computeStats, formatStats } from "./stats.js";
+import { localDate, normalizeId, type ReportStore } from "./store.js";
+
+export interface ReviewDeps {
+  store: ReportStore;
+  outbox: Outbox;
+  timeZone: string;
+  exportFormat: ExportFormat;
+}
+
+const LIST_LIMIT = 10;
+
+/** "2026-03", "2026/3", "2026年3月" → "2026-03"; anything else undefined. */
+export function parseMonth(text: string): string | undefined {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(text.trim());
+  if (!match) return undefined;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${match[1]}-${String(month).padStart(2, "0")}` : undefined;
+}
+
+function line(turn: Turn, report: StoredReport): string {
+  return turn.t("reports.review.line", {
+    id: report.id,
+    status: turn.t(`reports.status.${report.status}`),
+    date: report.date ?? "?",
+    organization: report.organization ?? "?",
+    title: report.title ?? "?",
+    volunteers: report.volunteers ?? "?",
+    hours: report.volunteer_hours ?? "?",
+  });
+}
+
+export async function listReports(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
+  const all = /^(?:all|全部|所有)$/i.test(turn.command!.args);
+  const reports = all ? await deps.store.list() : await deps.store.list({ status: "submitted" });
+  if (reports.length === 0) return answer(turn, turn.t(all ? "reports.review.none" : "reports.review.nonePending"));
+  // Newest last is how chats read; show the latest ones.
+  const shown = reports.slice(-LIST_LIMIT);
+  const heading = turn.t(all ? "reports.review.headingAll" : "reports.review.headingPending", { count: reports.length, shown: shown.length });
+  return answer(turn, [heading, ...shown.map((report) => line(turn, report)), turn.t("reports.review.hint")].join("\n"));
+}
+
+async function find(deps: ReviewDeps, raw: string | undefined): Promise<StoredReport> {
+  if (!raw) throw new UserError("reports.review.needId");
+  const report = await deps.store.get(raw);
+  if (!report) throw new UserError("reports.review.notFound", { id: normalizeId(raw) });
+  return report;
+}
+
+export async function approve(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
+  const ids = turn.command!.args.split(/[\s,，、]+/).filter(Boolean);
+  if (ids.length === 0) throw new UserError("reports.review.needId");
+  const done: string[] = [];
+  for (const raw of ids) {
+    const report = await find(deps, raw);
+    await deps.store.update(report.id, { status: "approved", return_reason: null }, turn.now);
+    done.push(report.id);
+  }
+  return answer(turn, turn.t("reports.review.approved", { ids: done.join("、") }));
+}
+
+export async function returnReport(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
+  const [raw, ...rest] = turn.command!.args.split(/\s+/);
+  const reason = rest.join(" ").trim();
+  const report = await find(deps, raw);
+  if (!reason) throw new UserError("reports.review.needReason");
+  const updated = (await deps.store.update(report.id, { status: "returned", return_reason: reason }, turn.now))!;
+  const notice = turn.t("reports.review.returnedNotice", { id: updated.id, title: updated.title ?? "", date: updated.date ?? "", reason });
+  const mention = updated.reporter !== FORGOTTEN && updated.reporter_name ? { key: updated.reporter, name: updated.reporter_name } : undefined;
+  // Told in the chat it was reported in; `once` keeps a retried command from telling twice.
+  const result = await deps.outbox.send({ chat: updated.chat, text: notice, mention, once: `report-returned:${updated.id}:${updated.updated_at}` });
+  const told = result.status === "sent" || result.status === "duplicate";
+  return answer(turn, turn.t(told ? "reports.review.returned" : "reports.review.returnedUntold", { id: updated.id }));
+}
+
+function monthAndFormat(turn: Turn, deps: ReviewDeps): { month: string; format: ExportFormat } {
+  let month = localDate(turn.now, deps.timeZone).slice(0, 7);
+  let format = deps.exportFormat;
+  for (const word of turn.command!.args.split(/\s+/).filter(Boolean)) {
+    const asMonth = parseMonth(word);
+    if (asMonth) month = asMonth;
+    else if (/^(?:csv|xlsx|excel)$/i.test(word)) format = word.toLowerCase() === "csv" ? "csv" : "xlsx";
+    else throw new UserError("reports.review.badArgs", { word });
+  }
+  return { month, format };
+}
+
+export async function stats(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
+  const { month } = monthAndFormat(turn, deps);
+  const reports = await deps.store.list({ month });
+  return answer(turn, formatStats(turn.t, computeStats(reports, month, turn.t("reports.stats.unnamed"))));
+}
+
+export async function exportCommand(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
+  const { month, format } = monthAndFormat(turn, deps);
+  const reports = await deps.store.list({ month });
+  const file = await exportReports(reports, format);
+  const name = exportName(month, file.extension);
+  return answer(turn, turn.t("reports.export.ready", { month, count: reports.length, name }), { file: { name, mimeType: file.mimeType, data: file.data } });
+}

@@ -1,0 +1,50 @@
+/** Monthly figures per organization: activities, volunteers, person-hours, beneficiaries. */
+import type { Translate } from "../../core/i18n.js";
+import type { StoredReport } from "./fields.js";
+
+export interface OrganizationStats {
+  organization: string;
+  activities: number;
+  volunteers: number;
+  volunteerHours: number;
+  beneficiaries: number;
+}
+
+export interface MonthStats {
+  month: string;
+  organizations: OrganizationStats[];
+  total: Omit<OrganizationStats, "organization">;
+}
+
+/** Returned reports are left out: staff sent them back as wrong. */
+export function computeStats(reports: StoredReport[], month: string, unnamed = "（未填组织）"): MonthStats {
+  const byOrganization = new Map<string, OrganizationStats>();
+  const total = { activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0 };
+  for (const report of reports) {
+    if (report.status === "returned") continue;
+    const name = report.organization ?? unnamed;
+    const entry = byOrganization.get(name) ?? { organization: name, activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0 };
+    for (const target of [entry, total]) {
+      target.activities += 1;
+      target.volunteers += report.volunteers ?? 0;
+      target.volunteerHours += report.volunteer_hours ?? 0;
+      target.beneficiaries += report.beneficiaries ?? 0;
+    }
+    byOrganization.set(name, entry);
+  }
+  const organizations = [...byOrganization.values()].sort((a, b) => b.volunteerHours - a.volunteerHours || a.organization.localeCompare(b.organization));
+  return { month, organizations, total };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** A short chat text: one line per organization (the top 15), then the total. */
+export function formatStats(t: Translate, stats: MonthStats, limit = 15): string {
+  if (stats.total.activities === 0) return t("reports.stats.empty", { month: stats.month });
+  const lines = stats.organizations.slice(0, limit).map((entry) =>
+    t("reports.stats.line", { organization: entry.organization, activities: entry.activities, volunteers: entry.volunteers, hours: round(entry.volunteerHours), beneficiaries: entry.beneficiaries }),
+  );
+  const more = stats.organizations.length > limit ? [t("reports.stats.more", { count: stats.organizations.length - limit })] : [];
+  const total = t("reports.stats.total", { activities: stats.total.activities, volunteers: stats.total.volunteers, hours: round(stats.total.volunteerHours), beneficiaries: stats.total.beneficiaries });
+  return [t("reports.stats.heading", { month: stats.month }), ...lines, ...more, total].join("\n");
+}

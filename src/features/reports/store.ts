@@ -1,0 +1,169 @@
+/**
+ * Stored reports: short human-typable ids (R20260316-001), review status, duplicate detection,
+ * and anonymisation for /forgetme. One keyv namespace; listing reads it whole, which is fine for
+ * a park's few thousand reports a year.
+ */
+import { maskPersonalData } from "../../core/logging.js";
+import type { KeyValue, Storage } from "../../ports/storage/index.js";
+import type { ReportFields } from "./extract/index.js";
+import { FORGOTTEN, pickFields, type ReportStatus, type StoredReport } from "./fields.js";
+
+export interface Reporter {
+  chat: string;
+  reporter: string;
+  reporterName: string;
+}
+
+export interface ReportFilter {
+  /** YYYY-MM of the activity date */
+  month?: string;
+  status?: ReportStatus | ReportStatus[];
+  reporter?: string;
+}
+
+const idClaimMs = 3 * 24 * 3600_000;
+
+/** YYYY-MM-DD of `at` in the time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+export class ReportStore {
+  private readonly reports: KeyValue<StoredReport>;
+  private readonly sequences: KeyValue<number>;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly timeZone: string,
+  ) {
+    this.reports = storage.namespace<StoredReport>("reports");
+    this.sequences = storage.namespace<number>("report-sequences");
+  }
+
+  /** Stores a new report with status "submitted". */
+  async add(fields: ReportFields, who: Reporter, now: Date): Promise<StoredReport> {
+    const id = await this.nextId(now);
+    const at = now.toISOString();
+    const report: StoredReport = {
+      ...withoutPersonalNumbers(pickFields(fields)),
+      id,
+      status: "submitted",
+      return_reason: null,
+      chat: who.chat,
+      reporter: who.reporter,
+      reporter_name: who.reporterName,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.reports.set(id, report);
+    return report;
+  }
+
+  /** Ids count up per day; a claim makes two instances never hand out the same one. */
+  private async nextId(now: Date): Promise<string> {
+    const day = localDate(now, this.timeZone).replaceAll("-", "");
+    let number = (await this.sequences.get(day)) ?? 0;
+    for (;;) {
+      number += 1;
+      const id = `R${day}-${String(number).padStart(3, "0")}`;
+      if ((await this.storage.claim(`report-id:${id}`, idClaimMs)) && !(await this.reports.get(id))) {
+        await this.sequences.set(day, number, idClaimMs);
+        return id;
+      }
+    }
+  }
+
+  get(id: string): Promise<StoredReport | undefined> {
+    return this.reports.get(normalizeId(id));
+  }
+
+  async update(id: string, patch: Partial<StoredReport>, now: Date): Promise<StoredReport | undefined> {
+    const existing = await this.get(id);
+    if (!existing) return undefined;
+    const updated: StoredReport = { ...existing, ...patch, id: existing.id, updated_at: now.toISOString() };
+    await this.reports.set(existing.id, updated);
+    return updated;
+  }
+
+  /** Reports matching the filter, oldest first (by activity date, then id). */
+  async list(filter: ReportFilter = {}): Promise<StoredReport[]> {
+    const statuses = filter.status === undefined ? undefined : ([] as ReportStatus[]).concat(filter.status);
+    const found: StoredReport[] = [];
+    for await (const [, report] of this.reports.entries()) {
+      if (filter.month && !(report.date ?? report.created_at).startsWith(filter.month)) continue;
+      if (statuses && !statuses.includes(report.status)) continue;
+      if (filter.reporter && report.reporter !== filter.reporter) continue;
+      found.push(report);
+    }
+    return found.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id));
+  }
+
+  /** Stored reports (not returned) of the same organization and day that look like the same activity. */
+  async duplicatesOf(fields: ReportFields): Promise<StoredReport[]> {
+    if (!fields.organization || !fields.date) return [];
+    const organization = squeeze(fields.organization);
+    const candidates = await this.list({ status: ["submitted", "approved"] });
+    return candidates.filter((stored) => stored.date === fields.date && stored.organization !== null && squeeze(stored.organization) === organization && alike(stored, fields));
+  }
+
+  /** /forgetme: the person's reports stay for statistics, without who reported them. */
+  async anonymise(reporter: string, now: Date): Promise<number> {
+    let count = 0;
+    for (const report of await this.list({ reporter })) {
+      await this.update(report.id, { reporter: FORGOTTEN, reporter_name: null }, now);
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Moves reports of a chat that changed its key. */
+  async rekeyChat(from: string, to: string, now: Date): Promise<void> {
+    for (const report of await this.list()) if (report.chat === from) await this.update(report.id, { chat: to }, now);
+  }
+}
+
+/** Phone and ID-card numbers pasted into a report never reach the store. */
+function withoutPersonalNumbers(fields: ReportFields): ReportFields {
+  const clean = { ...fields };
+  for (const key of ["organization", "title", "location", "description"] as const) {
+    const value = clean[key];
+    if (value) clean[key] = maskPersonalData(value);
+  }
+  return clean;
+}
+
+export function normalizeId(id: string): string {
+  return id.trim().toUpperCase().replace(/^R?(\d{8})[-_－]?(\d{1,4})$/, (_, day: string, number: string) => `R${day}-${number.padStart(3, "0")}`);
+}
+
+function squeeze(text: string): string {
+  return text.replace(/[\s·•()（）"“”]/g, "").toLowerCase();
+}
+
+/** Two of: similar title, same place, same head count, same hours. */
+function alike(stored: StoredReport, fields: ReportFields): boolean {
+  let score = 0;
+  if (stored.title && fields.title && similarity(stored.title, fields.title) >= 0.5) score += 1;
+  if (stored.location && fields.location && (squeeze(stored.location).includes(squeeze(fields.location)) || squeeze(fields.location).includes(squeeze(stored.location)))) score += 1;
+  if (stored.volunteers !== null && stored.volunteers === fields.volunteers) score += 1;
+  if (stored.volunteer_hours !== null && stored.volunteer_hours === fields.volunteer_hours) score += 1;
+  if (stored.start_time !== null && stored.start_time === fields.start_time) score += 1;
+  return score >= 2;
+}
+
+/** Jaccard similarity of character bigrams (Chinese titles have no word breaks). */
+function similarity(left: string, right: string): number {
+  const grams = (text: string) => {
+    const clean = squeeze(text);
+    const set = new Set<string>();
+    for (let index = 0; index < clean.length - 1; index++) set.add(clean.slice(index, index + 2));
+    if (clean.length === 1) set.add(clean);
+    return set;
+  };
+  const a = grams(left);
+  const b = grams(right);
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}

@@ -1,0 +1,80 @@
+import type { Logger } from "pino";
+import type { ChatDirectory, ChatRecord } from "../../core/chats.js";
+import type { Texts } from "../../core/i18n.js";
+import type { Outbox } from "../../core/outbox.js";
+import type { ComplianceEntry } from "./config.js";
+import { parseCron, type CronMatcher } from "./cron.js";
+import { dayKey, wallTime } from "./time.js";
+
+export interface ComplianceDeps {
+  entries: Record<string, ComplianceEntry>;
+  chats: ChatDirectory;
+  outbox: Outbox;
+  texts: Texts;
+  logger: Logger;
+  timeZone: string;
+}
+
+/** 社团 / 民非 / 基金会 from what /bind recorded (it may hold a longer word such as 社会服务机构). */
+export function normalizeOrganizationType(type: string | undefined): "社团" | "民非" | "基金会" | undefined {
+  if (!type) return undefined;
+  if (/基金会/.test(type)) return "基金会";
+  if (/民非|民办非企业|社会服务机构/.test(type)) return "民非";
+  if (/社团|社会团体|协会|学会|商会|联合会|研究会|促进会/.test(type)) return "社团";
+  return undefined;
+}
+
+/**
+ * The compliance calendar: yearly dates (from `time` until the day ends, so a late start still
+ * posts that day) or cron minutes, each sent once per (entry, date, chat).
+ */
+export class ComplianceCalendar {
+  private readonly matchers = new Map<string, CronMatcher>();
+  private readonly settled = new Set<string>();
+
+  constructor(private readonly deps: ComplianceDeps) {
+    for (const [id, entry] of Object.entries(deps.entries)) if (entry.cron) this.matchers.set(id, parseCron(entry.cron)!);
+  }
+
+  /** Entries due in this minute (yearly entries: any minute of their day from their time on). */
+  due(now: Date): Array<[string, ComplianceEntry]> {
+    const wall = wallTime(now, this.deps.timeZone);
+    const monthDay = `${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
+    return Object.entries(this.deps.entries).filter(([id, entry]) => {
+      if (!entry.enabled) return false;
+      if (entry.cron) return this.matchers.get(id)!.matches(wall);
+      const [hour, minute] = entry.time.split(":").map(Number) as [number, number];
+      return entry.dates.includes(monthDay) && wall.hour * 60 + wall.minute >= hour * 60 + minute;
+    });
+  }
+
+  async tick(now: Date): Promise<number> {
+    const date = dayKey(wallTime(now, this.deps.timeZone));
+    let sent = 0;
+    for (const [id, entry] of this.due(now)) {
+      const text = entry.text ?? this.deps.texts.t("zh-CN", entry.textKey!);
+      const groups = (await this.deps.chats.groupsTagged(entry.tags)).filter((group) => matchesType(entry, group));
+      const replies = groups
+        .map((group) => ({ chat: group.key, text: this.deps.texts.t("zh-CN", "trainings.compliance.prefix", { text }), once: `compliance:${id}:${date}:${group.key}` }))
+        .filter((reply) => !this.settled.has(reply.once));
+      const results = await Promise.all(replies.map((reply) => this.deps.outbox.send(reply)));
+      for (const [index, result] of results.entries()) {
+        if (result.status === "sent") sent++;
+        if (result.status !== "failed") this.remember(replies[index]!.once);
+      }
+      if (results.length > 0) this.deps.logger.info({ entry: id, date, groups: results.length }, "compliance reminder posted");
+    }
+    return sent;
+  }
+
+  private remember(key: string): void {
+    if (this.settled.size > 50_000) this.settled.clear();
+    this.settled.add(key);
+  }
+}
+
+function matchesType(entry: ComplianceEntry, group: ChatRecord): boolean {
+  if (entry.organizationTypes.length === 0) return true;
+  const type = normalizeOrganizationType(group.organizationType);
+  return type !== undefined && entry.organizationTypes.includes(type);
+}

@@ -1,0 +1,81 @@
+import { answer, type Outcome, type Turn } from "../../core/feature.js";
+import { UserError } from "../../core/errors.js";
+import type { Reply } from "../../core/message.js";
+import type { TrainingsDeps } from "./service.js";
+import type { Registration, Training } from "./store.js";
+import { privateChatOf, trainingVisibleIn } from "./targets.js";
+import { describeTraining } from "./texts.js";
+
+/** Upcoming trainings this chat may see (in a private chat: all of them). */
+async function visible(deps: TrainingsDeps, turn: Turn): Promise<Training[]> {
+  const upcoming = await deps.store.upcoming(turn.now);
+  if (turn.message.chat.type === "private") return upcoming;
+  const chat = await deps.chats.get(turn.message.chat.key);
+  return upcoming.filter((training) => trainingVisibleIn(training, chat, turn.message.chat.key));
+}
+
+/** /trainings (培训): what is coming up for this group, with places left. */
+export async function listTrainings(deps: TrainingsDeps, turn: Turn): Promise<Outcome> {
+  const trainings = await visible(deps, turn);
+  if (trainings.length === 0) return answer(turn, turn.t("trainings.noneHere"));
+  const lines = [];
+  for (const training of trainings) {
+    const { confirmed } = await deps.store.roster(training);
+    const places = training.capacity ? turn.t("trainings.placesLeft", { left: Math.max(0, training.capacity - confirmed.length), capacity: training.capacity }) : turn.t("trainings.signedUp", { count: confirmed.length });
+    lines.push(turn.t("trainings.line", { ...describeTraining(deps.texts, training, deps.timeZone), places }));
+  }
+  return answer(turn, `${turn.t("trainings.listTitle")}\n${lines.join("\n")}\n${turn.t("trainings.signupHint")}`);
+}
+
+/** The training a /signup means: the id given, or the only one coming up here. */
+async function resolve(deps: TrainingsDeps, turn: Turn, args: string): Promise<Training> {
+  const id = args.trim().split(/\s+/)[0] ?? "";
+  if (!id) {
+    const trainings = (await visible(deps, turn)).filter((training) => new Date(training.start) > turn.now);
+    if (trainings.length === 1) return trainings[0]!;
+    throw new UserError("trainings.errors.whichOne");
+  }
+  const training = await deps.store.get(id);
+  if (!training || training.status !== "scheduled") throw new UserError("trainings.errors.notFound", { id });
+  if (new Date(training.start) <= turn.now) throw new UserError("trainings.errors.started", { id: training.id });
+  return training;
+}
+
+/** /signup <id> (报名): a place, or a place on the waiting list when the training is full. */
+export async function signup(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outcome> {
+  const training = await resolve(deps, turn, args);
+  const { key: user, name } = turn.message.sender;
+  const params = describeTraining(deps.texts, training, deps.timeZone);
+  if (!(await deps.store.register(training.id, user, name, turn.message.chat.key))) return answer(turn, turn.t("trainings.alreadySignedUp", params), { mention: mentionIn(turn) });
+  const { waiting } = await deps.store.roster(training);
+  const position = waiting.findIndex((registration) => registration.user === user);
+  const text = position >= 0 ? turn.t("trainings.waitlisted", { ...params, position: position + 1 }) : turn.t("trainings.signedUpOk", params);
+  return answer(turn, text, { mention: mentionIn(turn) });
+}
+
+/** /unsignup <id>: frees the place; the first person waiting moves up and is told. */
+export async function unsignup(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outcome> {
+  const training = await resolve(deps, turn, args);
+  const before = await deps.store.roster(training);
+  if (!(await deps.store.unregister(training.id, turn.message.sender.key))) return answer(turn, turn.t("trainings.notSignedUp", { id: training.id }), { mention: mentionIn(turn) });
+  const after = await deps.store.roster(training);
+  const wasConfirmed = new Set(before.confirmed.map((registration) => registration.user));
+  const promoted = after.confirmed.filter((registration) => !wasConfirmed.has(registration.user));
+  const params = describeTraining(deps.texts, training, deps.timeZone);
+  const replies: Reply[] = [{ chat: turn.message.chat.key, text: turn.t("trainings.unsignedUp", params), mention: mentionIn(turn) }];
+  for (const registration of promoted) replies.push(...(await promotionNotices(deps, training, registration, params)));
+  return { replies };
+}
+
+async function promotionNotices(deps: TrainingsDeps, training: Training, registration: Registration, params: Record<string, string>): Promise<Reply[]> {
+  const text = deps.texts.t("zh-CN", "trainings.promoted", params);
+  const once = `training-promoted:${training.id}:${registration.user}:${registration.at}`;
+  const replies: Reply[] = [{ chat: registration.chat, text, mention: { key: registration.user, name: registration.name }, once: `${once}:${registration.chat}` }];
+  const direct = await privateChatOf(deps.store, deps.chats, registration.user);
+  if (direct && direct !== registration.chat) replies.push({ chat: direct, text, once: `${once}:${direct}` });
+  return replies;
+}
+
+function mentionIn(turn: Turn): Reply["mention"] {
+  return turn.message.chat.type === "group" ? { key: turn.message.sender.key, name: turn.message.sender.name } : undefined;
+}

@@ -1,0 +1,163 @@
+import { answer, type Outcome, type Turn } from "../../core/feature.js";
+import { UserError } from "../../core/errors.js";
+import type { Reply } from "../../core/message.js";
+import { parseTrainingInput } from "./parse.js";
+import { reminderSlots } from "./reminders.js";
+import type { TrainingsDeps } from "./service.js";
+import type { Training } from "./store.js";
+import { privateChatOf, trainingGroups } from "./targets.js";
+import { describeTraining, whenText } from "./texts.js";
+
+const subcommands: Record<string, string> = {
+  add: "add", 添加: "add", 新建: "add", 发布: "add",
+  list: "list", 列表: "list",
+  show: "show", 查看: "show", 详情: "show",
+  edit: "edit", 修改: "edit",
+  cancel: "cancel", 取消: "cancel",
+  roster: "roster", 名单: "roster",
+};
+
+/** `/training <add|list|show|edit|cancel|roster> …` — staff only, checked here as well as by the dispatcher. */
+export async function trainingCommand(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outcome> {
+  if (!turn.isStaff) return answer(turn, turn.t("core.staffOnly"));
+  const [word = "", ...rest] = args.split(/\s+/);
+  const sub = subcommands[word.toLowerCase()];
+  const tail = rest.join(" ").trim();
+  if (sub === "add") return add(deps, turn, tail);
+  if (sub === "list" || (!sub && word === "")) return list(deps, turn);
+  if (!sub) return answer(turn, turn.t("trainings.usage"));
+  const [id = "", ...more] = tail.split(/\s+/);
+  const training = await deps.store.get(id);
+  if (!training) throw new UserError("trainings.errors.notFound", { id: id || "?" });
+  if (sub === "show") return show(deps, turn, training);
+  if (sub === "roster") return roster(deps, turn, training);
+  if (sub === "cancel") return cancel(deps, turn, training);
+  return edit(deps, turn, training, more.join(" "));
+}
+
+async function add(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outcome> {
+  const input = parseTrainingInput(args, { now: turn.now, timeZone: deps.timeZone });
+  if (input.start! <= turn.now) throw new UserError("trainings.errors.past");
+  const inGroup = turn.message.chat.type === "group";
+  const id = await deps.store.nextId();
+  const training: Training = {
+    v: 1,
+    id,
+    revision: 0,
+    title: input.title!,
+    place: input.place!,
+    start: input.start!.toISOString(),
+    end: input.end!.toISOString(),
+    audience: input.audience ?? (inGroup ? [] : ["all"]),
+    origin: turn.message.chat.key,
+    reminders: input.reminders ?? deps.defaultReminders,
+    capacity: input.capacity ?? undefined,
+    status: "scheduled",
+    createdBy: turn.message.sender.key,
+    createdAt: turn.now.toISOString(),
+    plannedAt: turn.now.toISOString(),
+  };
+  await deps.store.save(training);
+  const groups = await trainingGroups(deps.chats, training);
+  await deps.audit.record(turn, "training.add", `#${id} ${turn.message.text}`, groups.map((group) => group.key));
+  return answer(turn, turn.t("trainings.added", { ...describeTraining(deps.texts, training, deps.timeZone), groups: groups.length, reminders: reminderLines(deps, turn, training), capacity: capacityText(turn, training) }));
+}
+
+function reminderLines(deps: TrainingsDeps, turn: Turn, training: Training): string {
+  const planned = new Date(training.plannedAt).getTime() - 60_000;
+  const lines = reminderSlots(training).map((slot) =>
+    slot.at.getTime() > planned ? turn.t("trainings.reminderAt", { offset: slot.offset, when: whenText(deps.texts, slot.at, deps.timeZone) }) : turn.t("trainings.reminderPassed", { offset: slot.offset }),
+  );
+  return lines.length > 0 ? lines.join("\n") : turn.t("trainings.noReminders");
+}
+
+function capacityText(turn: Turn, training: Training): string {
+  return training.capacity ? turn.t("trainings.capacity", { capacity: training.capacity }) : "";
+}
+
+async function list(deps: TrainingsDeps, turn: Turn): Promise<Outcome> {
+  const upcoming = await deps.store.upcoming(turn.now);
+  if (upcoming.length === 0) return answer(turn, turn.t("trainings.none"));
+  const lines = [];
+  for (const training of upcoming) {
+    const { confirmed, waiting } = await deps.store.roster(training);
+    lines.push(turn.t("trainings.staffLine", { ...describeTraining(deps.texts, training, deps.timeZone), count: confirmed.length, waiting: waiting.length, audience: audienceText(turn, training) }));
+  }
+  return answer(turn, `${turn.t("trainings.staffListTitle")}\n${lines.join("\n")}`);
+}
+
+function audienceText(turn: Turn, training: Training): string {
+  return training.audience.length > 0 ? training.audience.join("、") : turn.t("trainings.thisGroup");
+}
+
+async function show(deps: TrainingsDeps, turn: Turn, training: Training): Promise<Outcome> {
+  const { confirmed, waiting } = await deps.store.roster(training);
+  const groups = await trainingGroups(deps.chats, training);
+  return answer(
+    turn,
+    turn.t("trainings.details", {
+      ...describeTraining(deps.texts, training, deps.timeZone),
+      status: turn.t(`trainings.status.${training.status}`),
+      audience: audienceText(turn, training),
+      groups: groups.length,
+      count: confirmed.length,
+      waiting: waiting.length,
+      capacity: capacityText(turn, training),
+      reminders: reminderLines(deps, turn, training),
+    }),
+  );
+}
+
+async function roster(deps: TrainingsDeps, turn: Turn, training: Training): Promise<Outcome> {
+  const { confirmed, waiting } = await deps.store.roster(training);
+  const names = (list: typeof confirmed) => list.map((registration, index) => `${index + 1}. ${registration.name}`).join("\n") || turn.t("trainings.nobody");
+  const text = turn.t("trainings.roster", { id: training.id, title: training.title, count: confirmed.length, confirmed: names(confirmed) });
+  const waitingText = waiting.length > 0 ? `\n${turn.t("trainings.rosterWaiting", { count: waiting.length, waiting: names(waiting) })}` : "";
+  await deps.audit.record(turn, "training.roster", `#${training.id}`);
+  return answer(turn, text + waitingText);
+}
+
+async function cancel(deps: TrainingsDeps, turn: Turn, training: Training): Promise<Outcome> {
+  if (training.status === "cancelled") return answer(turn, turn.t("trainings.alreadyCancelled", { id: training.id }));
+  await deps.store.save({ ...training, status: "cancelled" });
+  const params = describeTraining(deps.texts, training, deps.timeZone);
+  const notice = deps.texts.t("zh-CN", "trainings.cancelledNotice", params);
+  const groups = await trainingGroups(deps.chats, training);
+  const replies: Reply[] = groups.filter((group) => group.key !== turn.message.chat.key).map((group) => ({ chat: group.key, text: notice, once: `training-cancel:${training.id}:${group.key}` }));
+  const { confirmed, waiting } = await deps.store.roster(training);
+  for (const registration of [...confirmed, ...waiting]) {
+    const chat = await privateChatOf(deps.store, deps.chats, registration.user);
+    if (chat) replies.push({ chat, text: notice, once: `training-cancel:${training.id}:${chat}` });
+  }
+  await deps.audit.record(turn, "training.cancel", `#${training.id} ${training.title}`, groups.map((group) => group.key));
+  return { replies: [{ chat: turn.message.chat.key, text: turn.t("trainings.cancelled", { ...params, groups: groups.length }) }, ...replies] };
+}
+
+async function edit(deps: TrainingsDeps, turn: Turn, training: Training, args: string): Promise<Outcome> {
+  if (training.status === "cancelled") return answer(turn, turn.t("trainings.alreadyCancelled", { id: training.id }));
+  const input = parseTrainingInput(args, { now: turn.now, timeZone: deps.timeZone, partial: true, current: { start: new Date(training.start), end: new Date(training.end) } });
+  const rescheduled = input.start !== undefined && input.start.toISOString() !== training.start;
+  if (rescheduled && input.start! <= turn.now) throw new UserError("trainings.errors.past");
+  const updated: Training = {
+    ...training,
+    title: input.title ?? training.title,
+    place: input.place ?? training.place,
+    start: input.start?.toISOString() ?? training.start,
+    end: input.end?.toISOString() ?? training.end,
+    audience: input.audience ?? training.audience,
+    reminders: input.reminders ?? training.reminders,
+    capacity: input.capacity === null ? undefined : (input.capacity ?? training.capacity),
+  };
+  // New reminder times get fresh slots: a changed time or changed offsets start from now.
+  if (rescheduled || input.reminders) Object.assign(updated, { revision: training.revision + 1, plannedAt: turn.now.toISOString() });
+  await deps.store.save(updated);
+  const groups = await trainingGroups(deps.chats, updated);
+  const replies: Reply[] = [];
+  if (rescheduled || input.place) {
+    const notice = deps.texts.t("zh-CN", "trainings.changedNotice", describeTraining(deps.texts, updated, deps.timeZone));
+    for (const group of groups) if (group.key !== turn.message.chat.key) replies.push({ chat: group.key, text: notice, once: `training-change:${updated.id}.${updated.revision}:${group.key}:${updated.start}:${updated.place}` });
+  }
+  await deps.audit.record(turn, "training.edit", `#${training.id} ${args}`, groups.map((group) => group.key));
+  const summary = turn.t("trainings.edited", { ...describeTraining(deps.texts, updated, deps.timeZone), reminders: reminderLines(deps, turn, updated), capacity: capacityText(turn, updated) });
+  return { replies: [{ chat: turn.message.chat.key, text: summary }, ...replies] };
+}

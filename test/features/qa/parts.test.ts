@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { splitQuestion, stripPreamble } from "../../../src/features/qa/parts.js";
+
+describe("stripPreamble", () => {
+  it("drops mentions and greetings", () => {
+    expect(stripPreamble("@小园助手 大家好～想问下社团要多少会员")).toBe("想问下社团要多少会员");
+    expect(stripPreamble("早上好☀️ 协会的名字咋起？")).toBe("协会的名字咋起？");
+    expect(stripPreamble("Hi all, how long does it take?")).toBe("how long does it take?");
+  });
+});
+
+describe("splitQuestion", () => {
+  it("keeps a single question whole", () => {
+    expect(splitQuestion("成立社团除了会员还有什么条件")).toEqual(["成立社团除了会员还有什么条件"]);
+    expect(splitQuestion("民非登记证书有法人、合伙以及个体三种吗")).toHaveLength(1);
+  });
+
+  it("splits at question marks (？…？)", () => {
+    expect(splitQuestion("基金会理事会得几个人？一届任期多长")).toEqual(["基金会理事会得几个人？", "一届任期多长"]);
+  });
+
+  it("splits at 还有 / 另外 / 以及 after a pause and drops the connector", () => {
+    expect(splitQuestion("基金会能不能在区里登记，还有理事任期多长")).toEqual(["基金会能不能在区里登记", "理事任期多长"]);
+    expect(splitQuestion("民非可以设分支机构吗？另外变更登记多久内办？")).toEqual(["民非可以设分支机构吗？", "变更登记多久内办？"]);
+  });
+
+  it("splits 两个问题：1. … 2. …", () => {
+    expect(splitQuestion("两个问题：1.社团最少多少会员 2.活动资金多少")).toEqual(["社团最少多少会员", "活动资金多少"]);
+  });
+
+  it("splits English questions", () => {
+    expect(splitQuestion("Can individuals deduct donations? What's the cap?")).toEqual(["Can individuals deduct donations?", "What's the cap?"]);
+  });
+
+  it("asks at most three things at once", () => {
+    expect(splitQuestion("会员多少？资金多少？住所要求？人员要求？")).toHaveLength(3);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { readPeople } from "../../../../src/features/reports/extract/people.js";
+import { normalizeText } from "../../../../src/features/reports/extract/text.js";
+
+const people = (text: string) => readPeople(normalizeText(text));
+
+describe("volunteers", () => {
+  it.each([
+    ["志愿者7人", 7],
+    ["十五名志愿者", 15],
+    ["来了仨律师", 3],
+    ["二十多位姐妹", 20],
+    ["出动9名队员", 9],
+    ["3 volunteers", 3],
+    ["志愿者１２人", 12],
+    ["来了7个自愿者", 7],
+  ])("%s → %i", (text, expected) => {
+    expect(people(text).volunteers).toBe(expected);
+  });
+
+  it("counts the reporter", () => {
+    expect(people("我带了5个队员去送米面油").volunteers).toBe(6);
+    expect(people("除了我还有4个人").volunteers).toBe(5);
+    expect(people("我和另外3个队友去捡垃圾").volunteers).toBe(4);
+    expect(people("算上我一共6个人").volunteers).toBe(6);
+  });
+
+  it("adds parallel teams and keeps a total over its parts", () => {
+    expect(people("党员志愿者8名、居民志愿者5名").volunteers).toBe(13);
+    expect(people("一组4人一组3人").volunteers).toBe(7);
+    expect(people("我们来了9个人，其中5个人上午来的").volunteers).toBe(9);
+  });
+
+  it("含N名社工 is already included; 另有…工作人员 is not counted", () => {
+    expect(people("志愿者7名，含2名社工，另有3名工作人员协助").volunteers).toBe(7);
+  });
+
+  it("a range such as 十五六个 is unknown and marks approximate figures", () => {
+    expect(people("来了十五六个志愿者").volunteers).toBeNull();
+    expect(people("二十多位志愿者").volunteersApproximate).toBe(true);
+  });
+
+  it("a numeral inside a name is no count", () => {
+    expect(people("七彩童年儿童服务社6名志愿者").volunteers).toBe(6);
+  });
+});
+
+describe("beneficiaries", () => {
+  it.each([
+    ["给12名残疾学员送月饼", 12],
+    ["来了60多个学生和家长", 60],
+    ["服务老人32位", 32],
+    ["接待群众咨询27人次", 27],
+    ["服务儿童及家长约80人次", 80],
+    ["转移群众30多人", 30],
+    ["给8位低保户送米面油", 8],
+    ["15 kids came", 15],
+    ["去独居的老李头家打扫卫生", 1],
+  ])("%s → %i", (text, expected) => {
+    expect(people(text).beneficiaries).toBe(expected);
+  });
+
+  it("households, trees, bags and leaflets are not people", () => {
+    expect(people("走访了15户困难家庭").beneficiaries).toBeNull();
+    expect(people("种了30棵树苗，捡了十几袋垃圾，发放宣传单三百余份").beneficiaries).toBeNull();
+    expect(people("种了30棵树苗").volunteers).toBeNull();
+  });
+
+  it("trainees are not volunteers; their trainers are", () => {
+    const facts = people("今天给新志愿者开展培训，培训志愿者30人，讲师2人");
+    expect([facts.volunteers, facts.beneficiaries]).toEqual([2, 30]);
+  });
+
+  it("a qualifier does not turn volunteers into beneficiaries, nor the reverse", () => {
+    expect(people("5名居民志愿者和3名党员").volunteers).toBe(8);
+    const facts = people("参加活动的居民有50多人，志愿者8人");
+    expect([facts.volunteers, facts.beneficiaries]).toEqual([8, 50]);
+  });
+
+  it("trainees are served, not serving", () => {
+    const facts = people("志愿者2人，学员18人");
+    expect([facts.volunteers, facts.beneficiaries]).toEqual([2, 18]);
+  });
+});
