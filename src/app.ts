@@ -113,6 +113,7 @@ export class App {
     },
     rekeyChat: async (from, to) => {
       await this.chats.rekey(from, to);
+      await this.dispatcher.rekeyChat(from, to);
       for (const feature of this.features) await feature.rekeyChat?.(from, to);
       this.logger.info({ from, to }, "chat re-keyed");
     },

@@ -45,6 +45,15 @@ export class Dispatcher {
     return this.queue.run(key, () => this.withSharedLock(key, () => this.process(message, key)));
   }
 
+  /** Moves open conversations of a chat that changed its key (Telegram group → supergroup). */
+  async rekeyChat(from: string, to: string): Promise<void> {
+    for await (const [key, value] of this.conversations.entries()) {
+      if (!key.startsWith(`${from}|`)) continue;
+      await this.conversations.set(`${to}|${key.slice(from.length + 1)}`, value, conversationKeepMs);
+      await this.conversations.delete(key);
+    }
+  }
+
   /** Waits until every queued message is handled (graceful stop). */
   idle(): Promise<void> {
     return this.queue.idle();

@@ -110,3 +110,25 @@ describe("dispatcher", () => {
     await bot.close();
   });
 });
+
+describe("chat re-keying", () => {
+  it("keeps a conversation going when its group changes key", async () => {
+    const bot = await startTestBot({ features: () => [namingFeature()] });
+    await bot.group("old").user("alice").says("/name");
+    await bot.app.sink.rekeyChat("playground:old", "playground:new");
+    const handled = await bot.app.dispatcher.handle({
+      id: "x1",
+      platform: "playground",
+      chat: { key: "playground:new", type: "group" },
+      sender: { key: "playground:alice", name: "alice" },
+      text: "小红",
+      mentionsBot: false,
+      replyToBot: false,
+      photos: 0,
+      sentAt: bot.clock.now(),
+    });
+    // Without the move this would be ignored as group chatter; with it, alice is still addressed.
+    expect(handled).toHaveLength(1);
+    await bot.close();
+  });
+});

@@ -42,7 +42,8 @@ export function createQaFeature(context: FeatureContext): QaFeature {
       createdAt: turn.now.toISOString(),
     });
     context.logger.info({ chat: message.chat.key, ticket: ticket.id, reason: ticket.reason }, "question handed to staff");
-    const replies = [here(turn.t(`qa.handoff.forwarded.${answer.reason ?? "unknown"}`, { ticket: `#${ticket.id}` }))];
+    const t = context.texts.translator(answer.english ? "en" : "zh-CN");
+    const replies = [here(t(`qa.handoff.forwarded.${answer.reason ?? "unknown"}`, { ticket: `#${ticket.id}` }))];
     if (staffChat && staffChat !== message.chat.key) replies.push({ chat: staffChat, text: forwardText(turn, ticket) });
     return { replies };
   }

@@ -14,8 +14,13 @@ export interface WechatPacing {
  */
 export function wechatPacingRules(pacing: WechatPacing): PacingRules {
   const perChat = [{ limit: 1, windowMs: Math.round(pacing.perChatIntervalSeconds * 1000) }];
+  const perMinute = Math.max(1, Math.floor(pacing.overallPerMinute));
   return {
-    overall: [{ limit: Math.max(1, Math.floor(pacing.overallPerMinute)), windowMs: 60_000 }],
+    // The per-minute budget is spread evenly: a burst of 40 at once looks like a spam bot.
+    overall: [
+      { limit: perMinute, windowMs: 60_000 },
+      { limit: 1, windowMs: Math.floor(60_000 / perMinute) },
+    ],
     perGroup: perChat,
     perPrivate: perChat,
   };

@@ -16,9 +16,12 @@ describe("WeChat outgoing text", () => {
     expect(renderWechatText({ text: "好的" }, stubTranslate())).toBe("好的");
   });
 
-  it("paces one message per interval in every chat and a per-minute total", () => {
+  it("paces one message per interval in every chat and a per-minute total spread over the minute", () => {
     expect(wechatPacingRules({ perChatIntervalSeconds: 3, overallPerMinute: 40 })).toEqual({
-      overall: [{ limit: 40, windowMs: 60_000 }],
+      overall: [
+        { limit: 40, windowMs: 60_000 },
+        { limit: 1, windowMs: 1500 },
+      ],
       perGroup: [{ limit: 1, windowMs: 3000 }],
       perPrivate: [{ limit: 1, windowMs: 3000 }],
     });

@@ -26,7 +26,11 @@ export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function clauseAround(text: string, mention: Mention): string {
+/**
+ * The words that belong to one team: its clause, or, when one clause lists several teams
+ * (上午班15人8点到12点 下午班15人1点到5点), the stretch from this team's count to the next.
+ */
+function clauseAround(text: string, mention: Mention, groups: Mention[] = []): string {
   const breaks = /[,;。!?\n]/g;
   let start = 0;
   let end = text.length;
@@ -37,6 +41,10 @@ function clauseAround(text: string, mention: Mention): string {
       break;
     }
   }
+  const previous = groups.filter((group) => group.index < mention.index && group.index >= start);
+  const next = groups.find((group) => group.index > mention.index && group.index < end);
+  if (previous.length > 0) start = mention.index;
+  if (next) end = next.index;
   return text.slice(start, end);
 }
 
@@ -47,7 +55,7 @@ function teamHours(text: string, groups: Mention[], sharedPerPerson: number | nu
   const earliestStart = all.sessions.length ? Math.min(...all.sessions.map((session) => session.start)) : all.loneStart;
   const hours: number[] = [];
   for (const group of groups) {
-    const clause = clauseAround(text, group);
+    const clause = clauseAround(text, group, groups);
     const own = readTimes(clause);
     const ownDuration = readDurations(clause).find((duration) => duration.hours !== null && !duration.total);
     if (own.sessions.length) hours.push(own.sessions.reduce((total, session) => total + sessionHours(session), 0));
@@ -73,7 +81,9 @@ export function readHours(text: string, people: PeopleFacts): HoursFacts {
 
   const sessionSum = times.sessions.reduce((sum, session) => sum + sessionHours(session), 0);
   let perPerson: number | null = null;
-  if (times.sessions.length) perPerson = sessionSum;
+  // 每人平均跑了3个小时 from 6点到18点: the clock gives the activity's window, not each person's time.
+  if (perPersonDuration?.each) perPerson = perPersonDuration.hours;
+  else if (times.sessions.length) perPerson = sessionSum;
   else if (perPersonDuration) perPerson = perPersonDuration.hours;
   const approximate = Boolean(perPersonDuration?.approximate && !times.sessions.length);
 
@@ -82,7 +92,7 @@ export function readHours(text: string, people: PeopleFacts): HoursFacts {
   if (people.groups.length >= 2) {
     const teams = teamHours(text, people.groups, perPersonDuration?.hours ?? null);
     const everyTeamHasOwnTime = people.groups.every((group) => {
-      const clause = clauseAround(text, group);
+      const clause = clauseAround(text, group, groups);
       const own = readTimes(clause);
       return own.sessions.length > 0 || own.loneStart !== null || own.loneEnd !== null;
     });

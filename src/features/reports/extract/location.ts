@@ -7,7 +7,7 @@ const PLACE_SUFFIX =
   "社区|街道|景区|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
-  "开展|走访|探望|拜访|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
+  "开展|走访|探望|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
   "服务(?!中心|站|大厅|社)|义诊|清理|清扫|清雪|打扫|捡|植(?!物)|种|宣传(?!栏)|站岗|巡逻|劝导|集合|游园(?!会)|游玩|玩|看(?!台)|送|包(?!头)|理发|" +
   "开会|活动(?!室|中心|站|场|馆)|演(?!艺)|协助|和|与|跟|上课|讲(?!堂)|辅导";
 const VAGUE = /^(?:老地方|老地儿|那边|那里|这边|这里|附近|原来的地方|上次那里|那儿|这儿|外面|现场)$/;
@@ -20,8 +20,28 @@ const BACK_FROM = new RegExp(`从([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}|))�
 const PLACE_TOKEN = new RegExp(`^[\\u4e00-\\u9fa5]{2,24}(?:${PLACE_SUFFIX})$`);
 const CLAUSE_HEAD = new RegExp(`([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=${VERBS}|[\\u4e00-\\u9fa5]{0,2}(?:清雪|捡垃圾|垃圾|辅导|作业))`);
 
+const ENDS_LIKE_PLACE = new RegExp(`(?:${PLACE_SUFFIX})$`);
+const PLACE_PREFIX = new RegExp(`^.*?(?:${PLACE_SUFFIX})`, "s");
+
+/**
+ * 民主社区调解了一起邻里纠纷: a verb the list does not know ran into the place. Keep the part up
+ * to the last word that ends like a place.
+ */
+function trimToPlace(place: string): string {
+  if (ENDS_LIKE_PLACE.test(place)) return place;
+  let best = "";
+  for (let end = place.length - 1; end >= 2; end -= 1) {
+    const prefix = place.slice(0, end);
+    if (ENDS_LIKE_PLACE.test(prefix)) {
+      best = prefix;
+      break;
+    }
+  }
+  return best.length >= 2 && PLACE_PREFIX.test(best) ? best : place;
+}
+
 function clean(place: string): string {
-  return place
+  return trimToPlace(place.trim())
     .replace(/^(?:了|的)/, "")
     .replace(/(?:的|里|内|里面|那边)$/, "")
     .replace(/(?:夜间|白天|上午|下午|晚上|早上)$/, "")
@@ -37,7 +57,7 @@ function acceptable(place: string, organization: string | null): string | null {
   if (organization && cleaned === organization) return null;
   if (/^\d|\d\s*(?:点|:|小时|人|名|个|位)|小时|志愿者|^[零一二两三四五六七八九十]+点/.test(cleaned)) return null;
   // 在书记的带领下 is guidance, not a place.
-  if (/带领|指导|帮助|支持|号召|组织下|下$|进行中|期间/.test(cleaned)) return null;
+  if (/(?:带领|指导|帮助|支持|号召|组织)下$|进行中|期间/.test(cleaned)) return null;
   // 在社区 alone names no place the park could find; the dialog asks.
   if (/^(?:社区|本社区|辖区|辖区内|社区里|小区|村里|单位|家里|外面|街上|公园|广场)$/.test(cleaned)) return null;
   return cleaned;

@@ -53,7 +53,7 @@ const REPORTER_INCLUDED = new RegExp(`(?:算上|加上|包括|连)我(?:在内)?
 const PAIR_OF_US = /我们?俩|我们两个|咱俩/;
 const SINGLE_HOME = /(?:老|小)[\u4e00-\u9fa5](?:头|太太)家|[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|阿姨|大娘|婆婆)家|独居老人家/;
 
-const NEED = /困难|贫困|低保|特困|残疾|残障|留守|孤寡|独居|空巢|失独|患病|生病|老年/;
+const NEED = /困难|贫困|低保|特困|残疾|残障|留守|孤寡|独居|空巢|失独|患病|生病/;
 
 const BENEFICIARY_CONTEXT = /(?:居民|群众|老人|孩子|学生|家长|村民|患者|观众|听众|市民|游客|学员|服务|接待|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
 
@@ -69,7 +69,8 @@ function roleOf(noun: string, before: string): Role {
 function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   const groups = match.groups!;
   const index = match.index!;
-  const clauseStart = Math.max(text.lastIndexOf(",", index), text.lastIndexOf("，", index), text.lastIndexOf("\n", index), text.lastIndexOf("。", index), text.lastIndexOf(";", index)) + 1;
+  // Caption-style reports separate their fields with spaces: a space ends a clause too.
+  const clauseStart = Math.max(...[",", "，", "\n", "。", ";", " "].map((mark) => text.lastIndexOf(mark, index - 1))) + 1;
   // The team's own name (…志愿服务队) is not a sign that these people were served.
   const before = text.slice(clauseStart, index).replace(/服务(?:队|团|社|中心|站)/g, "  ");
   const quantity = parseQuantity(groups.q!);
@@ -82,8 +83,8 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   const after = text.slice(index + match[0].length, index + match[0].length + 5);
   if (role === "beneficiary" && /^[\u4e00-\u9fa5]{0,2}?(?:志愿者|义工|队员)/.test(after)) role = "volunteer";
   // 15名困难党员, 孤寡老党员: a qualifier of need marks the people served, whatever their noun.
-  const qualifier = `${groups.mod ?? ""}${text.slice(Math.max(0, index - 4), index)}`;
-  if (role === "volunteer" && new RegExp(`^(?:${VOLUNTEER_NOUNS})$`).test(groups.noun!) && NEED.test(groups.mod || (groups.cls ? "" : qualifier))) role = "beneficiary";
+  const qualifier = groups.mod ?? text.slice(Math.max(0, index - 4), index);
+  if (role === "volunteer" && new RegExp(`^(?:${VOLUNTEER_NOUNS})$`).test(groups.noun!) && NEED.test(qualifier)) role = "beneficiary";
   // 培训志愿者30人: trainees were taught, they did not serve.
   if (role === "volunteer" && /(?:培训|参训|受训|轮训|培训了)(?:新)?$|(?:参加|接受)培训的(?:新)?$/.test(before)) role = "beneficiary";
   // 8位低保户 counts people (位 is a person classifier); 20户 counts households.
@@ -96,7 +97,7 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
     role,
     plusReporter: false,
     included: /(?:含|包括|包含)\s*$/.test(before),
-    part: /(?:其中|另外|另有|另|还有|一组|另一组|第[一二三四]组|一队|一班)[^,;。\n]{0,3}$/.test(before),
+    part: /(?:其中|另外|另有|另|还有|一组|另一组|第[一二三四]组|一队|一班|[上下]午班|[早晚白夜]班|第[一二三四]班|[上下]午组)[^,;。\n]{0,3}$/.test(before),
   };
 }
 

@@ -156,6 +156,8 @@ export interface Duration {
   total: boolean;
   /** 两三个小时, 好一阵子: a duration was given but cannot be used */
   vague: boolean;
+  /** 每人/人均/各: explicitly each person's time */
+  each: boolean;
   approximate: boolean;
   index: number;
 }
@@ -165,6 +167,8 @@ const DURATION = new RegExp(
   "gi",
 );
 const TOTAL_WORDS = /(?:累计|总计|合计|共计|总共|总时长|服务时长共|志愿时长共|时长共|共服务|一共服务|总服务)[^\d,;。\n]{0,6}$/;
+
+const EACH_WORDS = /(?:每人|每个人|每位|人均|平均|各)[^\d,;。\n]{0,6}$/;
 
 export function readDurations(text: string): Duration[] {
   const durations: Duration[] = [];
@@ -176,7 +180,7 @@ export function readDurations(text: string): Duration[] {
     const amount = groups.amount === "半" ? { value: 0.5, approximate: false } : parseQuantity(groups.amount!);
     const total = TOTAL_WORDS.test(before) || /^\s*(?:人时|工时)/.test(text.slice(match.index! + match[0].length));
     if (amount.value === null) {
-      durations.push({ hours: null, total, vague: true, approximate: true, index: match.index! });
+      durations.push({ hours: null, total, vague: true, approximate: true, each: false, index: match.index! });
       continue;
     }
     let hours = amount.value + (groups.half ? 0.5 : 0);
@@ -187,14 +191,15 @@ export function readDurations(text: string): Duration[] {
       total: total || hours > 12,
       vague: false,
       approximate: amount.approximate || Boolean(groups.more),
+      each: EACH_WORDS.test(before),
       index: match.index!,
     });
   }
   for (const match of text.matchAll(/(?<!大)半天/g)) {
-    durations.push({ hours: 4, total: false, vague: false, approximate: false, index: match.index! });
+    durations.push({ hours: 4, total: false, vague: false, approximate: false, each: EACH_WORDS.test(text.slice(Math.max(0, match.index! - 10), match.index!)), index: match.index! });
   }
   for (const match of text.matchAll(/好一阵子?|一阵子|一会儿|大半天|一整天|一下午|一上午|一晚上|个把小时|好几个小时|几个小时/g)) {
-    durations.push({ hours: null, total: false, vague: true, approximate: true, index: match.index! });
+    durations.push({ hours: null, total: false, vague: true, approximate: true, each: false, index: match.index! });
   }
   return durations.sort((left, right) => left.index - right.index);
 }
