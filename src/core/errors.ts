@@ -26,7 +26,8 @@ export class ConfigError extends Error {
 /** A platform refused or failed to deliver a message. */
 export class DeliveryError extends Error {
   constructor(
-    readonly kind: "rate-limited" | "blocked" | "failed",
+    /** rate-limited: wait and retry; blocked: the bot left the chat; rejected: this message can never go (retrying is useless); failed: may work later. */
+    readonly kind: "rate-limited" | "blocked" | "rejected" | "failed",
     message: string,
     /** Seconds to wait before trying again (from a 429's retry_after). */
     readonly retryAfterSeconds?: number,

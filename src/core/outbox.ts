@@ -162,7 +162,7 @@ export class Outbox {
           await this.options.onBlocked?.(reply.chat);
           return { status: "blocked", messageIds: [], error: delivery.message };
         }
-        if (attempt >= maxAttempts) {
+        if (delivery?.kind === "rejected" || attempt >= maxAttempts) {
           this.options.logger.error({ chat: reply.chat, err: (error as Error).message, attempt }, "send failed");
           return { status: "failed", messageIds: [], error: (error as Error).message };
         }

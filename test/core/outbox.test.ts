@@ -159,3 +159,18 @@ describe("splitText", () => {
     expect(splitText("好的", 4096)).toEqual(["好的"]);
   });
 });
+
+describe("outbox and messages a platform rejects", () => {
+  it("does not retry a message the platform rejects as malformed", async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const sender = recordingSender(clock, () => {
+      calls++;
+      return new DeliveryError("rejected", "Bad Request: can't parse entities");
+    });
+    const { box } = outbox(clock);
+    box.register(sender, telegramRules);
+    expect((await box.send({ chat: "telegram:-1", text: "hi" })).status).toBe("failed");
+    expect(calls).toBe(1);
+  });
+});

@@ -10,7 +10,7 @@ export const qaConfigSchema = z
     /** Chat key where hand-off questions go (e.g. telegram:-1001234); none: tickets only. */
     staffChat: z.string().nullable().default(null),
     /** Below this retrieval score (BM25) a question is handed to staff instead of answered. */
-    minScore: z.number().nonnegative().default(12),
+    minScore: z.number().nonnegative().default(6),
     /** …or below this share of the question's own words found in the best section. */
     minCoverage: z.number().min(0).max(1).default(0.3),
     /** How long an LLM answer to the same question over the same sources is reused. */

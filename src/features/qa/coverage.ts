@@ -39,9 +39,10 @@ export function coverage(question: string, hasBigram: (bigram: string) => boolea
     total++;
     if (covered[index]) found++;
   }
-  for (const match of text.matchAll(/[a-z][a-z'-]+/g)) {
+  // English words, and tokens such as 4a or 12%: each counts as one unit of content.
+  for (const match of text.matchAll(/\d*[a-z][a-z'-]*|\d+(?:\.\d+)?%/g)) {
     const word = match[0];
-    if (englishStopWords.has(word) || word.length < 3) continue;
+    if (englishStopWords.has(word) || word.length < 2 || (/^[a-z]/.test(word) && word.length < 3)) continue;
     total++;
     const chinese = englishTerms.filter(([phrase]) => phrase.split(" ").includes(word)).flatMap(([, words]) => words);
     if (hasWord(stem(word)) || chinese.some(hasText)) found++;

@@ -177,8 +177,11 @@ export class KnowledgeIndex {
     };
     const normalized = normalize(question);
     for (const term of terms(normalized, this.segmenter)) add(term, weightOf(term));
+    const expanded = new Set<string>();
     for (const group of synonyms) {
-      if (!group.from.some((word) => normalized.includes(word))) continue;
+      const found = group.from.filter((word) => normalized.includes(word));
+      if (found.length === 0) continue;
+      for (const word of found) for (const term of terms(word, this.segmenter)) expanded.add(term);
       for (const word of group.to) for (const term of terms(word, this.segmenter)) add(term, 0.6);
     }
     for (const [phrase, chinese] of englishTerms) {
@@ -186,7 +189,8 @@ export class KnowledgeIndex {
       for (const word of chinese) for (const term of terms(word, this.segmenter)) add(term, 0.7);
     }
     for (const query of [...result.values()]) {
-      if (query.weight < 1 || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
+      // Only a word nothing else explains is a typo candidate (注册 has a synonym, not a typo).
+      if (query.weight < 1 || expanded.has(query.term) || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
       for (const guess of this.fuzzy(query.term)) add(guess, 0.3);
     }
     if (context) for (const term of terms(context, this.segmenter)) add(term, 0.25);

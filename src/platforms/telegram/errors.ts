@@ -5,7 +5,8 @@ const gone = /bot was kicked|bot was blocked|chat not found|bot is not a member|
 
 /**
  * What the outbox should make of a failed Bot API call: 429 → wait `retry_after` and try again;
- * 403 or a chat that is gone → the bot is no longer there; anything else → failed.
+ * 403 or a chat that is gone → the bot is no longer there; 400 → rejected, not retried;
+ * anything else → failed.
  */
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -13,6 +14,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
     const text = `telegram ${error.method}: ${error.error_code} ${error.description}`;
     if (error.error_code === 429) return new DeliveryError("rate-limited", text, error.parameters.retry_after ?? 1);
     if (error.error_code === 403 || gone.test(error.description)) return new DeliveryError("blocked", text);
+    // A 400 (bad entity, message too long …) fails the same way every time.
+    if (error.error_code === 400 && !error.parameters.migrate_to_chat_id) return new DeliveryError("rejected", text);
     return new DeliveryError("failed", text);
   }
   if (error instanceof HttpError) return new DeliveryError("failed", `telegram network error: ${error.message}`);

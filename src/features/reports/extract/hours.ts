@@ -92,7 +92,7 @@ export function readHours(text: string, people: PeopleFacts): HoursFacts {
   if (people.groups.length >= 2) {
     const teams = teamHours(text, people.groups, perPersonDuration?.hours ?? null);
     const everyTeamHasOwnTime = people.groups.every((group) => {
-      const clause = clauseAround(text, group, groups);
+      const clause = clauseAround(text, group, people.groups);
       const own = readTimes(clause);
       return own.sessions.length > 0 || own.loneStart !== null || own.loneEnd !== null;
     });

@@ -77,6 +77,17 @@ describe("beneficiaries", () => {
     expect([facts.volunteers, facts.beneficiaries]).toEqual([8, 50]);
   });
 
+  it("a word of need marks the served even with a volunteer noun (困难党员)", () => {
+    const facts = people("为辖区15名困难党员送慰问品，志愿者6名");
+    expect([facts.volunteers, facts.beneficiaries]).toEqual([6, 15]);
+    expect(people("8名老年志愿者").volunteers).toBe(8);
+  });
+
+  it("a space ends a clause in caption-style reports", () => {
+    const facts = people("帮村民抢收玉米 十来个人");
+    expect([facts.volunteers, facts.beneficiaries]).toEqual([10, null]);
+  });
+
   it("trainees are served, not serving", () => {
     const facts = people("志愿者2人，学员18人");
     expect([facts.volunteers, facts.beneficiaries]).toEqual([2, 18]);

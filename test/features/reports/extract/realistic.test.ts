@@ -144,6 +144,17 @@ const cases: Array<[string, Case]> = [
     expected: { location: null, organization: null, volunteer_hours: 12, category: "健康卫生" },
     missing: ["organization", "location"],
   }],
+  ["五一 as a day; a verb the place list does not know", {
+    sent: "2026-05-04T21:00:00+08:00",
+    messages: ["五一那天，守望相助志愿队在民主社区调解了一起邻里纠纷，3个人，下午2点到5点"],
+    expected: { date: "2026-05-01", location: "民主社区", volunteers: 3, volunteer_hours: 9, category: "社区治理" },
+  }],
+  ["a place ending in 下 and a range of people", {
+    sent: "2026-07-21T10:00:00+08:00",
+    messages: ["昨天暴雨，我们应急志愿服务队出动了十五六个人在立交桥下帮忙排水疏导交通，晚上6点到10点"],
+    expected: { organization: "应急志愿服务队", location: "立交桥下", volunteers: null, volunteer_hours: null, category: "应急救援", start_time: "18:00", end_time: "22:00" },
+    missing: ["volunteers", "volunteer_hours"],
+  }],
   ["English quick report", {
     sent: "2026-05-31T21:00:00+08:00",
     messages: ["Report: 群力街道青年志愿者协会 held a reading club for children at 群力社区图书室 this morning, 4 volunteers, 9:00-11:00am, 20 kids joined."],

@@ -84,6 +84,15 @@ describe("person-hours", () => {
     expect(hoursOf(text).volunteer_hours).toBe(expected);
   });
 
+  it("each person's stated time wins over the activity's opening hours", () => {
+    expect(hoursOf("从早上6点一直到下午6点，12名司机志愿者，每人平均跑了3个小时").volunteer_hours).toBe(36);
+  });
+
+  it("sums shifts listed in one caption line", () => {
+    const hours = hoursOf("志愿者30人 分上下午两班 上午班15人8点到12点 下午班15人1点到5点");
+    expect([hours.volunteers, hours.volunteer_hours, hours.start_time, hours.end_time]).toEqual([30, 120, "08:00", "17:00"]);
+  });
+
   it("ranges and vague durations leave the hours unknown", () => {
     expect(hoursOf("4个人，干了两三个小时").volunteer_hours).toBeNull();
     expect(hoursOf("6个人，忙了好一阵子").volunteer_hours).toBeNull();
