@@ -56,13 +56,14 @@ const declines = new Set<HandoffReason>(["injection", "fabrication", "offtopic",
 export class Answerer {
   constructor(private readonly options: AnswererOptions) {}
 
-  async answer(raw: string): Promise<Answer> {
+  /** `previous`: the bot message this question replies to, searched lightly ("那民非呢？"). */
+  async answer(raw: string, options: { previous?: string } = {}): Promise<Answer> {
     const question = stripPreamble(raw);
     const english = isEnglish(question);
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
-    const picks = this.pick(question);
+    const picks = this.pick(question, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
@@ -91,12 +92,13 @@ export class Answerer {
   }
 
   /** One confident section per part of the question, without repeats. */
-  private pick(question: string): Pick[] {
+  private pick(question: string, previous?: string): Pick[] {
     const index = this.options.index();
     const parts = splitQuestion(question);
     const picks: Pick[] = [];
+    const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
-      const hits = index.search(part, { context: parts.length > 1 ? question : undefined, limit: 4 });
+      const hits = index.search(part, { context, limit: 4 });
       // The best hit may match one word only; a close one that covers the question will do.
       const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score);
       if (!best) continue;

@@ -28,7 +28,7 @@ export function createQaFeature(context: FeatureContext): QaFeature {
   /** Answers, or hands to staff; with `onlyIfAnswered`, says nothing unless it has an answer. */
   async function ask(turn: Turn, question: string, onlyIfAnswered = false): Promise<Outcome | undefined> {
     const { message } = turn;
-    const answer = await service.answerer.answer(question);
+    const answer = await service.answerer.answer(question, { previous: message.replyToBot ? message.replyTo?.text : undefined });
     if (onlyIfAnswered && answer.handoff) return undefined;
     const here = (text: string): Reply => ({ chat: message.chat.key, text, replyTo: message.id });
     if (!answer.forward) return { replies: [here(answer.text)] };

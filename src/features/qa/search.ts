@@ -8,8 +8,6 @@ export interface Hit {
   score: number;
   /** Share (0–1) of the question's content the section (or its article's aliases) accounts for. */
   coverage: number;
-  /** Share (0–1) of the question's content the knowledge base knows at all. */
-  known: number;
 }
 
 interface QueryTerm {
@@ -47,10 +45,6 @@ class Bm25 {
     this.averageLength = lengths.reduce((sum, value) => sum + value, 0) / Math.max(1, lengths.length);
   }
 
-  has(term: string): boolean {
-    return this.postings.has(term);
-  }
-
   frequency(term: string): number {
     return this.postings.get(term)?.length ?? 0;
   }
@@ -59,7 +53,7 @@ class Bm25 {
     return this.postings.keys();
   }
 
-  score(query: QueryTerm[], into: Map<number, number>, factor = 1): void {
+  score(query: QueryTerm[], into: Map<number, number>): void {
     const count = this.lengths.length;
     for (const { term, weight } of query) {
       const list = this.postings.get(term);
@@ -67,7 +61,7 @@ class Bm25 {
       const idf = Math.log(1 + (count - list.length + 0.5) / (list.length + 0.5));
       for (const [index, frequency] of list) {
         const normalizer = k1 * (1 - lengthWeight + (lengthWeight * this.lengths[index]!) / this.averageLength);
-        into.set(index, (into.get(index) ?? 0) + factor * weight * idf * ((frequency * (k1 + 1)) / (frequency + normalizer)));
+        into.set(index, (into.get(index) ?? 0) + weight * idf * ((frequency * (k1 + 1)) / (frequency + normalizer)));
       }
     }
   }
@@ -83,6 +77,8 @@ export class KnowledgeIndex {
   private readonly articleIndex: Bm25;
   private readonly articleOf: number[] = [];
   private readonly texts: string[] = [];
+  /** Every term of a section and its article, for whole-word checks of English words. */
+  private readonly termSets: Array<Set<string>> = [];
   private readonly vocabulary: Set<string>;
   private readonly byFirst = new Map<string, string[]>();
   private readonly bySecond = new Map<string, string[]>();
@@ -113,6 +109,7 @@ export class KnowledgeIndex {
         articleDocuments.push(articleTerms);
       }
       this.articleOf.push(article);
+      this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", section.title, ...section.aliases].join(" ")));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
@@ -144,7 +141,6 @@ export class KnowledgeIndex {
     this.sectionIndex.score(query, sectionScores);
     const articleScores = new Map<number, number>();
     this.articleIndex.score(query, articleScores);
-    const known = coverage(question, (bigram) => this.vocabulary.has(bigram), (word) => this.vocabulary.has(word));
     const normalized = normalize(question);
     const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
     const hits: Array<{ index: number; score: number }> = [];
@@ -159,13 +155,14 @@ export class KnowledgeIndex {
     const ranked = hits
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(options.limit ?? 8, 5))
-      .map(({ index, score }) => ({ section: this.sections[index]!, score, coverage: this.coverageOf(question, index).share, known: known.share }));
+      .map(({ index, score }) => ({ section: this.sections[index]!, score, coverage: this.coverageOf(question, index).share }));
     return preferCovering(ranked).slice(0, options.limit ?? 8);
   }
 
   private coverageOf(question: string, index: number): Coverage {
     const text = this.texts[index]!;
-    return coverage(question, (bigram) => text.includes(bigram), (word) => text.includes(word));
+    const termSet = this.termSets[index]!;
+    return coverage(question, (bigram) => text.includes(bigram), (word) => (/^[\u3400-\u9fff]/.test(word) ? text.includes(word) : termSet.has(word)));
   }
 
   private queryTerms(question: string, context?: string): QueryTerm[] {

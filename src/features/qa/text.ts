@@ -1,7 +1,7 @@
 import { canonicalForms, confusions, englishStopWords, stopBigrams } from "./lexicon.js";
 
 const cjkRun = /[\u3400-\u9fff]+/g;
-const latinWord = /[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
+const latinWord = /\d+[a-z]+\b|[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
 
 /** Full-width to half-width (NFKC), lower case, typos corrected: the form every text is matched in. */
 export function normalize(text: string): string {
@@ -58,15 +58,13 @@ export function terms(text: string, segmenter: Intl.Segmenter): string[] {
   return result;
 }
 
-/** Plural and verb endings off, so "registered" meets "registration" halfway. */
+/**
+ * A crude stem: common endings off, then the first five letters, so register, registered and
+ * registration meet, as do donate and donation. Collisions are rare in this small domain.
+ */
 export function stem(word: string): string {
-  const rules: Array<[RegExp, string]> = [
-    [/ies$/, "y"], [/ations?$/, "ate"], [/ing$/, ""], [/ed$/, ""], [/ers?$/, ""], [/s$/, ""],
-  ];
-  for (const [pattern, replacement] of rules) {
-    if (pattern.test(word) && word.length > 4) return word.replace(pattern, replacement);
-  }
-  return word;
+  const stripped = word.replace(/(ions?|ments?|ings?|ies|ied|ers?|ed|es|ly|e|s)$/, "");
+  return (stripped.length >= 3 ? stripped : word.replace(/s$/, "")).slice(0, 5);
 }
 
 /** Splits a body into sentences, keeping the closing punctuation. */

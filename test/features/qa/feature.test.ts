@@ -59,6 +59,12 @@ describe("qa feature: answers", () => {
     expect(text).toMatch(/^Source: /m);
   });
 
+  it("reads a follow-up that replies to its answer in the light of that answer", async () => {
+    setUp();
+    const first = await reply("区级协会要多少活动资金？");
+    expect(await reply("那全国性的呢？", { replyToBot: true, replyTo: { messageId: "b1", text: first } })).toContain("10万元");
+  });
+
   it("adds the caution sentence for caution articles", async () => {
     setUp();
     expect(await reply("年检要交钱吗")).toContain("以登记机关最新要求为准");

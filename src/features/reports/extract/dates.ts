@@ -145,7 +145,7 @@ function recentMonthDay(month: number, day: number, today: CivilDate, yearWord?:
 function findDayOfMonth(text: string, today: CivilDate): Found | null {
   const match = new RegExp(
     // 3号楼, 5号线 are places, not days.
-    `(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:]))(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*号(?![\\d楼院线门房口车店馆床位])|(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:]))(\\d{1,2})\\s*日(?![\\d常])`,
+    `(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:路街道巷弄]))(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*号(?![\\d楼院线门房口车店馆床位社])|(?:(本月|这个月|这月|上个?月)|(?<![\\d月周期拜.:]))(\\d{1,2})\\s*日(?![\\d常])`,
   ).exec(text);
   if (!match) return null;
   const prefix = match[1] ?? match[3];

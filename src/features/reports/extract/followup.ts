@@ -19,6 +19,7 @@ export interface FollowUpOptions {
   timeZone?: string;
 }
 
+const NO_ANSWER = /^(?:不知道|不清楚|没有|没|无|忘了|不记得了?|记不清了?|算了|跳过|不用了?|暂时没有|还没有)[了啊呢吧。!.,\s]*$/;
 const CHANGE = /(?:改成|改为|换成|应该是|更正为|其实是|是)\s*/;
 const BARE_NUMBER = new RegExp(`^\\s*(?:是|共|一共|总共)?\\s*(${QUANTITY})\\s*(?:个|名|位)?\\s*(?:人|小时|个小时)?\\s*$`);
 /** A count somewhere in an answer to "how many?" (我们一共12个), not a clock time or a date. */
@@ -27,6 +28,7 @@ const COUNT_IN_ANSWER = new RegExp(`(${QUANTITY})\\s*(?:个|名|位)?(?!\\s*(?:�
 function stripAnswer(text: string): string {
   return text
     .replace(/^\s*(?:不对|不是|说错了|错了|更正|纠正一下|哦|噢|嗯)[,\s]*/, "")
+    .replace(/^(?:就是|就)/, "")
     .replace(/^(?:地点|地址|位置|组织|单位|名称|标题|活动名称|内容)?\s*(?:改成|改为|换成|应该是|是|在|叫)?\s*[:]?\s*/, "")
     .replace(/[,。!.\s]+$/, "")
     .trim();
@@ -52,7 +54,8 @@ export function followUpFields(
 
   const photos = countPhotos(rawText);
   if (photos > 0) update.photos = report.photos + photos;
-  if (text.length === 0) return update;
+  // "不知道", "没有": an answer that gives nothing must not become a value.
+  if (text.length === 0 || NO_ANSWER.test(text)) return update;
 
   // 刚才数漏了 refers to the previous message, not to the activity's day.
   const date = resolveDate(text.replace(/刚才|刚刚/g, ""), now);

@@ -77,7 +77,6 @@ export function readHours(text: string, people: PeopleFacts): HoursFacts {
   const durations = readDurations(text);
   const perPersonDuration = firstUsable(durations, false);
   const total = firstUsable(durations, true);
-  const vague = durations.some((duration) => duration.vague && !duration.total);
 
   const sessionSum = times.sessions.reduce((sum, session) => sum + sessionHours(session), 0);
   let perPerson: number | null = null;
@@ -103,9 +102,8 @@ export function readHours(text: string, people: PeopleFacts): HoursFacts {
       computed = people.groups.reduce((sum, group, position) => sum + (group.value ?? 0) * teams[position]!, 0);
     }
   }
+  // A vague duration (两三个小时) sets no perPerson, so it leaves the hours unknown.
   if (computed === null && volunteers !== null && perPerson !== null) computed = volunteers * perPerson;
-  // A usable per-person figure beats a vague one; a vague one alone leaves hours unknown.
-  if (computed === null && vague) computed = null;
 
   let volunteerHours = computed;
   let contradiction = false;

@@ -5,9 +5,9 @@
 import { parseQuantity, QUANTITY } from "./numbers.js";
 
 const VOLUNTEER_NOUNS =
-  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|教练|大学生|volunteers?|members?";
+  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|教练|司机|大学生|volunteers?|members?";
 const BENEFICIARY_NOUNS =
-  "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|kids|children|students|people|seniors";
+  "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|考生|旅客|乘客|游客|读者|听众|观众|kids|children|students|people|seniors";
 /** People present who did not serve as volunteers. */
 const STAFF_NOUNS = "工作人员|职工|干部|民警|物业人员|物业|记者|领导";
 
@@ -45,6 +45,8 @@ const NOUN_FIRST = new RegExp(
   `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:是|有|为|共|一共|共计|总共|共有)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
   "gi",
 );
+/** 5位专家, 6名司机: a person classifier with a noun the lists do not know; context decides. */
+const CLASSIFIED = new RegExp(`(?<q>${QUANTITY})\\s*(?<cls>名|位)(?<noun>[\\u4e00-\\u9fa5]{1,3})`, "g");
 const REPORTER_PLUS = new RegExp(
   `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)(?:另外|其他|其余|另)?|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
   "g",
@@ -134,6 +136,11 @@ export function readMentions(text: string): Mention[] {
   for (const match of text.matchAll(NOUN_FIRST)) add(mentionFrom(match, text));
   // Counts of bags, trees or leaflets (十几袋, 30棵) never match: a person noun must follow.
   for (const match of text.matchAll(NUMBER_FIRST)) add(mentionFrom(match, text));
+  for (const match of text.matchAll(CLASSIFIED)) {
+    const mention = mentionFrom(match, text);
+    const before = text.slice(Math.max(0, mention.index - 10), mention.index);
+    add({ ...mention, role: BENEFICIARY_CONTEXT.test(before) ? "beneficiary" : "volunteer" });
+  }
   const pair = PAIR_OF_US.exec(text);
   if (pair && !mentions.some((mention) => mention.role === "volunteer")) {
     add({ index: pair.index, end: pair.index + pair[0].length, value: 2, approximate: false, role: "volunteer", plusReporter: false, included: false, part: false });

@@ -35,6 +35,8 @@ export interface Analysis {
 
 const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)/i;
 
+const MAX_TEXT = 4000;
+
 export function isCorrection(message: string): boolean {
   return CORRECTION.test(normalizeText(message));
 }
@@ -46,10 +48,13 @@ export function prepare(messages: string[]): { body: string; corrections: string
   const bodyMessages = first === undefined ? [] : [first];
   const corrections: string[] = [];
   for (const message of rest) (isCorrection(message) ? corrections : bodyMessages).push(message);
+  // A report fits in a few hundred characters; the cap keeps pasted documents from costing
+  // seconds of pattern matching.
   const body = bodyMessages
     .map((message) => stripEmoji(normalizeText(message)).trim())
     .filter(Boolean)
-    .join("\n");
+    .join("\n")
+    .slice(0, MAX_TEXT);
   return { body, corrections, photos };
 }
 

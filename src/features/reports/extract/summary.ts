@@ -11,10 +11,10 @@ const STOP = "[^,;。!?:()\\n\\s\\d]";
 
 /** Phrases that name the activity, best first. */
 const TITLE_PATTERNS: RegExp[] = [
-  new RegExp(`(?:开展|举办|举行|组织开展|组织了)(?:了)?(${STOP.replace("\\d", "")}{2,24}?)(?:活动|$|(?=[,;。!?\\n\\s]))`),
+  new RegExp(`(?:开展|举办|举行|组织开展|组织了)(?:了)?\\s*(${STOP.replace("\\d", "")}{2,24}?)(?:活动|$|(?=[,;。!?\\n\\s]))`),
   new RegExp(`(?:搞了?|开了|做了?|办了?|进行了?)(?!完|好|得)(?:个|场|一场|一次)?(${STOP}{2,20})`),
   new RegExp(`((?:给|为|帮|陪|教)${STOP.replace("\\d", "")}{1,12}?(?:送|包|理发|剪|量|测|辅导|讲|教|打扫|表演|演|做|过|游园|用|写|清理|体检|维修|修)${STOP}{0,12})`),
-  new RegExp(`((?:清理|清扫|清除|捡|植|种|打扫|看望|慰问|走访|巡逻|劝导|宣传|转移|协助|搜寻|搜救|维持|保障|救援|讲解|演练|培训|包|送|理发|表演|陪|讲|教)${STOP}{0,16})`),
+  new RegExp(`((?:清理|清扫|清除|捡|植|种|打扫|看望|慰问|走访|巡逻|劝导|宣传|转移|协助|搜寻|搜救|维持|保障|救援|讲解|演练|培训|调解|护学|督导|刷白|涂白|清雪|扫雪|值守|引导|包|送|理发|表演|陪|讲|教)${STOP}{0,16})`),
   new RegExp(`((?:给|为|帮|陪|教)${STOP}{2,14})`),
   /(?:held|organized|organised|ran|hosted|did)\s+(?:a|an|the)?\s*([a-z][a-z ]{2,30}?)(?=\s+(?:for|at|in|with)\b|[,.;]|$)/i,
 ];
@@ -23,7 +23,7 @@ const TITLE_PATTERNS: RegExp[] = [
 const TITLE_TOKEN = /^(?![\u4e00-\u9fa5]*[在给为去到了])[\u4e00-\u9fa5]{2,10}(?:会|课|活动|讲座|比赛|培训|演出|义诊|宣传|集市|行动|课堂|演练)$/;
 
 function cleanPhrase(phrase: string): string {
-  return phrase.replace(NOISE, "").replace(TAIL, "").replace(/(?<=[\u4e00-\u9fa5])\s+|\s+(?=[\u4e00-\u9fa5])/g, "").replace(/[~\-:]+$/, "").trim();
+  return phrase.replace(NOISE, "").replace(/(?:刚结束|刚收工|结束了|完成了|了|啦|吧)+$/, "").replace(TAIL, "").replace(/(?<=[\u4e00-\u9fa5])\s+|\s+(?=[\u4e00-\u9fa5])/g, "").replace(/[~\-:]+$/, "").trim();
 }
 
 /** Counts and clock times are fields of their own; a title without them reads better. */
@@ -41,7 +41,11 @@ export function deriveTitle(rawText: string, festival: string | null, category: 
   const quoted = /《([^》]{2,20})》/.exec(text);
   if (quoted) return quoted[1]!;
   const token = text.split(/[\s\n]+/).map((part) => part.replace(/^[^\u4e00-\u9fa5]+/, "")).find((part) => TITLE_TOKEN.test(part));
-  const phrase = token ?? firstPhrase(text);
+  let phrase = token ?? firstPhrase(text);
+  // 植树节 alone says when, not what: look again without the festival's name.
+  if (festival && phrase !== null && phrase.replace(festival, "").replace(/^节/, "").length < 2) {
+    phrase = firstPhrase(text.split(festival).join("")) ?? phrase;
+  }
   if (phrase) {
     return festival && !phrase.includes(festival.replace(/节$/, "")) ? `${festival}${phrase}`.slice(0, 24) : phrase;
   }

@@ -143,8 +143,14 @@ export function readTimes(text: string): TimeFacts {
   let loneEnd: number | null = null;
   for (const point of lone) {
     const after = prepared.slice(point.end, point.end + 4);
-    if (/^(?:结束|收工|散|撤|完|为止)/.test(after)) loneEnd ??= point.minutes;
+    if (/^(?:结束|收工|散|解散|撤|完|为止|返回|回来|离开)/.test(after)) loneEnd ??= point.minutes;
     else loneStart ??= point.minutes;
+  }
+  // 一点半开始，三点半结束: a start and an end written apart still make one session.
+  if (sessions.length === 0 && loneStart !== null && loneEnd !== null) {
+    const end = loneEnd > loneStart ? loneEnd : loneEnd + (loneEnd + 12 * 60 > loneStart && loneEnd < 12 * 60 ? 12 * 60 : 24 * 60);
+    sessions.push({ start: loneStart, end, index: 0, endIndex: 0 });
+    return { sessions, loneStart: null, loneEnd: null };
   }
   return { sessions, loneStart, loneEnd };
 }

@@ -84,5 +84,7 @@ describe("corrections", () => {
 
   it("returns nothing for text that sets no field", () => {
     expect(extractFollowUp(base, "好的谢谢", reference)).toEqual({});
+    expect(extractFollowUp({ ...base, location: null }, "不知道", reference, { asking: "location" })).toEqual({});
+    expect(extractFollowUp({ ...base, organization: null }, "没有", reference, { asking: "organization" })).toEqual({});
   });
 });

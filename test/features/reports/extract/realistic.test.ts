@@ -155,6 +155,21 @@ const cases: Array<[string, Case]> = [
     expected: { organization: "应急志愿服务队", location: "立交桥下", volunteers: null, volunteer_hours: null, category: "应急救援", start_time: "18:00", end_time: "22:00" },
     missing: ["volunteers", "volunteer_hours"],
   }],
+  ["start and end written apart; a street number is not a day; signature at the end", {
+    sent: "2026-05-20T20:00:00+08:00",
+    messages: ["今天下午一点半开始，三点半结束，10名志愿者在中山路12号社区服务站帮居民修家电。——阳光志愿队"],
+    expected: { organization: "阳光志愿队", date: "2026-05-20", start_time: "13:30", end_time: "15:30", location: "中山路12号社区服务站", volunteers: 10, volunteer_hours: 20 },
+  }],
+  ["集合 and 解散 times; team named in brackets", {
+    sent: "2026-05-20T20:00:00+08:00",
+    messages: ["今天上午9点集合，11点解散，8个人在人民公园捡垃圾（绿源环保队）"],
+    expected: { organization: "绿源环保队", start_time: "09:00", end_time: "11:00", volunteers: 8, volunteer_hours: 16 },
+  }],
+  ["people counted with a classifier and an unlisted noun", {
+    sent: "2026-05-20T20:00:00+08:00",
+    messages: ["从上午九点干到中午十二点，我们爱心车队6名司机在火车站接送旅客"],
+    expected: { organization: "爱心车队", start_time: "09:00", end_time: "12:00", location: "火车站", volunteers: 6, volunteer_hours: 18 },
+  }],
   ["English quick report", {
     sent: "2026-05-31T21:00:00+08:00",
     messages: ["Report: 群力街道青年志愿者协会 held a reading club for children at 群力社区图书室 this morning, 4 volunteers, 9:00-11:00am, 20 kids joined."],
