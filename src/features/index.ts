@@ -4,6 +4,7 @@ import { createHelpFeature } from "./help/index.js";
 import { createAdminFeature } from "./admin/index.js";
 import { createBroadcastFeature } from "./broadcast/index.js";
 import { createTrainingsFeature } from "./trainings/index.js";
+import { createQaFeature } from "./qa/index.js";
 import { createReportsFeature } from "./reports/index.js";
 
 /**
@@ -11,5 +12,12 @@ import { createReportsFeature } from "./reports/index.js";
  * goes first; otherwise command owners come before the catch-all question answering.
  */
 export function createFeatures(context: FeatureContext): Feature[] {
-  return [createHelpFeature(context), createAdminFeature(context), createTrainingsFeature(context), createBroadcastFeature(context), createReportsFeature(context)];
+  return [
+    createHelpFeature(context),
+    createAdminFeature(context),
+    createTrainingsFeature(context),
+    createBroadcastFeature(context),
+    createReportsFeature(context),
+    createQaFeature(context),
+  ];
 }

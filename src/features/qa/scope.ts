@@ -15,7 +15,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(系统|隐藏|内部|原始|初始)(提示|指令|设定|规则|配置)|提示词|prompt|系统消息/,
       /(你的|你们的|机器人的?)(指令|规则|设定|配置|密钥|源码|代码|人设)/,
       /api[\s_-]?key|密钥|令牌|\btoken\b|配置文件|环境变量|\.env\b|\bconfig(uration)?\b/,
-      /(工作人员|管理员|staff|admin).{0,6}(名单|列表|list|账号|id)/,
+      // Asking for the staff list, not asking whether an application needs one.
+      /^(?=.*(发我|给我|告诉我|列出|输出|发出来|\bshow\b|\bgive\b|\bprint\b|\binclude\b|\btell\b)).*(工作人员|管理员|staff|admin).{0,6}(名单|列表|list|账号|id)/,
       /\b(ignore|disregard|forget|override|bypass)\b.{0,30}\b(instruction|rule|prompt|previous|above|guideline)s?/,
       /\b(reveal|print|show|repeat|output|dump|leak)\b.{0,30}\b(prompt|instruction|rule|system|config|secret|key)s?\b/,
       /你(收到|看到|接收|读到)的.{0,8}(消息|内容|指令|文字|说明|提示)|你的开发者|谁开发的?你|开发者是谁|(用|调用)的?(什么|哪个)(接口|模型|api)/,
@@ -48,7 +49,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
   {
     verdict: { action: "decline", reason: "offtopic" },
     patterns: [
-      /天气|下雪|下雨|气温|刮风|台风|雾霾|穿什么|降温/,
+      /天气|气温|刮风|台风|雾霾|穿什么|降温|会不会下(雪|雨)|下(雪|雨)(吗|不|没)/,
       /股票|炒股|股市|买(什么|啥|哪个|哪些|哪只)(理财|基金|股)|理财产品.{0,6}(稳|收益|推荐|好)|比特币|虚拟币|加密货币|彩票|亏麻|涨停|跌停|荐股|买基金|基金.{0,3}(推荐|涨|跌|定投|收益|亏)/,
       /好吃|馆子|餐厅|饭店|美食|外卖|火锅|烧烤|锅包肉|菜谱|奶茶|咖啡店/,
       /幼儿园|上学|学区|买房|房价|装修|旅游|景点|门票|酒店|机票|火车票|快递|打车|停车|限号|限行|堵车|路况|空气质量|请假条/,

@@ -10,6 +10,8 @@ export async function openRedisStorage(url: string): Promise<Storage> {
   client.on("error", () => {
     // Reconnection is automatic; ping() reports the outage to /healthz.
   });
+  // Every namespace's adapter listens on the one shared client.
+  client.setMaxListeners(100);
   await client.connect();
   const claimKey = (key: string) => `${prefix}:claim:${key}`;
   return {
