@@ -8,6 +8,8 @@ export interface OrganizationStats {
   volunteers: number;
   volunteerHours: number;
   beneficiaries: number;
+  /** How many of the counted reports said how many people were served. */
+  beneficiariesKnown: number;
 }
 
 export interface MonthStats {
@@ -19,16 +21,17 @@ export interface MonthStats {
 /** Returned reports are left out: staff sent them back as wrong. */
 export function computeStats(reports: StoredReport[], month: string, unnamed = "（未填组织）"): MonthStats {
   const byOrganization = new Map<string, OrganizationStats>();
-  const total = { activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0 };
+  const total = { activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0 };
   for (const report of reports) {
     if (report.status === "returned") continue;
     const name = report.organization ?? unnamed;
-    const entry = byOrganization.get(name) ?? { organization: name, activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0 };
+    const entry = byOrganization.get(name) ?? { organization: name, activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0 };
     for (const target of [entry, total]) {
       target.activities += 1;
       target.volunteers += report.volunteers ?? 0;
       target.volunteerHours += report.volunteer_hours ?? 0;
       target.beneficiaries += report.beneficiaries ?? 0;
+      if (report.beneficiaries !== null && report.beneficiaries !== undefined) target.beneficiariesKnown += 1;
     }
     byOrganization.set(name, entry);
   }
@@ -38,13 +41,18 @@ export function computeStats(reports: StoredReport[], month: string, unnamed = "
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/** "服务0人" would read as nobody served when nobody said; unknown counts say so. */
+function served(t: Translate, figures: Pick<OrganizationStats, "beneficiaries" | "beneficiariesKnown">): string | number {
+  return figures.beneficiariesKnown === 0 ? t("reports.stats.servedUnknown") : figures.beneficiaries;
+}
+
 /** A short chat text: one line per organization (the top 15), then the total. */
 export function formatStats(t: Translate, stats: MonthStats, limit = 15): string {
   if (stats.total.activities === 0) return t("reports.stats.empty", { month: stats.month });
   const lines = stats.organizations.slice(0, limit).map((entry) =>
-    t("reports.stats.line", { organization: entry.organization, activities: entry.activities, volunteers: entry.volunteers, hours: round(entry.volunteerHours), beneficiaries: entry.beneficiaries }),
+    t("reports.stats.line", { organization: entry.organization, activities: entry.activities, volunteers: entry.volunteers, hours: round(entry.volunteerHours), beneficiaries: served(t, entry) }),
   );
   const more = stats.organizations.length > limit ? [t("reports.stats.more", { count: stats.organizations.length - limit })] : [];
-  const total = t("reports.stats.total", { activities: stats.total.activities, volunteers: stats.total.volunteers, hours: round(stats.total.volunteerHours), beneficiaries: stats.total.beneficiaries });
+  const total = t("reports.stats.total", { activities: stats.total.activities, volunteers: stats.total.volunteers, hours: round(stats.total.volunteerHours), beneficiaries: served(t, stats.total) });
   return [t("reports.stats.heading", { month: stats.month }), ...lines, ...more, total].join("\n");
 }

@@ -78,6 +78,14 @@ describe("review by staff", () => {
     expect((await bot.private(bot.staff).user(bot.staff).says("统计 2026-02"))[0]).toMatch(/2026-02 还没有活动上报/);
   });
 
+  it("says the number served is unknown instead of zero when no report gave it", async () => {
+    bot = await startTestBot();
+    await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8));
+    const [stats] = await bot.private(bot.staff).user(bot.staff).says("/stats 2026-03");
+    expect(stats).toMatch(/新牧社区夕阳红志愿服务队：1场，8人次，[\d.]+人·小时，服务未填/);
+    expect(stats).not.toMatch(/服务0人/);
+  });
+
   it("exports a month as XLSX with Chinese headers, one row per report", async () => {
     bot = await startTestBot();
     await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8), "小李");
