@@ -1,11 +1,13 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
+import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { splitQuestion, stripPreamble } from "./parts.js";
 import { judgeScope } from "./scope.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
-import { isEnglish } from "./text.js";
+import { organizationTypes } from "./lexicon.js";
+import { figures, isEnglish, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
 export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown";
@@ -34,14 +36,28 @@ export interface AnswererOptions {
 }
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
-function similar(a: Section, b: Section): boolean {
+export function similar(a: Section, b: Section): boolean {
   if (a.id === b.id || (a.cite === b.cite && a.kind === b.kind)) return true;
   const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
   const left = grams(a.body);
   const right = grams(b.body);
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared++;
-  return shared / Math.max(1, left.size + right.size - shared) >= 0.45;
+  if (shared / Math.max(1, left.size + right.size - shared) >= 0.45) return true;
+  // Near-identical parts (社团's and 民非's 30日 rule): the same figures, and most of the shorter said by the longer.
+  const [few, many] = [figures(a.body), figures(b.body)].sort((x, y) => x.length - y.length);
+  const sameFigures = few!.length > 0 && few!.every((figure) => many!.includes(figure));
+  return sameFigures && shared / Math.max(1, Math.min(left.size, right.size)) >= 0.4;
+}
+
+/** Organization types a text names (lexicon.ts), by their index in organizationTypes. */
+function typesOf(text: string): Set<number> {
+  const normalized = normalize(text);
+  const found = new Set<number>();
+  organizationTypes.forEach((type, index) => {
+    if (type.mentions.some((word) => normalized.includes(word))) found.add(index);
+  });
+  return found;
 }
 
 /** A runner-up this close to the best hit is included too. */
@@ -99,18 +115,45 @@ export class Answerer {
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
       const hits = index.search(part, { context, limit: 4 });
+      // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
+      const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
-      const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score);
+      const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
       if (!best) continue;
-      if (!picks.some((pick) => similar(pick.section, best.section))) picks.push({ question: part, section: best.section });
-      // A close runner-up answers the question another way (社团 or 基金会?): say both.
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
-      if (parts.length === 1 && second && second.score >= closeRunnerUp * best.score && this.confident(second)) picks.push({ question: part, section: second.section });
+      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && this.confident(second) && index.explains(part, second.section, focus) ? second : undefined;
+      const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
+      // A runner-up that answers all the best hit does and more is the better answer on its own.
+      const first = role === "instead" ? runnerUp!.section : best.section;
+      if (!picks.some((pick) => similar(pick.section, first))) picks.push({ question: part, section: first });
+      if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
     const whole = index.search(question, { limit: 1 })[0];
-    return whole && this.confident(whole) ? [{ question, section: whole.section }] : [];
+    return whole && this.confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+  }
+
+  /**
+   * What a close runner-up adds. "also": it answers a part of the question the best hit does not
+   * (two characters or more of the question only it accounts for), or the question names no
+   * organization type and the two answer for different types (社团 or 基金会?). "instead": it
+   * accounts for everything the best hit does and more. "none": it would only repeat or stray
+   * (a 社团 rule beside the 基金会 one a 基金会 question asked for).
+   */
+  private roleOf(question: string, best: Section, runnerUp: Section): "also" | "instead" | "none" {
+    const index = this.options.index();
+    const mine = index.coveredCharacters(question, best);
+    const theirs = index.coveredCharacters(question, runnerUp);
+    const extra = [...theirs].filter((position) => !mine.has(position)).length;
+    const lost = [...mine].filter((position) => !theirs.has(position)).length;
+    const named = typesOf(question);
+    const bestTypes = typesOf(`${best.heading} ${best.title}`);
+    const otherTypes = typesOf(`${runnerUp.heading} ${runnerUp.title}`);
+    const differentTypes = named.size === 0 && bestTypes.size > 0 && otherTypes.size > 0 && ![...otherTypes].some((type) => bestTypes.has(type));
+    if (differentTypes) return "also";
+    if (extra >= 2) return lost === 0 ? "instead" : "also";
+    return "none";
   }
 
   private confident(hit: Hit): boolean {

@@ -36,7 +36,7 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const reserve = (caution ? cautionText.length + 1 : 0) + (numbered ? picks.length * 4 : 0);
   const budget = Math.floor((maxBodyLength - reserve) / picks.length);
   const parts = picks.map((pick) => {
-    const text = english && pick.section.english ? englishDigits(pick.section.english) : pick.section.body;
+    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.question);
     return condense(text, pick.question, budget, pick.section.kind === "statute");
   });
   let body = numbered ? parts.map((part, index) => `${index + 1}. ${part}`).join("\n") : parts[0]!;
@@ -76,6 +76,33 @@ export function condense(text: string, question: string, budget: number, moveKey
   const ordered = [key, ...[...chosen].filter((index) => index !== key).sort((a, b) => a - b)].map((index) => list[index]!);
   const result = ordered.join(separator).replace(/[；;，,]$/, english(text) ? "." : "。");
   return result.length <= budget ? result : `${result.slice(0, budget - 1)}…`;
+}
+
+/** A body's opening yes/no word and the words of a question that ask for it. */
+const bareReplies: Array<{ reply: RegExp; asked: RegExp }> = [
+  { reply: /^(不是了|不是|是)[。，,]/, asked: /是不是|是否|是.{0,16}[吗么]|算不算|算.{0,12}[吗么]|属不属于|属于.{0,12}[吗么]/ },
+  { reply: /^(不可以|可以|不行|行|不能|能)[。，,]/, asked: /可以|可不可以|能|行不行|行[吗么]|允许|准不准|让不让/ },
+  { reply: /^(不需要|需要|不要|要|不用|必须)[。，,]/, asked: /要|必须|需要|需不需要|用不用|得不得|一定/ },
+  { reply: /^(没有|有)[。，,]/, asked: /有没有|有[^什么啥哪几多]{0,12}[吗么]/ },
+  { reply: /^(不会|会)[。，,]/, asked: /会/ },
+  { reply: /^(支持)[。，,]/, asked: /支持|鼓励/ },
+];
+
+/**
+ * A section body often opens with the bare yes/no (不是。) that answers its own heading. When the
+ * question does not ask that kind of yes/no (社区社会组织去哪里备案 against 备案的是法人吗), the
+ * word would answer nothing, or the wrong thing: it goes, and the facts after it stay.
+ */
+export function withoutBareReply(body: string, question: string): string {
+  const asked = normalize(question);
+  // 能抵多少 asks how much, not whether: only a yes/no question wants a yes or a no.
+  const yesNo = /[吗么]|([\u3400-\u9fff])[不没]\1|是否|能否|可否|有没有|[不没][？?。\s]*$/.test(asked);
+  for (const { reply, asked: cue } of bareReplies) {
+    const match = reply.exec(body);
+    if (!match) continue;
+    return yesNo && cue.test(asked) ? body : body.slice(match[0].length);
+  }
+  return body;
 }
 
 /** "不能。" alone says little: it travels with the sentence after it. */

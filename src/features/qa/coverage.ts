@@ -6,6 +6,8 @@ export interface Coverage {
   share: number;
   covered: number;
   total: number;
+  /** Per character of the normalized question: found (by a bigram or a synonym) in the text. */
+  mask: boolean[];
 }
 
 /** Characters that carry no topic in a question (particles, pronouns, question words). */
@@ -47,7 +49,7 @@ export function coverage(question: string, hasBigram: (bigram: string) => boolea
     const chinese = englishTerms.filter(([phrase]) => phrase.split(" ").includes(word)).flatMap(([, words]) => words);
     if (hasWord(stem(word)) || chinese.some(hasText)) found++;
   }
-  return { share: total === 0 ? 0 : found / total, covered: found, total };
+  return { share: total === 0 ? 0 : found / total, covered: found, total, mask: covered };
 }
 
 function bigramsOf(value: string): string[] {

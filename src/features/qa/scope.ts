@@ -63,6 +63,15 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(写|做|布置|孩子|学生|家庭|数学|语文|英语|寒假|暑假)作业|作业(题|本|不会)|作文|论文|数学题|写一首|写首诗|讲个笑话|唱首歌|星座|算命|运势|电影|明星|足球|篮球|世界杯/,
       /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
+      // Chores the bot does not do: writing, designing, booking, making files (not questions about them).
+      /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版)(?!(些)?(什么|啥|哪些|点什么))/,
+      // Inventing a name for them (the rules for names are answered; choosing one is theirs).
+      /(给|帮|替)[^，,。？?]{0,10}(起|取|想)(个|一个|几个)[^，,。？?]{0,6}(名字|名称)/,
+      /(写|起草|拟|撰写)(一份|一段|一篇|一首|一个|个|份|段|篇|首)[^？?]{0,10}(总结|祝福|贺词|讲话|发言|致辞|演讲|文案|海报|简历|邮件|新闻稿|宣传稿|朋友圈|标语|口号)|(祝福语|贺词|生日|讲话稿|发言稿|ppt|幻灯片)/,
+      /\b(make|create|write|draft|design|generate|book)\b.{0,30}\b(powerpoint|ppt|slides?|poster|summary|speech|letter|email|logo|flyer|room|picture|image)s?\b/,
+      // Product advice: which software, app or mini-program is good.
+      /(软件|小程序|app|工具|系统|网站).{0,6}(好用|推荐|哪个好|哪家好|比较好)|(好用|推荐一?下?|哪个好)的?.{0,6}(软件|小程序|app|工具)/,
+      /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,
     ],
   },
   {
@@ -70,7 +79,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
     patterns: [
       /(我们|我的|咱们|咱|我家|本(会|机构|协会|中心)).{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)/,
       /(我们|我的|咱们|咱|我家|本会|本机构).{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)/,
-      /(我们|我的|咱们|咱|我家|本会|本机构).{0,30}(批|审|通过|下来|办好|办完|出来|过)了?(吗|没|没有)[？?]?$/,
+      /(我们|我的|咱们|咱|我家|本会|本机构).{0,30}(批|审|通过|下来|办好|办完|出来|过|评上|选上|入选|立项|中标|获批|到账|交上去|报上去|递交|上报|公布|收到)了?(吗|没|没有)[？?]?$/,
+      // Money the organization is waiting for: only the payer knows.
+      /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了?(吗|没)/,
       /(我们|我的|咱们|咱|我家|本会|本机构).{0,24}(现在|目前)?(到哪|进展|进度)/,
       /(我们|我的|咱们|咱|本会|本机构|我们中心|我们协会).{0,16}(拿了|评了|得了|评上了|评的是|是)(几|多少|什么)(a|A|级|等|分)/,
       /(我们|我的|咱们|咱|本会|本机构).{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)/,

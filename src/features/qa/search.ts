@@ -159,6 +159,48 @@ export class KnowledgeIndex {
     return preferCovering(ranked).slice(0, options.limit ?? 8);
   }
 
+  /**
+   * Whether a section speaks to each focus phrase of the question (focus.ts): a phrase counts as
+   * missing when two or more of its characters in a row (or all of a short one) are found neither
+   * in the section's heading and body nor through a synonym.
+   */
+  explains(question: string, section: Section, phrases: readonly string[]): boolean {
+    if (phrases.length === 0) return true;
+    // The section's own words: an article's aliases name its other sections' topics too.
+    const { mask } = this.ownCoverage(question, section);
+    const text = normalize(question);
+    return phrases.every((phrase) => {
+      const at = text.indexOf(phrase);
+      if (at < 0) return true;
+      const positions = [...phrase].map((character, offset) => ({ character, covered: mask[at + offset] === true })).filter(({ character }) => character !== "了");
+      let run = 0;
+      let longest = 0;
+      for (const { covered } of positions) {
+        run = covered ? 0 : run + 1;
+        longest = Math.max(longest, run);
+      }
+      return longest < Math.min(2, positions.length);
+    });
+  }
+
+  /**
+   * Positions of the question's Chinese content characters that a section's own heading and body
+   * account for (not its article's title and aliases, which its sibling sections share).
+   */
+  coveredCharacters(question: string, section: Section): Set<number> {
+    const result = new Set<number>();
+    const text = normalize(question);
+    this.ownCoverage(question, section).mask.forEach((covered, position) => {
+      if (covered && /[\u3400-\u9fff]/.test(text[position]!) && !functionCharacters.has(text[position]!)) result.add(position);
+    });
+    return result;
+  }
+
+  private ownCoverage(question: string, section: Section): Coverage {
+    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
+    return coverage(question, (bigram) => own.includes(bigram), (word) => own.includes(word));
+  }
+
   private coverageOf(question: string, index: number): Coverage {
     const text = this.texts[index]!;
     const termSet = this.termSets[index]!;

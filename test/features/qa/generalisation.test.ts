@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { configSchema } from "../../../src/config/schema.js";
+import { similar } from "../../../src/features/qa/answerer.js";
+import type { Section } from "../../../src/features/qa/article.js";
+import { withoutBareReply } from "../../../src/features/qa/composer.js";
+import { focusPhrases } from "../../../src/features/qa/focus.js";
+import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
+import { judgeScope } from "../../../src/features/qa/scope.js";
+import { QaService } from "../../../src/features/qa/service.js";
+import { park, qaTexts } from "./helpers.js";
+
+/** The shipped knowledge base (config/knowledge), as the CLI and the chat use it. */
+const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
+const service = new QaService({ config, texts: qaTexts() });
+const ask = (question: string) => service.answerer.answer(question);
+const body = (text: string) => text.replace(/\n来源[:：][^\n]*$/, "");
+
+describe("knowledge articles", () => {
+  it("state facts, not one questioner's situation", () => {
+    const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
+    const echoes = sections.filter((section) => /来个人|我们|咱们|比如去年|去年\d+月/.test(section.body)).map((section) => section.id);
+    expect(echoes).toEqual([]);
+  });
+});
+
+describe("questions the knowledge base does not cover", () => {
+  it("finds the action or mishap a how-question asks about", () => {
+    expect(focusPhrases("登记证书丢了怎么补办")).toEqual(["补办", "丢了"]);
+    expect(focusPhrases("协会的微信公众号怎么申请认证")).toEqual(["申请认证"]);
+    expect(focusPhrases("我们提交的材料需要盖章吗")).toEqual(["盖章"]);
+    // A yes/no whose act is not one word (继续+干) is left to the topic words.
+    expect(focusPhrases("会长超过70岁还能继续干吗")).toEqual([]);
+    expect(focusPhrases("到期了怎么办")).toEqual([]);
+    expect(focusPhrases("成立社团最少要多少会员")).toEqual([]);
+  });
+
+  it("hands off when the best section matches the nouns but not the action asked about", async () => {
+    for (const question of ["登记证书丢了怎么补办", "协会银行账户被冻结了怎么解冻", "协会的微信公众号怎么申请认证", "我们提交的材料需要盖章吗"]) {
+      const answer = await ask(question);
+      expect(answer, question).toMatchObject({ handoff: true, reason: "unknown" });
+    }
+  });
+
+  it("still answers how-questions whose action the section names, directly or by a synonym", async () => {
+    expect(body((await ask("民非如何注销")).text)).toContain("15日");
+    expect(body((await ask("会长换了怎么办")).text)).toContain("30日");
+    expect(body((await ask("慈善信托如何备案")).text)).toContain("7日");
+    expect(body((await ask("会长超过70岁还能继续干吗")).text)).toContain("70周岁");
+    expect(body((await ask("年检的时候业务主管单位能收费吗")).text)).toContain("不得收取费用");
+    expect((await ask("协会不想干了 怎么注销？清算完多久要去办")).handoff).toBe(false);
+  });
+
+  it("declines chores and live look-ups it cannot do", () => {
+    expect(judgeScope("帮我写一份今年的工作总结")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("给理事长生日写段祝福语")).toMatchObject({ action: "decline" });
+    expect(judgeScope("Can you make a PowerPoint for our annual meeting?")).toMatchObject({ action: "decline" });
+    expect(judgeScope("会员大会用什么投票小程序比较好用")).toMatchObject({ action: "decline" });
+    expect(judgeScope("我们申报的公益创投项目评上了没有")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("民政局给的项目资金什么时候到账")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("帮我统计一下上个月的活动次数")).toMatchObject({ action: "decline" });
+    expect(judgeScope("给我们协会起个好听的名字")).toMatchObject({ action: "decline" });
+    expect(judgeScope("哪个银行开对公账户手续费低")).toMatchObject({ action: "decline" });
+    expect(judgeScope("What's the best accounting software for NGOs?")).toMatchObject({ action: "decline" });
+    expect(judgeScope("我们机构今年的年检材料交上去了吗")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("你能帮我们做什么")).toBeUndefined();
+    expect(judgeScope("给协会起名字有什么规定")).toBeUndefined();
+    expect(judgeScope("哪个平台可以网上募捐")).toBeUndefined();
+    expect(judgeScope("社团年度工作报告要写哪些内容")).toBeUndefined();
+  });
+});
+
+function section(id: string, body: string): Section {
+  return { id, documentId: id.split("#")[0]!, title: id, heading: id, body, cite: id, caution: false, kind: "article", aliases: [] };
+}
+
+describe("second parts", () => {
+  it("treats two bodies with the same figures and mostly the same words as one", () => {
+    const shetuan = section("a#1", "社团、民非的登记事项（如法定代表人、住所）有变化的，要在业务主管单位审查同意后30日内，到登记机关申请变更登记。");
+    const minfei = section("b#3", "登记事项需要变更的，要在业务主管单位审查同意之日起30日内向登记机关申请变更；修改章程也要在30日内报登记机关核准。");
+    const deregistration = section("b#5", "先在业务主管单位指导下清算，清算结束之日起15日内向登记机关办理注销登记。");
+    expect(similar(shetuan, minfei)).toBe(true);
+    expect(similar(shetuan, deregistration)).toBe(false);
+  });
+
+
+  it("says a rule once when two articles state it alike", async () => {
+    const text = body((await ask("社团要变更登记有时间要求吗")).text);
+    expect(text).toContain("30日");
+    expect(text).not.toMatch(/^1\. /);
+  });
+
+  it("takes the runner-up alone when it answers all the best hit does and more", async () => {
+    const text = body((await ask("社区社会组织备案了算不算法人")).text);
+    expect(text).toContain("不具有独立法人资格");
+    expect(text).not.toMatch(/^1\. /);
+  });
+
+  it("judges what a section adds by its own words, not its article's title", async () => {
+    // Both sections sit in an article titled …理事会、监事…; only one of them is about 监事.
+    expect(body((await ask("基金会监事能由理事的老婆担任吗")).text)).toContain("近亲属");
+  });
+
+  it("leaves out a section about another organization type than the one asked about", async () => {
+    const text = body((await ask("基金会登记以后一年没开展活动会被撤销吗")).text);
+    expect(text).toContain("12个月");
+    expect(text).not.toContain("社团");
+  });
+});
+
+describe("bare yes/no openings", () => {
+  it("drops a yes/no that answers the section heading, not the question", () => {
+    expect(withoutBareReply("不是。以河南为例，备案的不具有独立法人资格。", "社区社会组织去哪里备案")).toBe("以河南为例，备案的不具有独立法人资格。");
+    expect(withoutBareReply("要。党章规定正式党员3人以上的要成立党支部。", "能和别的机构搞联合支部吗")).toBe("党章规定正式党员3人以上的要成立党支部。");
+  });
+
+  it("drops it when the question asks how much or what, not whether", () => {
+    expect(withoutBareReply("能。企业捐赠在利润总额12%以内的部分可以扣除。", "公司捐款能抵多少税")).toBe("企业捐赠在利润总额12%以内的部分可以扣除。");
+    expect(withoutBareReply("有。社团名称由行政区划名称、行业领域和组织形式构成。", "起名字有什么规定")).toBe("社团名称由行政区划名称、行业领域和组织形式构成。");
+  });
+
+  it("keeps it when the question asks that yes/no", () => {
+    expect(withoutBareReply("不是。以河南为例。", "备案的社区社会组织是法人吗")).toBe("不是。以河南为例。");
+    expect(withoutBareReply("不能。民非不得设立分支机构。", "民非能不能设分支机构")).toBe("不能。民非不得设立分支机构。");
+  });
+
+  it("does not open an answer with a bare word the question did not ask for", async () => {
+    const text = body((await ask("社区社会组织去哪里备案")).text);
+    expect(text).toContain("街道");
+    expect(text).not.toMatch(/^(1\. )?(不是|是|可以|不能|要)。/);
+  });
+});
+
+describe("lexicon", () => {
+  it("reads everyday words for the articles' terms", async () => {
+    expect(body((await ask("组织名称里能用创始人的名字吗")).text)).toContain("本人同意");
+    expect(body((await ask("会里要求每个会员必须捐500块，这算摊派吗")).text)).toContain("不得摊派");
+    expect(body((await ask("党员人数不够3个，能和别的机构搞联合支部吗")).text)).toContain("联合党支部");
+    expect(body((await ask("慈善组织连着两年没搞慈善活动会怎样")).text)).toContain("终止");
+    expect(body((await ask("公司捐款给我们能抵多少税")).text)).toContain("12%");
+    expect(body((await ask("年度工作报告怎么写")).text)).toContain("5方面");
+    expect(body((await ask("社区社会组织去哪里备案")).text)).toContain("街道");
+  });
+});
