@@ -18,7 +18,7 @@ const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
   ["健康卫生", /义诊|体检|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座/],
   ["应急救援", /急救|搜寻|落水|救生|打捞|演练|救援|应急|内涝|暴雨|排水|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾/],
   ["法律援助", /法律|律师|普法|法治|维权|法援/],
-  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
+  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|清理冰雪|清扫冰雪|冰雪清理|清冰|除冰|铲冰|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
   ["环保", /垃圾|河道|植树|种树|树苗|树木|新栽|浇水|花草|绿地|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白/],
   ["文化体育", /书法|演出|表演|秧歌|演奏|戏曲|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极/],
 ];
@@ -36,6 +36,8 @@ export function categorize(text: string, organization: string | null, location: 
   // Volunteers' own descriptions (大学生志愿者, the team's name) say nothing about who was served.
   let content = organization ? text.split(organization).join(" ") : text;
   content = content.replace(/大学生|青年志愿者|老年志愿者|老党员/g, " ");
+  // 儿童公园, 老年广场: a park open to everyone says nothing about who was served.
+  content = content.replace(/(?:儿童|少年|青少年|老年|老人)(?=公园|广场|乐园)/g, " ");
   // The place tells who is served (敬老院) but not what was done (文化广场, 冰灯游园会).
   const groups = TARGET_GROUPS.filter(([, pattern]) => pattern.test(content)).map(([category]) => category);
   if (location) content = content.split(location).join(" ");

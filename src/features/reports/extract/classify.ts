@@ -35,16 +35,22 @@ export interface ReportSignals {
 const DONE = /开展了?|组织了|搞了|办了|举办了|举行了|去了|参加了|完成了|做了|慰问|看望|义诊|清理|捡|打扫|服务了|送了|帮.{1,6}(?:了|完)|刚.{0,4}(?:回来|结束|收工|忙完)/;
 
 const RETRACTED = /发错群|发错了|发错地方|不好意思.{0,4}发错|请忽略|忽略上[条一]|撤回(?:了)?(?:消息|上一条|这条|那条)|已撤回/;
-const EDIT_REQUEST = /(?:(?:之前|上次|刚才|昨天|前天|上周|已经)(?:报|提交|上报|登记)(?:的|过的)|记录里|系统里|那条记录|那条上报|那次上报).{0,20}(?:改|修改|更正|删|不对|错)|(?:帮我|麻烦)(?:把|改|修改|删).{0,20}(?:记录|上报|报的)|报过了[吧吗]?|(?:那条|这条|上一条)(?:记录|上报|消息)?.{0,6}(?:报错|错了|改一下|修改)|修改.{0,10}(?:记录|上报|报告)|(?:记录|上报).{0,6}(?:修改|更正|删除)|(?:系统|记录)里.{0,6}(?:没|看不到|找不到)/;
+const EDIT_REQUEST = /(?:报|提交|上报|登记)的那(?:次|条|个|份).{0,20}(?:改|错|删)|(?:帮我|麻烦|帮忙)(?:帮我)?(?:改|修改|更正)一下|(?:(?:之前|上次|刚才|昨天|前天|上周|已经)(?:报|提交|上报|登记)(?:的|过的)|记录里|系统里|那条记录|那条上报|那次上报).{0,20}(?:改|修改|更正|删|不对|错)|(?:帮我|麻烦)(?:把|改|修改|删).{0,20}(?:记录|上报|报的)|报过了[吧吗]?|(?:那条|这条|上一条)(?:记录|上报|消息)?.{0,6}(?:报错|错了|改一下|修改)|修改.{0,10}(?:记录|上报|报告)|(?:记录|上报).{0,6}(?:修改|更正|删除)|(?:系统|记录)里.{0,6}(?:没|看不到|找不到)/;
 const FORWARDED = /^\s*(?:【\s*转发?\s*】|\[转发?\]|转发|转自|转:|fw:|fwd:)|看新闻|新闻(?:上)?说|据报道|报道称|听说|看到.{0,10}(?:新闻|报道|公众号|朋友圈)|人家.{0,6}(?:搞|办)得/i;
 const RECRUITMENT = /招募(?!了)|征集(?!了)|接龙|报名(?!了)|需要.{0,6}志愿者|还差.{0,4}人|缺.{0,3}(?:人手|志愿者)|急需|有意者|有时间的|欢迎(?:大家|各位)?(?:参加|报名)|名额有限/;
 const NOTICE = /^\s*(?:【\s*(?:通知|公告|提醒|温馨提示)\s*】|通知|公告|温馨提示|提醒)|关于.{2,40}的通知|请各|各社区|各(?:志愿)?服务队|务必|请大家/;
 const CANCELLED = /取消|改期|改到|延期|推迟|暂停|没搞成|没办成|没去成|未能开展|没能开展|没开展|未开展|没有开展|没搞起来|泡汤|不搞了/;
-const NOT_FINISHED = /正在进行|正在开展|进行中|还在进行|还在忙|还没结束|还没完|马上开始|待会儿?(?:开始|出发)|等会儿?(?:开始|出发)|稍后开始|刚开始|准备出发|即将开始|正在/;
+const NOT_FINISHED = /^\s*(?:我们|咱们|俺们)?(?:现在|目前)?还?在[^,;。!?\n]{0,12}呢|(?:估计|预计|得|要)[^,;。!?\n]{0,10}才(?:能)?(?:结束|收工)|还没(?:收工|完事|弄完|干完)|正在进行|正在开展|进行中|还在进行|还在忙|还没结束|还没完|马上开始|待会儿?(?:开始|出发)|等会儿?(?:开始|出发)|稍后开始|刚开始|准备出发|即将开始|正在/;
 const PLAN_WORDS = /将于|将在|计划|准备(?!了|好)|打算|拟于|拟在|届时|预计|要去|安排在/;
 const QUESTION = /[?？]|请问|吗\s*$|怎么|如何|能不能|可不可以|是否|多久|哪里/;
+const HYPOTHETICAL = /比如|例如|譬如|假如|假设|比方说/;
 const THANKS = /感谢|谢谢|多亏|辛苦(?:了|啦)|点赞/;
 const FIRST_PERSON_SERVICE = /我们|我带|俺们|咱们|我和|队员|志愿者\s*\d|\d+\s*(?:名|个|位)?志愿者/;
+
+/** 发错群了 / 请忽略: the writer takes the message back (never a correction of it). */
+export function isRetraction(text: string): boolean {
+  return RETRACTED.test(text);
+}
 
 /** Why the messages are not a report, or null when they are one. */
 export function notReportReason(text: string, signals: ReportSignals): NotReportReason | null {
@@ -65,6 +71,8 @@ export function notReportReason(text: string, signals: ReportSignals): NotReport
   if (NOT_FINISHED.test(text) && !/(?:刚刚|刚才|已经|已)(?:结束|完成|收工)/.test(text)) return "not_finished";
   if (PLAN_WORDS.test(text) && !solid) return "plan";
   if (QUESTION.test(text) && !solid) return "question";
+  // 比如5个人干了2小时怎么填？: an example inside a question, about no particular day, team or place.
+  if (QUESTION.test(text) && !signals.date && (HYPOTHETICAL.test(text) || (!signals.organization && !signals.location))) return "question";
   // Thanks that open the message are addressed to whoever helped: the writer was served.
   if (/^\s*(?:太|非常|十分|特别)?(?:感谢|谢谢|多谢|多亏)/.test(text) && !solid) return "thanks";
   if (THANKS.test(text) && !FIRST_PERSON_SERVICE.test(text) && !solid) return "thanks";

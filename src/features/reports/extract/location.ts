@@ -3,8 +3,10 @@
  * token (图片说明式 reports), or a place at the head of a clause (何家沟河道捡垃圾).
  */
 
+import { QUANTITY } from "./numbers.js";
+
 const PLACE_SUFFIX =
-  "社区|街道|景区|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
+  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
   "开展|走访|探望|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
@@ -15,10 +17,10 @@ const VAGUE = /^(?:老地方|老地儿|那边|那里|这边|这里|附近|原来
 const LABELLED = /(?:地点|地址|位置|location|venue)\s*(?:[:：]|是|在|为|改成|改为|换成)\s*(?:在)?([^,;。!?\n ]{2,30})/i;
 // 正在, 现在, 还在 are not "at".
 const AFTER_AT = new RegExp(`(?:(?<![正现还存实好所自])在|(?<![由对关属等])于|at\\s+)([^,;。!?\\n]{2,30}?)(?=${VERBS}|[,;。!?\\n]|\\s|$)`, "gi");
-const AFTER_GO = new RegExp(`(?:去了?|到了?|赴|前往|来到)([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=${VERBS}|[,;。!?\\n\\s]|$)`, "g");
+const AFTER_GO = new RegExp(`(?:去了?|到了?|赴|前往|来到)(?:一?趟)?([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=${VERBS}|[,;。!?\\n\\s]|$)`, "g");
 const BACK_FROM = new RegExp(`从([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}|))回来`);
 const PLACE_TOKEN = new RegExp(`^[\\u4e00-\\u9fa5]{2,24}(?:${PLACE_SUFFIX})$`);
-const CLAUSE_HEAD = new RegExp(`([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=${VERBS}|[\\u4e00-\\u9fa5]{0,2}(?:清雪|捡垃圾|垃圾|辅导|作业))`);
+const CLAUSE_HEAD = new RegExp(`([\\u4e00-\\u9fa5]{2,20}?(?:${PLACE_SUFFIX}))(?=(?:那边|这边|那儿|这儿)?(?:${VERBS}|安保|值守|执勤|巡护)|[\\u4e00-\\u9fa5]{0,2}(?:清雪|捡垃圾|垃圾|辅导|作业|积雪|冰雪|落叶|杂物))`);
 
 const ENDS_LIKE_PLACE = new RegExp(`(?:${PLACE_SUFFIX})$`);
 const PLACE_PREFIX = new RegExp(`^.*?(?:${PLACE_SUFFIX})`, "s");
@@ -68,8 +70,25 @@ export function mentionsVaguePlace(text: string): boolean {
   return /(?:在|去|到)(?:老地方|老地儿|那边|那里|原来的地方|上次那里|那儿)/.test(text);
 }
 
+/** 8个人, 志愿者7人: head counts are fields of their own and end any place phrase. */
+const HEAD_COUNT = new RegExp(`(?<![第\\d零〇一二两三四五六七八九十百千])${QUANTITY}\\s*(?:个人|个|名|位|人)(?![民体性])`, "g");
+
+/**
+ * 个人清理了何家沟河道: the clause-head pattern may start inside the sentence; a place never
+ * holds a verb, so keep what follows the last verb (and its 了).
+ */
+function afterLastVerb(place: string): string {
+  const verbs = new RegExp(`(?:${VERBS})了?`, "g");
+  let cut = 0;
+  for (const match of place.matchAll(verbs)) {
+    const end = match.index! + match[0].length;
+    if (end < place.length - 1) cut = end;
+  }
+  return cut > 0 ? place.slice(cut) : place;
+}
+
 export function findLocation(text: string, organization: string | null): string | null {
-  const body = organization ? text.split(organization).join("\n") : text;
+  const body = (organization ? text.split(organization).join("\n") : text).replace(HEAD_COUNT, "\n");
   const labelled = LABELLED.exec(body);
   if (labelled) {
     const place = acceptable(labelled[1]!, organization);
@@ -99,7 +118,7 @@ export function findLocation(text: string, organization: string | null): string 
   for (const clause of body.split(/[,;。!?\n]+/)) {
     const head = CLAUSE_HEAD.exec(clause.replace(/^[^\u4e00-\u9fa5]+/, ""));
     if (head) {
-      const place = acceptable(stripTimeWords(head[1]!), organization);
+      const place = acceptable(stripTimeWords(afterLastVerb(head[1]!)), organization);
       if (place) return withCommunity(place, organization);
     }
   }
@@ -107,7 +126,7 @@ export function findLocation(text: string, organization: string | null): string 
 }
 
 function stripTimeWords(place: string): string {
-  return place.replace(/^(?:今天|昨天|前天|上午|下午|晚上|早上|当天|那天|我们|俺们|在|去|到|于)+/, "");
+  return place.replace(/^(?:今天|昨天|前天|今晚|昨晚|今早|上午|下午|晚上|早上|当天|那天|我们|俺们|在|去|到|于)+/, "");
 }
 
 /** 社区活动室 said by a team named after its community is that community's room. */

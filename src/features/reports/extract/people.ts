@@ -37,22 +37,31 @@ export interface PeopleFacts {
   mentions: Mention[];
 }
 
+// 8:30-11:00\n帮居民…: the minutes of a clock time are no count, and a count never spans lines.
 const NUMBER_FIRST = new RegExp(
-  `(?<q>${QUANTITY})\\s*(?<cls>个|名|位)?\\s*(?<mod>(?:[初高][一二三]|[一二三四五六]年级|(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
+  `(?<!\\d[:.]|\\d)(?<q>${QUANTITY})[ \\t]*(?<cls>个|名|位)?[ \\t]*(?<mod>(?:[初高][一二三]|[一二三四五六]年级|(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
   "gi",
 );
 const NOUN_FIRST = new RegExp(
-  `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:是|有|为|共|一共|共计|总共|共有)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
+  `(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS})(?:人数)?\\s*:?\\s*(?:是|有|为|共|一共|共计|总共|共有|来了|到了|参加了|参加的有|去了)?\\s*(?<q>${QUANTITY})\\s*(?<cls>人次|人|名|位|个)(?![\\u4e00-\\u9fa5]{0,2}(?:${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}))`,
   "gi",
 );
 /** 5位专家, 6名司机: a person classifier with a noun the lists do not know; context decides. */
 const CLASSIFIED = new RegExp(`(?<q>${QUANTITY})\\s*(?<cls>名|位)(?<noun>[\\u4e00-\\u9fa5]{1,3})`, "g");
 const REPORTER_PLUS = new RegExp(
-  `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)(?:另外|其他|其余|另)?|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
+  `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)(?:我们队|我们|队里|队上|社区)?的?(?:另外|其他|其余|另)?|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
   "g",
 );
 const REPORTER_INCLUDED = new RegExp(`(?:算上|加上|包括|连)我(?:在内)?[,\\s]*(?:一共|共|总共)?\\s*(?<q>${QUANTITY})`, "g");
 const PAIR_OF_US = /我们?俩|我们两个|咱俩/;
+/** 我们去了4个, 我们仨: the team's own count without a noun, at the end of its clause. */
+const WE_COUNT = new RegExp(
+  `(?:我们|咱们|俺们)(?:队)?(?:一共|总共|共)?(?:去了|来了|到了|出了|有)?\\s*(?<q>${QUANTITY})\\s*(?:个|位|名)?(?=[,;。!?\\n\\s]|$)`,
+  "g",
+);
+/** 我和小李、小王去…: the reporter and each companion named by 小X / 老X. */
+const COMPANION = "(?:小|老|大)[\\u4e00-\\u9fa5](?![人家师年伙朋])";
+const NAMED_COMPANIONS = new RegExp(`我(?!们)(?:和|跟|与|同|带着|叫上)(${COMPANION}(?:[、,和跟及]${COMPANION})*)(?![\\u4e00-\\u9fa5]{0,2}(?:${QUANTITY}|俩|仨))`, "g");
 const SINGLE_HOME = /(?:老|小)[\u4e00-\u9fa5](?:头|太太)家|[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|阿姨|大娘|婆婆)家|独居老人家/;
 
 const NEED = /困难|贫困|低保|特困|残疾|残障|留守|孤寡|独居|空巢|失独|患病|生病/;
@@ -141,6 +150,19 @@ export function readMentions(text: string): Mention[] {
     const before = text.slice(Math.max(0, mention.index - 10), mention.index);
     add({ ...mention, role: BENEFICIARY_CONTEXT.test(before) ? "beneficiary" : "volunteer" });
   }
+  for (const match of text.matchAll(WE_COUNT)) {
+    const quantity = parseQuantity(match.groups!.q!);
+    add({
+      index: match.index!, end: match.index! + match[0].length, value: quantity.value,
+      approximate: quantity.approximate, role: "volunteer", plusReporter: false, included: false, part: false,
+    });
+  }
+  if (!mentions.some((mention) => mention.role === "volunteer")) {
+    for (const match of text.matchAll(NAMED_COMPANIONS)) {
+      const names = match[1]!.split(/[、,和跟及]/).length;
+      add({ index: match.index!, end: match.index! + match[0].length, value: names + 1, approximate: false, role: "volunteer", plusReporter: true, included: false, part: false });
+    }
+  }
   const pair = PAIR_OF_US.exec(text);
   if (pair && !mentions.some((mention) => mention.role === "volunteer")) {
     add({ index: pair.index, end: pair.index + pair[0].length, value: 2, approximate: false, role: "volunteer", plusReporter: false, included: false, part: false });
@@ -151,6 +173,9 @@ export function readMentions(text: string): Mention[] {
 /** Text between two mentions joins them as parallel teams: 8名、居民志愿者5名 / 一组4人一组3人. */
 function joined(text: string, left: Mention, right: Mention): boolean {
   const between = text.slice(left.end, right.index);
+  // 志愿医生6名 护士3名: caption-style teams written noun first, side by side.
+  const nounFirst = (mention: Mention) => !/^[\d零〇一二两三四五六七八九十百千仨俩约大近将差]/.test(text.slice(mention.index, mention.end));
+  if (/^\s+$/.test(between) && nounFirst(left) && nounFirst(right)) return true;
   return between.length <= 8 && /^[\s、,和及与跟加]*(?:[\u4e00-\u9fa5]{0,6})?$/.test(between) && /[、,和及与一另]/.test(between);
 }
 
@@ -168,6 +193,13 @@ export function readPeople(text: string): PeopleFacts {
     volunteersApproximate = total.approximate;
     const partSum = sum(parts);
     if (partSum !== null && partSum === total.value) groups = parts;
+    // 5个人扫雪，下午另外4个人写春联: 另外 after a count that is not a total adds people.
+    else if (partSum !== null && total.value !== null && serving.filter((mention) => !mention.part).length === 1
+      && parts.every((part) => additional(text, part))
+      && !/(?:一共|共|总共|合计|共计)[^,;。\n]{0,3}$/.test(text.slice(Math.max(0, total.index - 6), total.index))) {
+      volunteers = total.value + partSum;
+      groups = [total, ...parts];
+    }
   } else if (serving.length >= 2 && serving.every((mention, position) => position === 0 || joined(text, serving[position - 1]!, mention))) {
     volunteers = sum(serving);
     volunteersApproximate = serving.some((mention) => mention.approximate);
@@ -187,6 +219,13 @@ export function readPeople(text: string): PeopleFacts {
     beneficiaries = 1;
   }
   return { volunteers, volunteersApproximate, groups, beneficiaries, beneficiariesApproximate, mentions };
+}
+
+/** 另外4个人, 另有3人, 还有2个: more people, not a part of the count before. */
+function additional(text: string, mention: Mention): boolean {
+  const clauseStart = Math.max(...[",", "\n", "。", ";"].map((mark) => text.lastIndexOf(mark, mention.index - 1))) + 1;
+  const before = text.slice(clauseStart, mention.index);
+  return /(?:另外|另有|还有)[^,;。\n]{0,3}$/.test(before) && !/其中/.test(before);
 }
 
 function sum(mentions: Mention[]): number | null {

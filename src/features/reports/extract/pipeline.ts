@@ -4,7 +4,7 @@
  */
 import { type LocalMoment, addDays, formatDate, parseClock } from "./calendar.js";
 import { categorize } from "./category.js";
-import { type NotReportReason, notReportReason } from "./classify.js";
+import { isRetraction, type NotReportReason, notReportReason } from "./classify.js";
 import { resolveDate, type DateResolution } from "./dates.js";
 import { findFestival } from "./festivals.js";
 import { readHours, type HoursFacts } from "./hours.js";
@@ -38,7 +38,9 @@ const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是
 const MAX_TEXT = 4000;
 
 export function isCorrection(message: string): boolean {
-  return CORRECTION.test(normalizeText(message));
+  const text = normalizeText(message);
+  // 刚才那条发错群了 takes the whole report back: it stays in the body for the decision.
+  return CORRECTION.test(text) && !isRetraction(text);
 }
 
 /** Normalised text of the messages that describe the activity (corrections left out). */
@@ -116,6 +118,8 @@ function checkClock(
   if (now.minutes < 6 * 60 && start !== null && start >= 12 * 60) {
     return { date: formatDate(addDays(now.date, -1)), unfinished: false };
   }
+  // 晚上七点到九点 with no day, sent before seven: some earlier evening, not today's plan; ask the day.
+  if (!date.explicitDay) return { date: null, unfinished: false };
   return { date: date.date, unfinished: date.problem === null };
 }
 

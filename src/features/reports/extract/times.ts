@@ -6,11 +6,13 @@ import { parseNumeral, parseQuantity, QUANTITY } from "./numbers.js";
 
 const PERIOD = "(?:凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|半夜|晚|早)";
 const HOUR = "(?:\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
-const MINUTE_WORD = "(?:半|一刻|三刻|\\d{1,2}\\s*分?|[一二三四五]?十[一二三四五六七八九]?\\s*分?|[一二三四五六七八九]\\s*分)";
+/** 下午3点5个人: a bare number after 点 followed by a count word is a head count, not minutes. */
+const NOT_A_COUNT = "(?!\\s*(?:个|名|位|人|户|多|来|余))";
+const MINUTE_WORD = `(?:半|一刻|三刻|\\d{1,2}(?!\\d)${NOT_A_COUNT}\\s*分?|[一二三四五]?十[一二三四五六七八九]?(?![一二三四五六七八九十])${NOT_A_COUNT}\\s*分?|[一二三四五六七八九]\\s*分)`;
 
 /** One clock time: 9点, 下午两点半, 9:00, 4:30pm, 2pm. */
 const TIME_POINT = new RegExp(
-  `(?<period>${PERIOD})?\\s*(?<hour>${HOUR})\\s*(?:(?::\\s*(?<minute>\\d{2}))\\s*(?<ampm1>am|pm|a\\.m\\.|p\\.m\\.)?|点钟?\\s*(?<words>${MINUTE_WORD})?|(?<ampm2>am|pm|a\\.m\\.|p\\.m\\.))`,
+  `(?<period>${PERIOD})?\\s*(?:(?<=${PERIOD}\\s*)(?:从|由|大概|大约|约))?\\s*(?<hour>${HOUR})\\s*(?:(?::\\s*(?<minute>\\d{2}))\\s*(?<ampm1>am|pm|a\\.m\\.|p\\.m\\.)?|点钟?\\s*(?<words>${MINUTE_WORD})?|(?<ampm2>am|pm|a\\.m\\.|p\\.m\\.))`,
   "gi",
 );
 
