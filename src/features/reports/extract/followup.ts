@@ -59,7 +59,8 @@ export function followUpFields(
 
   // 刚才数漏了 refers to the previous message, not to the activity's day.
   const date = resolveDate(text.replace(/刚才|刚刚/g, ""), now);
-  if (date.date && (date.mentioned || asking === "date")) update.date = date.date;
+  // 下午两点到四点 answers "when?" with times only: the draft keeps the day of its first message.
+  if (date.date && date.explicitDay) update.date = date.date;
 
   const people = readPeople(text);
   const countable = text.replace(/一共|总共|一起|一直/g, " ");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyReport, extractFollowUp, type ReportFields } from "../../../../src/features/reports/extract/index.js";
+import { emptyReport, extractFollowUp, extractReports, type ReportFields } from "../../../../src/features/reports/extract/index.js";
 
 const reference = new Date("2026-05-20T10:00:00+08:00");
 const base: ReportFields = {
@@ -86,5 +86,21 @@ describe("corrections", () => {
     expect(extractFollowUp(base, "好的谢谢", reference)).toEqual({});
     expect(extractFollowUp({ ...base, location: null }, "不知道", reference, { asking: "location" })).toEqual({});
     expect(extractFollowUp({ ...base, organization: null }, "没有", reference, { asking: "organization" })).toEqual({});
+  });
+});
+
+describe("follow-up answers with times only", () => {
+  it("keep the day the report already has (昨天 stays yesterday after 下午两点到四点半)", () => {
+    const reference = new Date("2026-11-26T19:00:00+08:00");
+    const report = { ...extractReports(["昨天我们去敬老院陪老人聊天了"], reference).reports[0]!, volunteers: 6 };
+    expect(report.date).toBe("2026-11-25");
+    const update = extractFollowUp(report, "下午两点到四点半", reference, { asking: "volunteer_hours" });
+    expect(update.date).toBeUndefined();
+    expect(update).toMatchObject({ start_time: "14:00", end_time: "16:30", volunteer_hours: 15 });
+  });
+
+  it("still take a day the answer names", () => {
+    const reference = new Date("2026-11-26T19:00:00+08:00");
+    expect(extractFollowUp(emptyReport(), "前天下午", reference, { asking: "date" }).date).toBe("2026-11-24");
   });
 });
