@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ConfigError } from "../core/errors.js";
+import { projectPath } from "../core/paths.js";
 import { configSchema, type Config } from "./schema.js";
 
 /** Environment variables (names fixed by DESIGN.md) and the config keys they set. */
@@ -30,7 +31,7 @@ const environment: Array<[string, string, (value: string) => unknown]> = [
  */
 export function loadConfig(options: { env?: NodeJS.ProcessEnv; files?: string[] } = {}): Config {
   const env = options.env ?? process.env;
-  const files = options.files ?? ["config/default.yaml", ...(env.INCUBOT_CONFIG ? [env.INCUBOT_CONFIG] : [])];
+  const files = options.files ?? [projectPath("config/default.yaml"), ...(env.INCUBOT_CONFIG ? [env.INCUBOT_CONFIG] : [])];
   let merged: Record<string, unknown> = {};
   for (const file of files) {
     if (!existsSync(file)) {

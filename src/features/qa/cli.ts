@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Config } from "../../config/schema.js";
 import { loadTexts, type Texts } from "../../core/i18n.js";
+import { projectPath } from "../../core/paths.js";
 import { scoreQa, type QaItem, type QaResult } from "./evaluation.js";
 import { QaService } from "./service.js";
 
@@ -50,7 +51,7 @@ export async function runEvalQa(file: string, options: QaCliOptions): Promise<st
 }
 
 function createService(options: QaCliOptions): QaService {
-  return new QaService({ config: options.config, texts: options.texts ?? loadTexts("config/locales") });
+  return new QaService({ config: options.config, texts: options.texts ?? loadTexts(projectPath("config/locales")) });
 }
 
 function write(output: NodeJS.WritableStream, value: unknown): void {

@@ -4,6 +4,7 @@ import type { Config } from "../../config/schema.js";
 import type { Texts } from "../../core/i18n.js";
 import type { Llm } from "../../ports/llm.js";
 import type { Storage } from "../../ports/storage/index.js";
+import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
@@ -67,13 +68,14 @@ export class QaService {
 
   private load(): { index: KnowledgeIndex; counts: { articles: number; passages: number } } {
     const { qa, park } = this.options.config;
-    const knowledge = loadKnowledge({ knowledgeDirs: qa.knowledgeDirs, statuteDirs: qa.statuteDirs, park });
+    // Relative folders are the project's own (config/knowledge), wherever the process was started.
+    const knowledge = loadKnowledge({ knowledgeDirs: qa.knowledgeDirs.map(projectPath), statuteDirs: qa.statuteDirs.map(projectPath), park });
     return { index: new KnowledgeIndex(knowledge.sections), counts: { articles: knowledge.articles, passages: knowledge.passages } };
   }
 }
 
 function readPrompt(directory: string, name: string): string {
-  const file = join(directory, `${name}.md`);
+  const file = join(projectPath(directory), `${name}.md`);
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
