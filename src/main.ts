@@ -36,8 +36,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
+  // A wrong setting or a broken knowledge article: one line that names it, no stack trace.
+  if (error instanceof ConfigError || (error as Error)?.name === "KnowledgeError") {
+    console.error((error as Error).message);
     process.exit(2);
   }
   console.error("incubot failed to start:", error);

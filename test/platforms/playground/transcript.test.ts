@@ -18,6 +18,13 @@ describe("playground transcripts", () => {
     expect(await bot.group("g1").user("alice").says("/help@xiaoyuan_bot")).toHaveLength(1);
   });
 
+  it("answers /help in a private chat with the private-chat commands", async () => {
+    bot = await startTestBot();
+    const [reply] = await bot.private("alice").user("alice", "小李").says("/help");
+    expect(reply).toMatch(/可以直接发消息给我/);
+    expect(reply).toMatch(/\/report/);
+  });
+
   it("answers a mention in a group", async () => {
     bot = await startTestBot();
     const replies = await bot.group("g1").user("alice").says("@小园助手 你好");
