@@ -1,4 +1,4 @@
-import { englishStopWords, englishTerms, synonyms } from "./lexicon.js";
+import { englishStopWords, englishTerms, localPlaces, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, stem } from "./text.js";
 
 export interface Coverage {
@@ -33,11 +33,18 @@ export function coverage(question: string, hasBigram: (bigram: string) => boolea
     if (!group.to.some(hasText)) continue;
     for (const word of group.from) mark(text, word, covered);
   }
+  for (const { pattern, to } of patternSynonyms) {
+    if (!to.some(hasText)) continue;
+    for (const match of text.matchAll(pattern)) for (let index = match.index; index < match.index + match[0].length; index++) covered[index] = true;
+  }
+  // The park's own city and districts say where, not what: neither found nor missing.
+  const neutral = new Array<boolean>(text.length).fill(false);
+  for (const place of localPlaces) mark(text, place, neutral);
   let total = 0;
   let found = 0;
   for (let index = 0; index < text.length; index++) {
     const character = text[index]!;
-    if (!/[\u3400-\u9fff]/.test(character) || stopCharacters.has(character)) continue;
+    if (!/[\u3400-\u9fff]/.test(character) || stopCharacters.has(character) || neutral[index]) continue;
     total++;
     if (covered[index]) found++;
   }

@@ -20,6 +20,11 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const pieces = [...segmenter.segment(yesNo[1]!)];
     if (pieces.length === 1 && pieces[0]!.isWordLike) phrases.add(yesNo[1]!);
   }
+  // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
+  if (/罚/.test(text)) phrases.add("罚");
+  // 每年几号交 / 啥时候要报: when something is due; a section that says nothing of handing in does not answer.
+  const due = /(?:什么时候|啥时候|几月几号|几号|哪天|何时)(?:要|得|该|需要)?(提交|报送|上报|交|报)/.exec(text);
+  if (due) phrases.add(due[1]!);
   const words = [...segmenter.segment(text)].map((piece) => piece.segment);
   words.forEach((word, index) => {
     // 丢了 / 冻结了 / 被封了 followed by a how-question: the mishap is the point.

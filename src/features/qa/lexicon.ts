@@ -72,7 +72,40 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["强制捐", "必须捐", "硬性捐", "每人捐", "每个会员捐", "按人头捐", "派捐"], to: ["摊派", "捐款"] },
   { from: ["搞活动", "没搞", "办活动", "没活动", "不搞活动"], to: ["开展活动", "从事"] },
   { from: ["连着", "接连", "一连", "连年"], to: ["连续"] },
+  // Penalty questions typed with the bare verb (会怎么罚 / 罚多少) ask for the 处罚 rule.
+  { from: ["怎么罚", "咋罚", "罚多少", "会罚", "要罚", "罚吗", "罚不罚", "怎么处理", "怎么处罚"], to: ["处罚", "罚款", "行政处罚"] },
+  // Several districts or cities: the cross-area rule (跨行政区域 → 上一级).
+  { from: ["跨区", "跨市", "跨县", "跨省", "跨地区", "好几个区", "几个区", "多个区", "好几个市", "几个市", "多个市", "好几个县"], to: ["跨行政区域", "上一级"] },
+  // "One in every district": branches by area.
+  { from: ["每个区", "各个区", "各区", "每个街道", "各街道", "每个社区", "各个社区", "每个县", "各县", "每个市"], to: ["地域", "各个街道"] },
+  { from: ["外地", "外市", "外省", "外区", "别的城市", "别的市", "其他城市", "异地"], to: ["区域外", "外地", "所在地"] },
+  { from: ["挂牌", "挂个牌", "牌子"], to: ["设立", "设分会"] },
+  // Pay asked of the people served (not the 工本费 of a certificate).
+  { from: ["辛苦费", "服务费", "劳务费", "好处费", "跑腿费", "茶水费", "上门费", "报酬", "收点钱"], to: ["报酬", "收取", "服务对象"] },
+  // Staying on past a limit: age or term.
+  { from: ["继续干", "接着干", "还能干", "再干", "干下去", "连任", "留任", "再当", "继续当", "接着当"], to: ["任职", "连任", "任期"] },
+  // What the bot itself is for.
+  { from: ["干点啥", "干啥", "能干什么", "能做啥", "会干啥", "会什么", "有啥用", "有什么用", "有什么功能", "帮啥", "帮点啥", "帮什么"], to: ["能帮", "做什么", "帮我们"] },
+  // When is something due.
+  { from: ["啥时候交", "什么时候交", "何时交", "哪天交", "几号交", "啥时候要交", "什么时候要交", "啥时候报", "什么时候报", "何时报", "哪天报", "几号报", "啥时候提交", "什么时候提交", "几号提交", "几号报送", "什么时候报送", "啥时候报送", "啥时候上报", "什么时候上报", "几号上报"], to: ["什么时候交", "截止", "之前", "日前"] },
 ];
+
+/**
+ * Synonyms a fixed word list cannot express: a pattern in the normalized question stands for
+ * the `to` words (searched at the synonym weight and counted as covered, like `synonyms`).
+ */
+export const patternSynonyms: Array<{ pattern: RegExp; to: string[] }> = [
+  // 72了 / 七十多岁 / 68岁: an age, so the age-limit rules.
+  { pattern: /(?:[5-9]\d|[五六七八九]十[一二三四五六七八九]?)(?:多)?(?:周岁|岁|了)/g, to: ["年龄", "岁", "超龄"] },
+  // Somebody's own name used for the organization (我爸的名字, 创始人名字).
+  { pattern: /(?:我爸|我妈|父亲|母亲|爸爸|妈妈|爷爷|奶奶|姥姥|姥爷|外公|外婆|老公|老婆|孩子|自己|本人|创始人|发起人|会长|理事长|院长|老师|他|她)的?(?:名字|姓名)/g, to: ["人名", "个人姓名"] },
+];
+
+/**
+ * Places of the park's own city and province. Naming them says where, not what is asked, so they
+ * are left out of how much of a question a section accounts for.
+ */
+export const localPlaces = ["黑龙江省", "黑龙江", "哈尔滨市", "哈尔滨", "平房区", "平房", "松北区", "南岗区", "道里区", "道外区", "香坊区", "呼兰区", "阿城区", "双城区", "松北", "南岗", "道里", "道外", "香坊", "呼兰", "阿城", "双城"];
 
 /**
  * One spelling per concept before matching, so a long name (民办非企业单位: six bigrams) does not

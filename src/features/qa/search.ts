@@ -1,6 +1,6 @@
 import type { Section } from "./article.js";
 import { coverage, type Coverage } from "./coverage.js";
-import { englishTerms, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
+import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, terms } from "./text.js";
 
 export interface Hit {
@@ -27,6 +27,10 @@ const statuteFactor = 0.8;
 const facetWords = new Set(["流程", "手续", "步骤", "程序", "要求", "规定", "情况", "办法", "原因", "时间", "问题", "内容", "多久", "多长", "长时", "久内", "内办", "期限", "时限", "哪一", "一级", "有啥", "区别"]);
 /** Sections about the organization type the question names get this factor. */
 const typeFactor = 1.25;
+/** A question asking when (几号, 什么时候, deadline) prefers sections that state a date. */
+const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
+const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+const dateFactor = 1.25;
 
 class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
@@ -143,6 +147,7 @@ export class KnowledgeIndex {
     this.articleIndex.score(query, articleScores);
     const normalized = normalize(question);
     const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
+    const asksWhen = whenQuestion.test(normalized);
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
@@ -150,6 +155,7 @@ export class KnowledgeIndex {
       if (section.kind === "statute") total *= statuteFactor;
       const about = normalize(`${section.heading} ${section.title}`);
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
+      if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
       hits.push({ index, score: total });
     }
     const ranked = hits
@@ -222,6 +228,13 @@ export class KnowledgeIndex {
       if (found.length === 0) continue;
       for (const word of found) for (const term of terms(word, this.segmenter)) expanded.add(term);
       for (const word of group.to) for (const term of terms(word, this.segmenter)) add(term, 0.6);
+    }
+    for (const { pattern, to } of patternSynonyms) {
+      const found = [...normalized.matchAll(pattern)].map((match) => match[0]);
+      if (found.length === 0) continue;
+      for (const word of found) for (const term of terms(word, this.segmenter)) expanded.add(term);
+      // A pattern is specific evidence (an age, a person's name), so it counts like a typed word.
+      for (const word of to) for (const term of terms(word, this.segmenter)) add(term, 1);
     }
     for (const [phrase, chinese] of englishTerms) {
       if (!new RegExp(`\\b${phrase}\\b`).test(normalized)) continue;

@@ -140,4 +140,54 @@ describe("lexicon", () => {
     expect(body((await ask("年度工作报告怎么写")).text)).toContain("5方面");
     expect(body((await ask("社区社会组织去哪里备案")).text)).toContain("街道");
   });
+
+  it("reads an age typed as a number as the age-limit rule", async () => {
+    expect(body((await ask("我们会长都75了还能接着干吗")).text)).toContain("70周岁");
+    expect(body((await ask("秘书长六十八岁了，还能再当一届吗")).text)).toContain("70周岁");
+  });
+
+  it("reads a relative's or founder's name used as the organization's name as the personal-name rule", async () => {
+    expect(body((await ask("基金会能拿我妈的名字当字号吗")).text)).toContain("本人同意");
+  });
+
+  it("reads cross-district membership as the cross-area registration rule", async () => {
+    expect(body((await ask("我们会员在南岗道里好几个区都有，协会去哪登记")).text)).toContain("上一级");
+  });
+
+  it("does not count the park's own city and districts as unexplained content", async () => {
+    const answer = await ask("我们协会想在哈尔滨每个区都挂个分会牌子，可以不");
+    expect(answer.handoff).toBe(false);
+    expect(body(answer.text)).toContain("不得设立地域性的分支机构");
+  });
+
+  it("reads pay asked of the people served as the no-charge rule, not the certificate fee", async () => {
+    expect(body((await ask("志愿者帮居民修东西，能收点服务费吗")).text)).toContain("报酬");
+  });
+
+  it("reads everyday ways of asking what the bot can do", async () => {
+    const answer = await ask("小助手你都会干啥");
+    expect(answer.handoff).toBe(false);
+    expect(body(answer.text)).toContain("活动上报");
+  });
+
+  it("prefers the section with the due date when asked when something is submitted", async () => {
+    expect(body((await ask("公益性捐赠税前扣除资格，材料每年几号交")).text)).toContain("3月31日");
+    expect(body((await ask("公益性捐赠税前扣除资格每年啥时候报")).text)).toContain("3月31日");
+  });
+});
+
+describe("penalty questions", () => {
+  it("treats the hand-in verb of a when-is-it-due question as its point", () => {
+    expect(focusPhrases("扣除资格的材料每年几号交")).toContain("交");
+    expect(focusPhrases("年报啥时候要报")).toContain("报");
+  });
+
+  it("treats a bare 罚 as the point of the question", () => {
+    expect(focusPhrases("没资格搞公开募捐会怎么罚")).toContain("罚");
+  });
+
+  it("answers with the penalty rule, not the neighbouring rule without one", async () => {
+    expect(body((await ask("没有公募资格在快手上搞募捐，会怎么罚")).text)).toContain("20万元");
+    expect(body((await ask("慈善组织私分善款，负责的人会被罚吗")).text)).toMatch(/二万元|2万元/);
+  });
 });
