@@ -7,9 +7,9 @@ export const ASK_ORDER: Array<keyof ReportFields> = ["organization", "date", "lo
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
 
-export function firstMissing(reports: ReportFields[]): { index: number; field: keyof ReportFields } | undefined {
+export function firstMissing(reports: ReportFields[], skipped: string[] = []): { index: number; field: keyof ReportFields } | undefined {
   for (const [index, report] of reports.entries()) {
-    const field = ASK_ORDER.find((name) => report[name] === null || report[name] === "");
+    const field = ASK_ORDER.find((name) => (report[name] === null || report[name] === "") && !skipped.includes(`${index}:${name}`));
     if (field) return { index, field };
   }
   return undefined;
@@ -21,6 +21,8 @@ export function question(t: Translate, reports: ReportFields[], index: number, f
   let key: string = field;
   // Hours with a known start but no end: asking the end is the natural question.
   if (field === "volunteer_hours" && report.start_time && !report.end_time) key = "end_time";
+  // A time named in a correction (时间错了): ask for the span.
+  if (field === "start_time") key = "time";
   const text = t(`reports.ask.${key}`);
   return reports.length > 1 ? t("reports.ask.which", { number: index + 1, title: report.title ?? "", question: text }) : text;
 }

@@ -37,6 +37,10 @@ export interface Draft {
   organization?: string;
   /** Photos sent before the description (after a bare /report). */
   pendingPhotos?: number;
+  /** The part of day the first message named (晚上, 下午): bare clock answers (七点到九点) keep it. */
+  dayPart?: string;
+  /** Fields the person could not give (不知道, 跳过), as "index:field": not asked again. */
+  skipped?: string[];
 }
 
 /** A stored value that may be a draft of any version (or something else entirely). */

@@ -10,7 +10,7 @@ import { reportsRoutes } from "./api.js";
 import { step, type DialogEvent, type StepResult } from "./dialog.js";
 import { DraftStore, isCurrent, type Draft, type StoredDraft } from "./draft.js";
 import { isConfidentReport } from "./extract/index.js";
-import { readReports, readReportsWithLlm } from "./extraction.js";
+import { looksLikeReport, readReports, readReportsWithLlm } from "./extraction.js";
 import { Privacy } from "./privacy.js";
 import { approve, exportCommand, listReports, returnReport, stats, type ReviewDeps } from "./review.js";
 import { ReportStore } from "./store.js";
@@ -85,7 +85,10 @@ export function createReportsFeature(context: ReportsContext): Feature {
     let outcome: { draft?: Draft; replies: string[]; unrelated?: boolean } | undefined;
     if (command) {
       const extraction = command.args && context.llm ? await readWithLlm(command.args, message.sentAt) : undefined;
-      outcome = await run(undefined, { ...startEvent(turn, command.args, await boundOrganization(message.chat.key)), extraction }, turn);
+      // Photos sent before /report (kept by a draft still waiting for the description) stay.
+      const earlier = draft?.asking.kind === "content" ? (draft.pendingPhotos ?? 0) : 0;
+      const event = startEvent(turn, command.args, await boundOrganization(message.chat.key));
+      outcome = await run(undefined, { ...event, earlierPhotos: earlier, extraction }, turn);
     } else if (draft && !turn.command) {
       // The description after a bare /report is read like a first message (with the LLM, if any).
       const extraction = draft.asking.kind === "content" && message.text.trim() && context.llm ? await readWithLlm(message.text, message.sentAt) : undefined;
@@ -93,10 +96,14 @@ export function createReportsFeature(context: ReportsContext): Feature {
     } else if (!turn.command && message.text.trim() !== "") {
       const rules = readReports([message.text], message.sentAt, { timeZone });
       const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-      const starts = rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)));
+      // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks.
+      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && looksLikeReport(message.text, message.sentAt, { timeZone }));
       // The LLM is asked only once the rules decided to take the message.
       const extraction = starts && context.llm ? await readWithLlm(message.text, message.sentAt) : rules;
       if (starts) outcome = await run(undefined, { ...startEvent(turn, message.text, await boundOrganization(message.chat.key)), extraction }, turn);
+    } else if (!turn.command && message.photos > 0 && message.chat.type === "private") {
+      // Photos first, in a private chat: kept for the report whose description follows.
+      outcome = await run(undefined, startEvent(turn, "", await boundOrganization(message.chat.key)), turn);
     }
 
     if (outcome?.unrelated) {
