@@ -151,6 +151,10 @@ export class Dispatcher {
 /** Chinese first: English only for a message written in English words (a bare command is not). */
 export function localeOf(text: string): "zh-CN" | "en" {
   if (/[\u3400-\u9fff]/.test(text)) return "zh-CN";
-  const words = text.replace(/^[/／]\S+/, "").match(/[A-Za-z]{2,}/g) ?? [];
+  // Command names, sub-commands and options (/training edit 3 remind:1h to:all) are not English prose.
+  const prose = text
+    .replace(/^[/／]\S+(\s+(add|list|show|edit|cancel|roster|status|reload)\b)?/i, "")
+    .replace(/\b[A-Za-z]+:\S*/g, "");
+  const words = prose.match(/[A-Za-z]{2,}/g) ?? [];
   return words.length >= 2 ? "en" : "zh-CN";
 }

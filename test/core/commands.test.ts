@@ -26,3 +26,18 @@ describe("command parsing", () => {
     expect(() => table.add({ name: "report", summaryKey: "x" })).toThrow(/registered twice/);
   });
 });
+
+describe("reply language", async () => {
+  const { localeOf } = await import("../../src/core/dispatcher.js");
+  it.each([
+    ["/help", "zh-CN"],
+    ["/training edit 3 remind:1h cap:30", "zh-CN"],
+    ["/broadcast to:all 明天停电", "zh-CN"],
+    ["/broadcast to:all x", "zh-CN"],
+    ["How many members does an association need?", "en"],
+    ["/ask how long does registration take", "en"],
+    ["民非 can set up branches?", "zh-CN"],
+  ])("answers %s in %s", (text, locale) => {
+    expect(localeOf(text)).toBe(locale);
+  });
+});

@@ -1,9 +1,10 @@
 import { answer, type Feature, type Outcome, type Turn } from "../../core/feature.js";
 import { UserError } from "../../core/errors.js";
-import { AuditLog } from "../admin/audit.js";
+import { AuditLog } from "../../core/audit.js";
+import { answeringErrors, staffCommandTurn } from "../admin/locale.js";
 import type { FeatureContext } from "../context.js";
 import { BroadcastRunner } from "./runner.js";
-import { BroadcastStore, type BroadcastJob } from "./store.js";
+import { BroadcastStore, draftKeepMs, type BroadcastJob } from "./store.js";
 
 type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox">;
 
@@ -12,7 +13,11 @@ export interface BroadcastFeature extends Feature {
   idle(): Promise<void>;
 }
 
-const receipt = /^(?:已?收到了?|好的[，,]?收到|收到收到)[!！。.~～]*(?:\s*[#＃]?(\d+))?$/;
+const pause = "[\\s，,。.!！~～、]*";
+/** 收到, 收到了, 好的收到, 收到啦, 已收到 谢谢, 收到，谢谢！, 收到 3 (emoji dropped first). */
+const receipt = new RegExp(`^(?:(?:好的|好|嗯|ok|OK)${pause})?已?(?:收到){1,2}(?:了|啦|哈|呢|啦)?${pause}(?:[#＃]?(\\d+))?${pause}(?:(?:谢谢|多谢|感谢)(?:老师|通知|提醒)?)?${pause}$`, "i");
+const emoji = /[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
+const allWords = /^(全部|所有|全体|所有群|全部群)$/;
 const confirmWords = /^(确认|确定|发送|确认发送|confirm|yes)[!！。.]*$/i;
 const cancelWords = /^(取消|不发了|算了|cancel|no)[!！。.]*$/i;
 
@@ -28,20 +33,28 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
 
   async function preview(turn: Turn, args: string): Promise<Outcome> {
     if (!turn.isStaff) return answer(turn, turn.t("core.staffOnly"));
-    const match = /^(?:to|对象)[:：](\S+)\s+([\s\S]+)$/i.exec(args.trim());
+    // "to: 养老， 社区 text": spaces after the colon or between tags belong to the option.
+    const match = /^(?:to|对象|发给)\s*[:：]\s*((?:[^\s,，、]+\s*[,，、]\s*)*[^\s,，、]+)\s+([\s\S]+)$/i.exec(args.trim());
     if (!match) throw new UserError("broadcast.usage");
-    const tags = match[1]!.split(/[,，、]/).filter(Boolean);
+    const tags = match[1]!.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean).map((tag) => (allWords.test(tag) ? "all" : tag));
     const text = match[2]!.trim();
     const groups = await context.chats.groupsTagged(tags);
     if (groups.length === 0) throw new UserError("broadcast.noGroups", { tags: tags.join("、") });
     await store.saveDraft(owner(turn), { v: 1, text, tags, chats: groups.map((group) => group.key), at: turn.now.toISOString() });
-    return { ...answer(turn, turn.t("broadcast.preview", { count: groups.length, tags: tags.join("、"), text })), conversation: "open" };
+    await store.noteDraftIn(turn.message.chat.key, owner(turn), turn.message.sender.name);
+    const audience = tags.map((tag) => (tag === "all" ? turn.t("broadcast.everyGroup") : tag)).join("、");
+    return { ...answer(turn, turn.t("broadcast.preview", { count: groups.length, tags: audience, text })), conversation: "open" };
   }
 
   async function confirm(turn: Turn): Promise<Outcome | undefined> {
     const draft = await store.draft(owner(turn));
-    if (!draft) return { replies: [], conversation: "close" };
     const text = turn.message.text.trim();
+    if (!draft || turn.now.getTime() - Date.parse(draft.at) > draftKeepMs) {
+      // A 确认 that comes too late must not vanish in silence: staff would think it went out.
+      if (draft) await store.dropDraft(owner(turn));
+      if (confirmWords.test(text) || cancelWords.test(text)) return { ...answer(turn, turn.t("broadcast.expired")), conversation: "close" };
+      return { replies: [], conversation: "close" };
+    }
     if (cancelWords.test(text)) {
       await store.dropDraft(owner(turn));
       return { ...answer(turn, turn.t("broadcast.cancelled")), conversation: "close" };
@@ -66,8 +79,11 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     return { ...answer(turn, turn.t("broadcast.started", { id: job.id, count: job.chats.length })), conversation: "close" };
   }
 
-  async function status(turn: Turn, id: string): Promise<Outcome> {
+  async function status(turn: Turn, given: string): Promise<Outcome> {
     if (!turn.isStaff) return answer(turn, turn.t("core.staffOnly"));
+    // Without a number: the latest announcement, which is nearly always the one meant.
+    const id = given || (await store.latestJobId()) || "";
+    if (!id) return answer(turn, turn.t("broadcast.noneYet"));
     const job = await store.job(id);
     if (!job) throw new UserError("broadcast.notFound", { id: id || "?" });
     const confirmed = await store.confirmedGroups(job.id);
@@ -87,6 +103,13 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     return answer(turn, head + list);
   }
 
+  /** 确认 from a staff member who has no preview of their own, where a colleague has one open. */
+  async function othersDraft(turn: Turn): Promise<Outcome | undefined> {
+    const pending = await store.draftIn(turn.message.chat.key);
+    if (!pending || pending.owner === owner(turn) || !(await store.draft(pending.owner))) return undefined;
+    return answer(turn, turn.t("broadcast.notYourDraft", { name: pending.name }));
+  }
+
   /** 收到 (or the 收到 button) in a group: recorded silently; the bot does not answer chatter. */
   async function acknowledge(turn: Turn, match: RegExpExecArray): Promise<Outcome | undefined> {
     const chat = turn.message.chat.key;
@@ -104,12 +127,13 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
       const command = turn.command;
       if (command?.name === "broadcast") {
         const [word = "", id = ""] = command.args.split(/\s+/);
-        if (/^(status|状态|回执)$/i.test(word)) return status(turn, id);
-        return preview(turn, command.args);
+        const staffTurn = staffCommandTurn(turn, context.texts);
+        return answeringErrors(staffTurn, () => (/^(status|状态|回执)$/i.test(word) ? status(staffTurn, id) : preview(staffTurn, command.args)));
       }
       if (!command && turn.conversation === "broadcast") return confirm(turn);
-      const match = turn.message.chat.type === "group" && !command ? receipt.exec(turn.message.text.trim()) : null;
+      const match = turn.message.chat.type === "group" && !command ? receipt.exec(turn.message.text.replace(emoji, "").trim()) : null;
       if (match) return acknowledge(turn, match);
+      if (!command && !turn.conversation && turn.isStaff && confirmWords.test(turn.message.text.trim())) return othersDraft(turn);
       return undefined;
     },
     async start() {

@@ -28,7 +28,8 @@ export interface BroadcastJob {
 /** A group's outcome; no entry means not yet tried. */
 export type GroupState = "sent" | "blocked" | "failed";
 
-const draftKeepMs = 30 * 60_000;
+/** How long a preview waits for 确认. */
+export const draftKeepMs = 30 * 60_000;
 const keepMs = 180 * 24 * 3600_000;
 const idClaimMs = 20 * 365 * 24 * 3600_000;
 
@@ -39,6 +40,7 @@ export class BroadcastStore {
   private readonly latest;
   private readonly receipts;
   private readonly meta;
+  private readonly draftOwners;
 
   constructor(private readonly storage: Storage) {
     this.drafts = storage.namespace<BroadcastDraft>("broadcast-drafts");
@@ -47,6 +49,7 @@ export class BroadcastStore {
     this.latest = storage.namespace<string>("broadcast-latest");
     this.receipts = storage.namespace<{ name: string; at: string }>("broadcast-receipts");
     this.meta = storage.namespace<number>("broadcast-meta");
+    this.draftOwners = storage.namespace<{ owner: string; name: string }>("broadcast-draft-owners");
   }
 
   /** Short ids people can type after 收到; claimed atomically across instances. */
@@ -63,6 +66,21 @@ export class BroadcastStore {
 
   async saveDraft(owner: string, draft: BroadcastDraft): Promise<void> {
     await this.drafts.set(owner, draft, draftKeepMs);
+  }
+
+  /** Who last previewed an announcement in a chat, so a colleague's 确认 can be answered. */
+  async noteDraftIn(chat: string, owner: string, name: string): Promise<void> {
+    await this.draftOwners.set(chat, { owner, name }, draftKeepMs);
+  }
+
+  draftIn(chat: string): Promise<{ owner: string; name: string } | undefined> {
+    return this.draftOwners.get(chat);
+  }
+
+  /** The id of the newest announcement, if any. */
+  async latestJobId(): Promise<string | undefined> {
+    const last = await this.meta.get("lastId");
+    return last ? String(last) : undefined;
   }
 
   async dropDraft(owner: string): Promise<void> {

@@ -34,11 +34,13 @@ function helpText(turn: Turn, commands: CommandSpec[], botName: string): string 
   const lines = commands
     .filter((spec) => spec.name !== "start")
     .filter((spec) => !spec.staffOnly || turn.isStaff)
-    .filter((spec) => !spec.chats || spec.chats === "any" || spec.chats === chatType)
+    // Staff also learn about commands that work only in the other kind of chat (e.g. /bind in a group).
+    .filter((spec) => !spec.chats || spec.chats === "any" || spec.chats === chatType || turn.isStaff)
     .filter((spec) => turn.isStaff || !spec.roles || spec.roles.includes(turn.role))
     .map((spec) => {
       const alias = spec.aliases?.[0] ? `（${spec.aliases[0]}）` : "";
-      return `/${spec.name}${alias} ${turn.t(spec.summaryKey)}`;
+      const elsewhere = spec.chats && spec.chats !== "any" && spec.chats !== chatType ? turn.t(`help.only.${spec.chats}`) : "";
+      return `/${spec.name}${alias} ${turn.t(spec.summaryKey)}${elsewhere}`;
     });
   const intro = turn.t(chatType === "group" ? "help.introGroup" : "help.introPrivate", { bot: botName });
   const staff = turn.isStaff ? `\n${turn.t("help.staffNote")}` : "";

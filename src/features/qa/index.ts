@@ -1,3 +1,4 @@
+import { AuditLog } from "../../core/audit.js";
 import type { Feature, Outcome, Turn } from "../../core/feature.js";
 import type { Reply } from "../../core/message.js";
 import type { FeatureContext } from "../context.js";
@@ -15,6 +16,7 @@ export type QaFeature = Feature & { reload(): Promise<{ articles: number; passag
  * Throws at creation when an article is broken (the message names the file).
  */
 export function createQaFeature(context: FeatureContext): QaFeature {
+  const audit = new AuditLog(context.storage, context.clock);
   const service = new QaService({
     config: context.config,
     texts: context.texts,
@@ -65,6 +67,7 @@ export function createQaFeature(context: FeatureContext): QaFeature {
     if (!text.trim()) return reply("qa.reply.usage");
     if (ticket.status === "answered") return reply("qa.reply.already", { ticket: `#${ticket.id}` });
     await tickets.answer(ticket, text.trim(), turn.message.sender.key, turn.now);
+    await audit.record(turn, "ticket.reply", `#${ticket.id} ${text.trim()}`, [ticket.chat]);
     return {
       replies: [
         {
@@ -92,6 +95,7 @@ export function createQaFeature(context: FeatureContext): QaFeature {
       case "kb":
         if (!/^(reload|重新加载|刷新)$/i.test(args.trim())) return say("qa.kb.status", service.status());
         try {
+          await audit.record(turn, "kb.reload", args.trim());
           return say("qa.kb.reloaded", await service.reload());
         } catch (error) {
           if (!(error instanceof KnowledgeError)) throw error;

@@ -12,6 +12,7 @@ import { DraftStore, isCurrent, type Draft, type StoredDraft } from "./draft.js"
 import { isConfidentReport } from "./extract/index.js";
 import { looksLikeReport, readReports, readReportsWithLlm } from "./extraction.js";
 import { Privacy } from "./privacy.js";
+import { AuditLog } from "../../core/audit.js";
 import { approve, exportCommand, listReports, returnReport, stats, type ReviewDeps } from "./review.js";
 import { ReportStore } from "./store.js";
 
@@ -27,6 +28,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   // The storage TTL is a safety net only; the notice comes from the expiry check below.
   const drafts = new DraftStore(context.storage, expiryMs * 2 + 24 * hourMs);
   const privacy = new Privacy(context.storage, store, drafts);
+  const audit = new AuditLog(context.storage, context.clock);
   const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat };
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
@@ -174,12 +176,15 @@ export function createReportsFeature(context: ReportsContext): Feature {
         case "reports":
           return listReports(turn, review);
         case "approve":
+          await audit.record(turn, "report.approve", turn.message.text);
           return approve(turn, review);
         case "return":
+          await audit.record(turn, "report.return", turn.message.text);
           return returnReport(turn, review);
         case "stats":
           return stats(turn, review);
         case "export":
+          await audit.record(turn, "report.export", turn.message.text);
           return exportCommand(turn, review);
         case "mydata":
           return { replies: toReplies(turn, [await privacy.describe(turn.t, turn.message.sender.key, turn.message.sender.name)]) };

@@ -24,6 +24,22 @@ export function parseMonth(text: string): string | undefined {
   return month >= 1 && month <= 12 ? `${match[1]}-${String(month).padStart(2, "0")}` : undefined;
 }
 
+/** 11月 (the latest November up to now), 本月, 上月 — against the current month YYYY-MM. */
+export function relativeMonth(text: string, current: string): string | undefined {
+  const [year, month] = current.split("-").map(Number) as [number, number];
+  const shift = (by: number) => {
+    const index = year * 12 + (month - 1) + by;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  };
+  if (/^(本月|这个?月|当月)$/.test(text)) return current;
+  if (/^(上个?月)$/.test(text)) return shift(-1);
+  const named = /^(\d{1,2})月(份)?$/.exec(text);
+  if (!named) return undefined;
+  const wanted = Number(named[1]);
+  if (wanted < 1 || wanted > 12) return undefined;
+  return wanted <= month ? `${year}-${String(wanted).padStart(2, "0")}` : `${year - 1}-${String(wanted).padStart(2, "0")}`;
+}
+
 function line(turn: Turn, report: StoredReport): string {
   return turn.t("reports.review.line", {
     id: report.id,
@@ -57,12 +73,20 @@ export async function approve(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
   const ids = turn.command!.args.split(/[\s,，、]+/).filter(Boolean);
   if (ids.length === 0) throw new UserError("reports.review.needId");
   const done: string[] = [];
+  const already: string[] = [];
   for (const raw of ids) {
     const report = await find(deps, raw);
+    if (report.status === "approved") {
+      already.push(report.id);
+      continue;
+    }
     await deps.store.update(report.id, { status: "approved", return_reason: null }, turn.now);
     done.push(report.id);
   }
-  return answer(turn, turn.t("reports.review.approved", { ids: done.join("、") }));
+  const lines = [];
+  if (done.length > 0) lines.push(turn.t("reports.review.approved", { ids: done.join("、") }));
+  if (already.length > 0) lines.push(turn.t("reports.review.alreadyApproved", { ids: already.join("、") }));
+  return answer(turn, lines.join("\n"));
 }
 
 export async function returnReport(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
@@ -83,7 +107,7 @@ function monthAndFormat(turn: Turn, deps: ReviewDeps): { month: string; format: 
   let month = localDate(turn.now, deps.timeZone).slice(0, 7);
   let format = deps.exportFormat;
   for (const word of turn.command!.args.split(/\s+/).filter(Boolean)) {
-    const asMonth = parseMonth(word);
+    const asMonth = parseMonth(word) ?? relativeMonth(word, month);
     if (asMonth) month = asMonth;
     else if (/^(?:csv|xlsx|excel)$/i.test(word)) format = word.toLowerCase() === "csv" ? "csv" : "xlsx";
     else throw new UserError("reports.review.badArgs", { word });

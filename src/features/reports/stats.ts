@@ -42,8 +42,8 @@ export function computeStats(reports: StoredReport[], month: string, unnamed = "
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** "服务0人" would read as nobody served when nobody said; unknown counts say so. */
-function served(t: Translate, figures: Pick<OrganizationStats, "beneficiaries" | "beneficiariesKnown">): string | number {
-  return figures.beneficiariesKnown === 0 ? t("reports.stats.servedUnknown") : figures.beneficiaries;
+function served(t: Translate, figures: Pick<OrganizationStats, "beneficiaries" | "beneficiariesKnown">): string {
+  return figures.beneficiariesKnown === 0 ? t("reports.stats.servedUnknown") : t("reports.stats.served", { count: figures.beneficiaries });
 }
 
 /** A short chat text: one line per organization (the top 15), then the total. */

@@ -1,11 +1,12 @@
-import type { Feature } from "../../core/feature.js";
-import { AuditLog } from "../admin/audit.js";
+import type { Feature, Outcome, Turn } from "../../core/feature.js";
+import { AuditLog } from "../../core/audit.js";
+import { answeringErrors, staffCommandTurn } from "../admin/locale.js";
 import type { FeatureContext } from "../context.js";
 import { ComplianceCalendar } from "./compliance.js";
 import { listTrainings, signup, unsignup } from "./public.js";
 import { ReminderService } from "./reminders.js";
 import type { TrainingsDeps } from "./service.js";
-import { trainingCommand } from "./staff.js";
+import { subcommands, trainingCommand } from "./staff.js";
 import { TrainingStore } from "./store.js";
 
 type Context = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "texts" | "chats" | "outbox" | "scheduler">;
@@ -30,6 +31,23 @@ export function createTrainingsFeature(context: Context): Feature {
   };
   const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately });
   const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance });
+  async function commandOutcome(turn: Turn): Promise<Outcome | undefined> {
+    const command = turn.command;
+    if (command?.name === "training") return trainingCommand(deps, turn, command.args);
+    if (command?.name === "trainings") {
+      // Staff write 培训 添加 … / 培训 取消 3 as readily as /training add …: the same command.
+      const word = command.args.trim().split(/\s+/)[0] ?? "";
+      if (word && subcommands[word.toLowerCase()] && turn.isStaff) return trainingCommand(deps, turn, command.args);
+      return listTrainings(deps, turn);
+    }
+    if (command?.name === "signup") return signup(deps, turn, command.args);
+    if (command?.name === "unsignup") return unsignup(deps, turn, command.args);
+    // 报名3 / 取消报名3 (no space) is how many people type it; the command parser wants a space.
+    const glued = command ? null : /^(取消报名|报名)(?:[#＃]|第)?(\d+)(?:个|号|期)?$/.exec(turn.message.text.trim());
+    if (glued) return glued[1] === "报名" ? signup(deps, turn, glued[2]!) : unsignup(deps, turn, glued[2]!);
+    return undefined;
+  }
+
   return {
     name: "trainings",
     commands: [
@@ -38,15 +56,15 @@ export function createTrainingsFeature(context: Context): Feature {
       { name: "signup", aliases: ["报名"], summaryKey: "trainings.commands.signup" },
       { name: "unsignup", aliases: ["取消报名"], summaryKey: "trainings.commands.unsignup" },
     ],
-    async handle(turn) {
+    async handle(original) {
       // Private reminders need the person's private chat; their own messages are how we learn it.
-      if (turn.message.chat.type === "private") await store.rememberPrivateChat(turn.message.sender.key, turn.message.chat.key);
-      const command = turn.command;
-      if (command?.name === "training") return trainingCommand(deps, turn, command.args);
-      if (command?.name === "trainings") return listTrainings(deps, turn);
-      if (command?.name === "signup") return signup(deps, turn, command.args);
-      if (command?.name === "unsignup") return unsignup(deps, turn, command.args);
-      return undefined;
+      if (original.message.chat.type === "private") await store.rememberPrivateChat(original.message.sender.key, original.message.chat.key);
+      const command = original.command;
+      if (command && ["training", "trainings", "signup", "unsignup"].includes(command.name)) {
+        const turn = staffCommandTurn(original, context.texts);
+        return answeringErrors(turn, () => commandOutcome(turn));
+      }
+      return commandOutcome(original);
     },
     async start() {
       context.scheduler.every("trainings:reminders", "* * * * *", async (tick) => {

@@ -22,21 +22,37 @@ export async function listTrainings(deps: TrainingsDeps, turn: Turn): Promise<Ou
   for (const training of trainings) {
     const { confirmed } = await deps.store.roster(training);
     const places = training.capacity ? turn.t("trainings.placesLeft", { left: Math.max(0, training.capacity - confirmed.length), capacity: training.capacity }) : turn.t("trainings.signedUp", { count: confirmed.length });
-    lines.push(turn.t("trainings.line", { ...describeTraining(deps.texts, training, deps.timeZone), places }));
+    lines.push(turn.t("trainings.line", { ...describeTraining(deps.texts, training, deps.timeZone, turn.now), places }));
   }
   return answer(turn, `${turn.t("trainings.listTitle")}\n${lines.join("\n")}\n${turn.t("trainings.signupHint")}`);
 }
 
-/** The training a /signup means: the id given, or the only one coming up here. */
-async function resolve(deps: TrainingsDeps, turn: Turn, args: string): Promise<Training> {
-  const id = args.trim().split(/\s+/)[0] ?? "";
+/**
+ * The training a /signup or /unsignup means: the id given; without one, the only training coming
+ * up here (sign-up) or the only one this person is signed up for (withdrawal).
+ */
+async function resolve(deps: TrainingsDeps, turn: Turn, args: string, withdrawing = false): Promise<Training> {
+  const word = args.trim().split(/\s+/)[0] ?? "";
+  // 报名 #3, 报名 第3个, 报名 3号: the number is what counts.
+  const id = /^(?:[#＃]|第)?(\d+)(?:个|号|期)?$/.exec(word)?.[1] ?? word;
   if (!id) {
-    const trainings = (await visible(deps, turn)).filter((training) => new Date(training.start) > turn.now);
+    let trainings = (await visible(deps, turn)).filter((training) => new Date(training.start) > turn.now);
+    if (withdrawing) {
+      const mine: Training[] = [];
+      for (const training of await deps.store.upcoming(turn.now)) {
+        const { confirmed, waiting } = await deps.store.roster(training);
+        if (new Date(training.start) > turn.now && [...confirmed, ...waiting].some((registration) => registration.user === turn.message.sender.key)) mine.push(training);
+      }
+      if (mine.length === 0) throw new UserError("trainings.errors.noneSignedUp");
+      trainings = mine;
+    }
     if (trainings.length === 1) return trainings[0]!;
+    if (trainings.length === 0) throw new UserError(turn.message.chat.type === "group" ? "trainings.noneHere" : "trainings.none");
     throw new UserError("trainings.errors.whichOne");
   }
   const training = await deps.store.get(id);
-  if (!training || training.status !== "scheduled") throw new UserError("trainings.errors.notFound", { id });
+  if (!training) throw new UserError("trainings.errors.notFound", { id });
+  if (training.status !== "scheduled") throw new UserError("trainings.alreadyCancelled", { id: training.id });
   if (new Date(training.start) <= turn.now) throw new UserError("trainings.errors.started", { id: training.id });
   return training;
 }
@@ -55,7 +71,7 @@ export async function signup(deps: TrainingsDeps, turn: Turn, args: string): Pro
 
 /** /unsignup <id>: frees the place; the first person waiting moves up and is told. */
 export async function unsignup(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outcome> {
-  const training = await resolve(deps, turn, args);
+  const training = await resolve(deps, turn, args, true);
   const before = await deps.store.roster(training);
   if (!(await deps.store.unregister(training.id, turn.message.sender.key))) return answer(turn, turn.t("trainings.notSignedUp", { id: training.id }), { mention: mentionIn(turn) });
   const after = await deps.store.roster(training);
@@ -67,7 +83,7 @@ export async function unsignup(deps: TrainingsDeps, turn: Turn, args: string): P
   return { replies };
 }
 
-async function promotionNotices(deps: TrainingsDeps, training: Training, registration: Registration, params: Record<string, string>): Promise<Reply[]> {
+export async function promotionNotices(deps: TrainingsDeps, training: Training, registration: Registration, params: Record<string, string>): Promise<Reply[]> {
   const text = deps.texts.t("zh-CN", "trainings.promoted", params);
   const once = `training-promoted:${training.id}:${registration.user}:${registration.at}`;
   const replies: Reply[] = [{ chat: registration.chat, text, mention: { key: registration.user, name: registration.name }, once: `${once}:${registration.chat}` }];

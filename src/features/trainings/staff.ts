@@ -6,9 +6,10 @@ import { reminderSlots } from "./reminders.js";
 import type { TrainingsDeps } from "./service.js";
 import type { Training } from "./store.js";
 import { privateChatOf, trainingGroups } from "./targets.js";
+import { promotionNotices } from "./public.js";
 import { describeTraining, whenText } from "./texts.js";
 
-const subcommands: Record<string, string> = {
+export const subcommands: Record<string, string> = {
   add: "add", 添加: "add", 新建: "add", 发布: "add",
   list: "list", 列表: "list",
   show: "show", 查看: "show", 详情: "show",
@@ -27,6 +28,7 @@ export async function trainingCommand(deps: TrainingsDeps, turn: Turn, args: str
   if (sub === "list" || (!sub && word === "")) return list(deps, turn);
   if (!sub) return answer(turn, turn.t("trainings.usage"));
   const [id = "", ...more] = tail.split(/\s+/);
+  if (!id) throw new UserError("trainings.errors.needId", { sub });
   const training = await deps.store.get(id);
   if (!training) throw new UserError("trainings.errors.notFound", { id: id || "?" });
   if (sub === "show") return show(deps, turn, training);
@@ -60,13 +62,23 @@ async function add(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outco
   await deps.store.save(training);
   const groups = await trainingGroups(deps.chats, training);
   await deps.audit.record(turn, "training.add", `#${id} ${turn.message.text}`, groups.map((group) => group.key));
-  return answer(turn, turn.t("trainings.added", { ...describeTraining(deps.texts, training, deps.timeZone), groups: groups.length, reminders: reminderLines(deps, turn, training), capacity: capacityText(turn, training) }));
+  const added = turn.t("trainings.added", { ...describeTraining(deps.texts, training, deps.timeZone, turn.now), groups: groups.length, reminders: reminderLines(deps, turn, training), capacity: capacityText(turn, training) });
+  return answer(turn, added + (await noGroupsWarning(deps, turn, training, groups.length)));
+}
+
+/** Staff must hear at once when the audience they named reaches no group (or only the one they are in). */
+async function noGroupsWarning(deps: TrainingsDeps, turn: Turn, training: Training, groups: number): Promise<string> {
+  if (training.status !== "scheduled") return "";
+  const params = { audience: audienceText(turn, training), id: training.id };
+  if (groups === 0) return turn.t("trainings.noGroupsWarning", params);
+  const tagged = training.audience.length > 0 ? await deps.chats.groupsTagged(training.audience) : undefined;
+  return tagged && tagged.length === 0 ? turn.t("trainings.onlyHereWarning", params) : "";
 }
 
 function reminderLines(deps: TrainingsDeps, turn: Turn, training: Training): string {
   const planned = new Date(training.plannedAt).getTime() - 60_000;
   const lines = reminderSlots(training).map((slot) =>
-    slot.at.getTime() > planned ? turn.t("trainings.reminderAt", { offset: slot.offset, when: whenText(deps.texts, slot.at, deps.timeZone) }) : turn.t("trainings.reminderPassed", { offset: slot.offset }),
+    slot.at.getTime() > planned ? turn.t("trainings.reminderAt", { offset: slot.offset, when: whenText(deps.texts, slot.at, deps.timeZone, turn.now) }) : turn.t("trainings.reminderPassed", { offset: slot.offset }),
   );
   return lines.length > 0 ? lines.join("\n") : turn.t("trainings.noReminders");
 }
@@ -81,13 +93,13 @@ async function list(deps: TrainingsDeps, turn: Turn): Promise<Outcome> {
   const lines = [];
   for (const training of upcoming) {
     const { confirmed, waiting } = await deps.store.roster(training);
-    lines.push(turn.t("trainings.staffLine", { ...describeTraining(deps.texts, training, deps.timeZone), count: confirmed.length, waiting: waiting.length, audience: audienceText(turn, training) }));
+    lines.push(turn.t("trainings.staffLine", { ...describeTraining(deps.texts, training, deps.timeZone, turn.now), count: confirmed.length, waiting: waiting.length, audience: audienceText(turn, training) }));
   }
   return answer(turn, `${turn.t("trainings.staffListTitle")}\n${lines.join("\n")}`);
 }
 
 function audienceText(turn: Turn, training: Training): string {
-  return training.audience.length > 0 ? training.audience.join("、") : turn.t("trainings.thisGroup");
+  return training.audience.length > 0 ? training.audience.map((tag) => (tag === "all" || tag === "全部" ? turn.t("trainings.everyGroup") : tag)).join("、") : turn.t("trainings.thisGroup");
 }
 
 async function show(deps: TrainingsDeps, turn: Turn, training: Training): Promise<Outcome> {
@@ -96,7 +108,7 @@ async function show(deps: TrainingsDeps, turn: Turn, training: Training): Promis
   return answer(
     turn,
     turn.t("trainings.details", {
-      ...describeTraining(deps.texts, training, deps.timeZone),
+      ...describeTraining(deps.texts, training, deps.timeZone, turn.now),
       status: turn.t(`trainings.status.${training.status}`),
       audience: audienceText(turn, training),
       groups: groups.length,
@@ -136,6 +148,7 @@ async function cancel(deps: TrainingsDeps, turn: Turn, training: Training): Prom
 async function edit(deps: TrainingsDeps, turn: Turn, training: Training, args: string): Promise<Outcome> {
   if (training.status === "cancelled") return answer(turn, turn.t("trainings.alreadyCancelled", { id: training.id }));
   const input = parseTrainingInput(args, { now: turn.now, timeZone: deps.timeZone, partial: true, current: { start: new Date(training.start), end: new Date(training.end) } });
+  if (Object.keys(input).length === 0) throw new UserError("trainings.errors.editUsage");
   const rescheduled = input.start !== undefined && input.start.toISOString() !== training.start;
   if (rescheduled && input.start! <= turn.now) throw new UserError("trainings.errors.past");
   const updated: Training = {
@@ -150,14 +163,36 @@ async function edit(deps: TrainingsDeps, turn: Turn, training: Training, args: s
   };
   // New reminder times get fresh slots: a changed time or changed offsets start from now.
   if (rescheduled || input.reminders) Object.assign(updated, { revision: training.revision + 1, plannedAt: turn.now.toISOString() });
+  const before = await deps.store.roster(training);
   await deps.store.save(updated);
+  const after = await deps.store.roster(updated);
   const groups = await trainingGroups(deps.chats, updated);
   const replies: Reply[] = [];
   if (rescheduled || input.place) {
     const notice = deps.texts.t("zh-CN", "trainings.changedNotice", describeTraining(deps.texts, updated, deps.timeZone));
     for (const group of groups) if (group.key !== turn.message.chat.key) replies.push({ chat: group.key, text: notice, once: `training-change:${updated.id}.${updated.revision}:${group.key}:${updated.start}:${updated.place}` });
+    // Those signed up hear it privately too, as they do of a cancellation.
+    for (const registration of [...after.confirmed, ...after.waiting]) {
+      const chat = await privateChatOf(deps.store, deps.chats, registration.user);
+      if (chat && chat !== turn.message.chat.key) replies.push({ chat, text: notice, once: `training-change:${updated.id}.${updated.revision}:${chat}:${updated.start}:${updated.place}` });
+    }
+  }
+  // A changed capacity moves people between the list and the waiting list: they are told.
+  const params = describeTraining(deps.texts, updated, deps.timeZone);
+  const wasConfirmed = new Set(before.confirmed.map((registration) => registration.user));
+  const isConfirmed = new Set(after.confirmed.map((registration) => registration.user));
+  for (const registration of after.confirmed.filter((registration) => !wasConfirmed.has(registration.user))) replies.push(...(await promotionNotices(deps, updated, registration, params)));
+  const demoted = after.waiting.filter((registration) => wasConfirmed.has(registration.user) && !isConfirmed.has(registration.user));
+  for (const registration of demoted) {
+    const text = deps.texts.t("zh-CN", "trainings.demoted", { ...params, position: after.waiting.indexOf(registration) + 1 });
+    const once = `training-demoted:${updated.id}:${registration.user}:${turn.now.toISOString()}`;
+    replies.push({ chat: registration.chat, text, mention: { key: registration.user, name: registration.name }, once: `${once}:${registration.chat}` });
+    const direct = await privateChatOf(deps.store, deps.chats, registration.user);
+    if (direct && direct !== registration.chat) replies.push({ chat: direct, text, once: `${once}:${direct}` });
   }
   await deps.audit.record(turn, "training.edit", `#${training.id} ${args}`, groups.map((group) => group.key));
-  const summary = turn.t("trainings.edited", { ...describeTraining(deps.texts, updated, deps.timeZone), reminders: reminderLines(deps, turn, updated), capacity: capacityText(turn, updated) });
+  const audience = input.audience ? turn.t("trainings.audienceLine", { audience: audienceText(turn, updated), groups: groups.length }) : "";
+  const demotedText = demoted.length > 0 ? turn.t("trainings.demotedWarning", { count: demoted.length, names: demoted.map((registration) => registration.name).join("、") }) : "";
+  const summary = demotedText + turn.t("trainings.edited", { ...describeTraining(deps.texts, updated, deps.timeZone, turn.now), reminders: reminderLines(deps, turn, updated), capacity: capacityText(turn, updated) + audience }) + (await noGroupsWarning(deps, turn, updated, groups.length));
   return { replies: [{ chat: turn.message.chat.key, text: summary }, ...replies] };
 }

@@ -5,20 +5,21 @@ import { clockText, wallTime } from "./time.js";
 /** Proactive posts go to groups, whose language is Chinese. */
 const locale = "zh-CN";
 
-/** 12月3日（周三）14:00 */
-export function whenText(texts: Texts, at: Date, timeZone: string): string {
+/** 12月3日（周三）14:00; 2027年12月3日（周五）14:00 when `now` is given and the year is not its year. */
+export function whenText(texts: Texts, at: Date, timeZone: string, now?: Date): string {
   const wall = wallTime(at, timeZone);
   const weekday = texts.t(locale, "trainings.weekdays").split(",")[wall.weekday] ?? "";
-  return texts.t(locale, "trainings.when", { month: wall.month, day: wall.day, weekday, time: clockText(wall) });
+  const text = texts.t(locale, "trainings.when", { month: wall.month, day: wall.day, weekday, time: clockText(wall) });
+  return now && wallTime(now, timeZone).year !== wall.year ? `${wall.year}年${text}` : text;
 }
 
 /** The fields every training text uses. */
-export function describeTraining(texts: Texts, training: Training, timeZone: string): Record<string, string> {
+export function describeTraining(texts: Texts, training: Training, timeZone: string, now?: Date): Record<string, string> {
   return {
     id: training.id,
     title: training.title,
     place: training.place,
-    when: whenText(texts, new Date(training.start), timeZone),
+    when: whenText(texts, new Date(training.start), timeZone, now),
     end: clockText(wallTime(new Date(training.end), timeZone)),
   };
 }

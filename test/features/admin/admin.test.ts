@@ -39,7 +39,7 @@ describe("admin: binding groups, listing them, the audit log", () => {
     const [audit] = await bot.private("staff").user(bot.staff, "园区老王").says("/audit");
     const lines = audit!.split("\n");
     expect(lines[0]).toBe("最近 2 条操作记录：");
-    expect(lines[1]).toMatch(/^· 3-16 10:00 园区老王（playground:staff）training\.add：#1 \/training add 明天 09:00-10:00 养老服务规范.*（涉及 1 个群）$/);
-    expect(lines[2]).toMatch(/bind：\/bind 某某协会 tag:养老（涉及 1 个群）$/);
+    expect(lines[1]).toMatch(/^· 3-16 10:00 园区老王（playground:staff）发布培训：#1 \/training add 明天 09:00-10:00 养老服务规范.*（涉及 1 个群）$/);
+    expect(lines[2]).toMatch(/绑定群：\/bind 某某协会 tag:养老（涉及 1 个群）$/);
   });
 });

@@ -62,7 +62,7 @@ describe("broadcast in the playground", () => {
     await office.user(bot.staff).says("确认");
     await broadcasts(bot).idle();
     const [audit] = await office.user(bot.staff).says("/audit");
-    expect(audit).toMatch(/broadcast\.send：#1 to:文化 明天书法展（涉及 1 个群）/);
+    expect(audit).toMatch(/群发通知：#1 to:文化 明天书法展（涉及 1 个群）/);
   });
 
   it("ignores 收到 in a group that got no broadcast", async () => {

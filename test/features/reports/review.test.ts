@@ -82,7 +82,7 @@ describe("review by staff", () => {
     bot = await startTestBot();
     await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8));
     const [stats] = await bot.private(bot.staff).user(bot.staff).says("/stats 2026-03");
-    expect(stats).toMatch(/新牧社区夕阳红志愿服务队：1场，8人次，[\d.]+人·小时，服务未填/);
+    expect(stats).toMatch(/新牧社区夕阳红志愿服务队：1场，8人次，[\d.]+人·小时，服务人数未填/);
     expect(stats).not.toMatch(/服务0人/);
   });
 
@@ -215,5 +215,23 @@ describe("privacy", () => {
       ["beneficiaries", "category", "chat", "created_at", "date", "description", "end_time", "id", "location", "organization", "photos", "reporter", "reporter_name", "return_reason", "start_time", "status", "title", "updated_at", "volunteer_hours", "volunteers"].sort(),
     );
     expect(JSON.stringify(stored)).not.toContain("13912345678");
+  });
+});
+
+describe("review commands as staff type them", () => {
+  it("says a report was already approved, and exports by 11月-style month names", async () => {
+    const { relativeMonth } = await import("../../../src/features/reports/review.js");
+    expect(relativeMonth("11月", "2026-03")).toBe("2025-11");
+    expect(relativeMonth("3月", "2026-03")).toBe("2026-03");
+    expect(relativeMonth("上月", "2026-01")).toBe("2025-12");
+    expect(relativeMonth("本月", "2026-03")).toBe("2026-03");
+    expect(relativeMonth("13月", "2026-03")).toBeUndefined();
+    const bot = await startTestBot();
+    await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8));
+    const staff = bot.private(bot.staff).user(bot.staff);
+    expect((await staff.says("/approve R20260316-001"))[0]).toMatch(/已通过/);
+    expect((await staff.says("/approve R20260316-001"))[0]).toMatch(/之前已经通过了/);
+    expect((await staff.says("导出 3月 csv"))[0]).toMatch(/2026-03 的活动上报共 1 条/);
+    await bot.close();
   });
 });

@@ -49,7 +49,7 @@ describe("training input", () => {
   });
 
   it("says how to write it when a part is missing", () => {
-    expect(() => parseTrainingInput("明天 财务培训 @创新园", { now: new Date(), timeZone: "Asia/Shanghai" })).toThrow(/addUsage/);
+    expect(() => parseTrainingInput("明天 财务培训 @创新园", { now: new Date(), timeZone: "Asia/Shanghai" })).toThrow(/needTime/);
     expect(() => parseTrainingInput("明天 9:00-10:00 财务培训 @创新园 remind:soon", { now: new Date(), timeZone: "Asia/Shanghai" })).toThrow(/badOption/);
   });
 });

@@ -70,7 +70,7 @@ describe("changing and cancelling a training", () => {
     expect(await bot.private("alice").botMessages()).toContain(notice);
     await tick(bot, "2026-03-17T08:00:00");
     expect((await bot.group("g1").botMessages()).some((text) => text.includes("培训提醒"))).toBe(false);
-    expect(await bot.group("g1").user("bob").says("报名 1")).toEqual([expect.stringMatching(/没有找到编号为 1 的培训/)]);
+    expect(await bot.group("g1").user("bob").says("报名 1")).toEqual(["培训 #1 已经取消了。"]);
   });
 });
 

@@ -75,3 +75,14 @@ describe("playground transcripts", () => {
     expect(await group.user("alice").says("/help", { id: "m-1" })).toEqual([]);
   });
 });
+
+describe("help for staff in a private chat", () => {
+  it("also lists group-only staff commands, marked as such", async () => {
+    const bot = await startTestBot();
+    const [reply] = await bot.private(bot.staff).user(bot.staff).says("/help");
+    expect(reply).toMatch(/\/bind.*（在群里用）/);
+    const [member] = await bot.private("alice").user("alice").says("/help");
+    expect(member).not.toMatch(/\/bind/);
+    await bot.close();
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Turn } from "../../core/feature.js";
-import type { Clock } from "../../ports/clock.js";
-import type { Storage } from "../../ports/storage/index.js";
+import type { Turn } from "./feature.js";
+import type { Clock } from "../ports/clock.js";
+import type { Storage } from "../ports/storage/index.js";
 
 export interface AuditEntry {
   at: string;
