@@ -136,14 +136,17 @@ export class Dispatcher {
     const { storage, clock } = this.options;
     const lock = `lock:${key}`;
     const deadline = clock.now().getTime() + 30_000;
-    while (!(await storage.claim(lock, 30_000))) {
+    let held = false;
+    while (!(held = await storage.claim(lock, 30_000))) {
+      // A lock older than its 30 s lease has expired by itself; waiting longer would only stall this user.
       if (clock.now().getTime() > deadline) break;
       await clock.sleep(50);
     }
     try {
       return await work();
     } finally {
-      await storage.release(lock);
+      // Only the holder releases: releasing after a timed-out wait would free another instance's lock.
+      if (held) await storage.release(lock);
     }
   }
 }
