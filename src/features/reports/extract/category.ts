@@ -15,12 +15,12 @@ const TARGET_GROUPS: ReadonlyArray<readonly [Category, RegExp]> = [
 
 /** Content fields; 宣传 and 文明 are weak hints used only when nothing else speaks. */
 const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
-  ["健康卫生", /义诊|体检|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座/],
-  ["应急救援", /急救|搜寻|落水|救生|打捞|演练|救援|应急|内涝|暴雨|排水|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾/],
-  ["法律援助", /法律|律师|普法|法治|维权|法援/],
-  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|清理冰雪|清扫冰雪|冰雪清理|清冰|除冰|铲冰|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗/],
-  ["环保", /垃圾|河道|植树|种树|树苗|树木|新栽|浇水|花草|绿地|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白/],
-  ["文化体育", /书法|演出|表演|秧歌|演奏|戏曲|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极/],
+  ["健康卫生", /义诊|导诊|陪诊|体检|血糖|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座|clinic|health|blood pressure|check-?ups?/],
+  ["应急救援", /急救|搜寻|落水|救生|打捞|演练|救援|应急|内涝|暴雨|排水|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾|first aid|rescue|drill/],
+  ["法律援助", /法律|律师|普法|法治|维权|法援|legal|lawyers?/],
+  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|清理冰雪|清扫冰雪|冰雪清理|清冰|除冰|铲冰|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗|执勤|值守|patrol/],
+  ["环保", /垃圾|河道|植树|种树|树苗|树木|新栽|浇水|花草|绿地|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白|烟头|clean-?up|litter|trash|garbage|tree planting/],
+  ["文化体育", /书法|演出|表演|秧歌|演奏|戏曲|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极|灯谜|猜谜|国画|绘画|摄影|象棋|围棋|棋类|健身|篮球|足球|乒乓|徒步|登山/],
 ];
 
 const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
@@ -29,7 +29,8 @@ const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
 
 /** Distinct kinds of service listed (义剪、测血压、法律咨询): several fields make 其他. */
 function contentHits(text: string): Category[] {
-  return CONTENT.filter(([, pattern]) => pattern.test(text)).map(([category]) => category);
+  const lower = text.toLowerCase();
+  return CONTENT.filter(([, pattern]) => pattern.test(lower)).map(([category]) => category);
 }
 
 export function categorize(text: string, organization: string | null, location: string | null = null): Category | null {
@@ -40,10 +41,14 @@ export function categorize(text: string, organization: string | null, location: 
   content = content.replace(/(?:儿童|少年|青少年|老年|老人)(?=公园|广场|乐园)/g, " ");
   // The place tells who is served (敬老院) but not what was done (文化广场, 冰灯游园会).
   const groups = TARGET_GROUPS.filter(([, pattern]) => pattern.test(content)).map(([category]) => category);
+  const withPlace = content;
   if (location) content = content.split(location).join(" ");
-  const hits = contentHits(content);
+  let hits = contentHits(content);
+  // A place read too long (江桥下搜救落水者) may hold the only activity word: read it back.
+  if (hits.length === 0 && location && !/(?:广场|中心|站|馆|宫)$/.test(location)) hits = contentHits(withPlace);
   // A fair of everyday services (便民服务集市) is mixed services by definition.
-  if (groups.length === 0 && /集市|综合服务|多项服务/.test(content)) return "其他";
+  // 便民服务日 / 便民服务活动 (not a 便民服务大厅, which is a place) is a day of such services too.
+  if (groups.length === 0 && /集市|综合服务|多项服务|便民服务(?!大厅|中心|站|点|窗口)/.test(content)) return "其他";
   // A fair or a list of services from several fields (义剪、测血压、法律咨询) is 其他.
   if (hits.length >= 2 && (enumeratesFields(content) || /集市|综合服务|多项服务/.test(content))) return "其他";
   if (groups.length > 0) return groups[0]!;
@@ -58,7 +63,7 @@ export function categorize(text: string, organization: string | null, location: 
 
 function firstIndex(text: string, category: Category): number {
   const pattern = CONTENT.find(([name]) => name === category)![1];
-  return pattern.exec(text)?.index ?? Number.MAX_SAFE_INTEGER;
+  return pattern.exec(text.toLowerCase())?.index ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Items of a 、-list that fall in different fields. */

@@ -67,6 +67,12 @@ export function followUpFields(
   const bare = BARE_NUMBER.exec(text) ?? (asking === "volunteers" || asking === "beneficiaries" ? COUNT_IN_ANSWER.exec(countable) : null);
   if (people.volunteers !== null && asking !== "beneficiaries") update.volunteers = people.volunteers;
   else if (bare && (asking === "volunteers" || (!asking && /人/.test(text)))) update.volunteers = parseQuantity(bare[1]!).value ?? undefined;
+  // 人数说错了，是10个: a correction that names the head count without the word 人 after it.
+  if (update.volunteers === undefined && !asking && /人数/.test(text) && !/受益|服务对象|参与|来的/.test(text)) {
+    const count = COUNT_IN_ANSWER.exec(countable.replace(/^.*?人数/, ""));
+    const value = count ? parseQuantity(count[1]!).value : null;
+    if (value !== null) update.volunteers = value;
+  }
   if (update.volunteers === undefined) delete update.volunteers;
   if (people.beneficiaries !== null) update.beneficiaries = people.beneficiaries;
   else if (bare && asking === "beneficiaries") {

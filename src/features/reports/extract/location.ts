@@ -6,10 +6,10 @@
 import { QUANTITY } from "./numbers.js";
 
 const PLACE_SUFFIX =
-  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
+  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|楼栋|单元|出口|入口|桥下|桥洞下|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
-  "开展|走访|探望|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
+  "开展|走访|探望|搜救|搜寻|救援|打捞|值守|执勤|演练|维持|疏散|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
   "服务(?!中心|站|大厅|社)|义诊|清理|清扫|清雪|打扫|捡|植(?!物)|种|宣传(?!栏)|站岗|巡逻|劝导|集合|游园(?!会)|游玩|玩|看(?!台)|送|包(?!头)|理发|" +
   "开会|活动(?!室|中心|站|场|馆)|演(?!艺)|协助|和|与|跟|上课|讲(?!堂)|辅导";
 const VAGUE = /^(?:老地方|老地儿|那边|那里|这边|这里|附近|原来的地方|上次那里|那儿|这儿|外面|现场)$/;
@@ -62,6 +62,8 @@ function acceptable(place: string, organization: string | null): string | null {
   if (/(?:带领|指导|帮助|支持|号召|组织)下$|进行中|期间/.test(cleaned)) return null;
   // 在社区 alone names no place the park could find; the dialog asks.
   if (/^(?:社区|本社区|辖区|辖区内|社区里|小区|村里|单位|家里|外面|街上|公园|广场)$/.test(cleaned)) return null;
+  // 在她家 names a home only through the person named before it (pronounHome).
+  if (/^(?:他|她|它)们?家$/.test(cleaned)) return null;
   return cleaned;
 }
 
@@ -94,6 +96,14 @@ export function findLocation(text: string, organization: string | null): string 
     const place = acceptable(labelled[1]!, organization);
     if (place) return place;
   }
+  // 地点红旗社区各楼栋: the label without a colon, when what follows is a place.
+  const bare = /(?:地点|地址)\s*([\u4e00-\u9fa5]{2,30})/.exec(body);
+  if (bare && ENDS_LIKE_PLACE.test(clean(bare[1]!))) {
+    const place = acceptable(bare[1]!, organization);
+    if (place) return place;
+  }
+  const home = pronounHome(body);
+  if (home) return home;
   for (const match of body.matchAll(AFTER_AT)) {
     const place = acceptable(match[1]!, organization);
     if (place && !/^(?:[\u4e00-\u9fa5]{0,2}(?:点|时))$/.test(place)) return withCommunity(place, organization);
@@ -115,6 +125,17 @@ export function findLocation(text: string, organization: string | null): string 
       if (accepted) return accepted;
     }
   }
+  // 给育才小学的留守儿童送饺子: the place whose people were served.
+  const whose = PLACE_OF_SERVED.exec(body);
+  if (whose) {
+    const place = acceptable(whose[1]!, organization);
+    if (place) return withCommunity(place, organization);
+  }
+  const households = HOUSEHOLDS.exec(body);
+  if (households) {
+    const place = acceptable(stripTimeWords(afterLastVerb(households[1]!)), organization);
+    if (place) return place;
+  }
   for (const clause of body.split(/[,;。!?\n]+/)) {
     const head = CLAUSE_HEAD.exec(clause.replace(/^[^\u4e00-\u9fa5]+/, ""));
     if (head) {
@@ -123,6 +144,21 @@ export function findLocation(text: string, organization: string | null): string 
     }
   }
   return inCommunity(body, organization);
+}
+
+/** 给幸福社区12户困难家庭送米: the community whose households were served is the place. */
+const HOUSEHOLDS = new RegExp(`([\\u4e00-\\u9fa5]{2,16}?(?:社区|街道|村|小区|镇|乡))的?\\s*${QUANTITY}\\s*户`);
+
+const PLACE_OF_SERVED = new RegExp(`(?:给|为|帮|看望|探望|慰问|走访)了?([\\u4e00-\\u9fa5]{2,16}?(?:社区|街道|村|小区|镇|小学|中学|学校|幼儿园|敬老院|福利院|养老院|医院|家园|中心))的`);
+
+/** 帮独居的王奶奶修水管，在她家: the home of the last person named before the pronoun. */
+const PERSON = /老[\u4e00-\u9fa5]头|(?![老小各这那])[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|大娘|婆婆|阿姨|老太太|叔叔)(?![们等])/g;
+function pronounHome(text: string): string | null {
+  const pronoun = /(?:在|去|到|于)(?:了)?(?:他|她)家/.exec(text);
+  if (!pronoun) return null;
+  const people = [...text.slice(0, pronoun.index).matchAll(PERSON)];
+  const person = people.at(-1)?.[0];
+  return person ? `${person}家` : null;
 }
 
 function stripTimeWords(place: string): string {

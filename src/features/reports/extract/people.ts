@@ -5,9 +5,9 @@
 import { parseQuantity, QUANTITY } from "./numbers.js";
 
 const VOLUNTEER_NOUNS =
-  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|教练|司机|大学生|volunteers?|members?";
+  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|志愿老师|老师|教师|教练|司机|大学生|volunteers?|members?";
 const BENEFICIARY_NOUNS =
-  "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|考生|旅客|乘客|游客|读者|听众|观众|kids|children|students|people|seniors";
+  "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|营员|师生|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|考生|旅客|乘客|游客|读者|听众|观众|kids|children|students|people|seniors";
 /** People present who did not serve as volunteers. */
 const STAFF_NOUNS = "工作人员|职工|干部|民警|物业人员|物业|记者|领导";
 
@@ -64,14 +64,18 @@ const COMPANION = "(?:小|老|大)[\\u4e00-\\u9fa5](?![人家师年伙朋])";
 const NAMED_COMPANIONS = new RegExp(`我(?!们)(?:和|跟|与|同|带着|叫上)(${COMPANION}(?:[、,和跟及]${COMPANION})*)(?![\\u4e00-\\u9fa5]{0,2}(?:${QUANTITY}|俩|仨))`, "g");
 const SINGLE_HOME = /(?:老|小)[\u4e00-\u9fa5](?:头|太太)家|[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|阿姨|大娘|婆婆)家|独居老人家/;
 
+/** 帮独居的孙奶奶, 看望老赵头: one person named by surname and kin term is one served. */
+const SINGLE_PERSON = /(?:帮|给|为|替|看望|探望|陪|照顾)(?:了)?(?:独居|孤寡|空巢|生病|卧床|行动不便|失独)?的?(?:老[\u4e00-\u9fa5]头|(?![老小各这那])[\u4e00-\u9fa5](?:大爷|大妈|奶奶|爷爷|大娘|婆婆|老太太))(?![们等])/;
+
 const NEED = /困难|贫困|低保|特困|残疾|残障|留守|孤寡|独居|空巢|失独|患病|生病/;
 
-const BENEFICIARY_CONTEXT = /(?:居民|群众|老人|孩子|学生|家长|村民|患者|观众|听众|市民|游客|学员|服务|接待|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
+const BENEFICIARY_CONTEXT = /(?:居民|群众|老人|孩子|学生|家长|村民|患者|观众|听众|市民|游客|学员|服务|接待|测了|量了|查了|检查了|体检了|看了|诊了|理了|剪了|培训了|转移|帮助|帮扶|惠及|受益|覆盖|辅导|教了|看望|慰问|走访|陪同?|给|为|救助|参与群众)[^,;。!?\n]{0,8}$/;
 
 function roleOf(noun: string, before: string): Role {
   const lower = noun.toLowerCase();
   if (new RegExp(`^(?:${STAFF_NOUNS})$`).test(lower)) return "staff";
-  if (lower === "户") return "household";
+  // 15组家庭, 20个家庭: families count like households (REPORTS.md "People").
+  if (lower === "户" || lower === "家庭") return "household";
   if (new RegExp(`^(?:${BENEFICIARY_NOUNS})$`, "i").test(lower)) return "beneficiary";
   if (lower === "人" && BENEFICIARY_CONTEXT.test(before)) return "beneficiary";
   return "volunteer";
@@ -96,6 +100,8 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   // 15名困难党员, 孤寡老党员: a qualifier of need marks the people served, whatever their noun.
   const qualifier = groups.mod ?? text.slice(Math.max(0, index - 4), index);
   if (role === "volunteer" && new RegExp(`^(?:${VOLUNTEER_NOUNS})$`).test(groups.noun!) && NEED.test(qualifier)) role = "beneficiary";
+  // 给30位老师体检, 慰问20名医生: professionals on the receiving end were served.
+  if (role === "volunteer" && /^(?:老师|教师|医生|护士)$/.test(groups.noun!) && /(?:给|为|慰问|看望|感谢|表彰)[^,;。\n]{0,6}$/.test(before)) role = "beneficiary";
   // 培训志愿者30人: trainees were taught, they did not serve.
   if (role === "volunteer" && /(?:培训|参训|受训|轮训|培训了)(?:新)?$|(?:参加|接受)培训的(?:新)?$/.test(before)) role = "beneficiary";
   // 8位低保户 counts people (位 is a person classifier); 20户 counts households.
@@ -215,7 +221,7 @@ export function readPeople(text: string): PeopleFacts {
   const served = mentions.filter((mention) => mention.role === "beneficiary" && mention.value !== null);
   let beneficiaries: number | null = served[0]?.value ?? null;
   const beneficiariesApproximate = served[0]?.approximate ?? false;
-  if (beneficiaries === null && !mentions.some((mention) => mention.role === "household") && SINGLE_HOME.test(text)) {
+  if (beneficiaries === null && !mentions.some((mention) => mention.role === "household") && (SINGLE_HOME.test(text) || SINGLE_PERSON.test(text))) {
     beneficiaries = 1;
   }
   return { volunteers, volunteersApproximate, groups, beneficiaries, beneficiariesApproximate, mentions };

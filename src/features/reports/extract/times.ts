@@ -12,7 +12,7 @@ const MINUTE_WORD = `(?:半|一刻|三刻|\\d{1,2}(?!\\d)${NOT_A_COUNT}\\s*分?|
 
 /** One clock time: 9点, 下午两点半, 9:00, 4:30pm, 2pm. */
 const TIME_POINT = new RegExp(
-  `(?<period>${PERIOD})?\\s*(?:(?<=${PERIOD}\\s*)(?:从|由|大概|大约|约))?\\s*(?<hour>${HOUR})\\s*(?:(?::\\s*(?<minute>\\d{2}))\\s*(?<ampm1>am|pm|a\\.m\\.|p\\.m\\.)?|点钟?\\s*(?<words>${MINUTE_WORD})?|(?<ampm2>am|pm|a\\.m\\.|p\\.m\\.))`,
+  `(?<period>${PERIOD})?\\s*(?:(?<=${PERIOD}\\s*)(?:从|由|大概|大约|约))?\\s*(?<hour>${HOUR})\\s*(?:(?::\\s*(?<minute>\\d{2}))\\s*(?<ampm1>am|pm|a\\.m\\.|p\\.m\\.)?|(?:点钟?|时(?![间候长段期刻]))\\s*(?<words>${MINUTE_WORD})?|(?<ampm2>am|pm|a\\.m\\.|p\\.m\\.))`,
   "gi",
 );
 
@@ -128,7 +128,7 @@ function toSession(start: TimePoint, end: TimePoint): Session {
 /** Clock ranges (sessions) and lone start/end times in a piece of normalised text. */
 export function readTimes(text: string): TimeFacts {
   const prepared = expandSharedHourMark(text);
-  const eveningContext = /晚上|今晚|晚间|夜里|tonight|evening/.test(prepared) && !/上午|早上|morning/.test(prepared);
+  const eveningContext = /晚上|今晚|晚间|夜里|tonight|evening/.test(prepared) && !/上午|早上|早晨|清晨|早班|白班|morning/.test(prepared);
   const points = readPoints(prepared, eveningContext);
   const sessions: Session[] = [];
   const used = new Set<number>();
