@@ -44,6 +44,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
       /起诉(他|她|对方|前|我)|(赔|补偿)(他|她|我|对方)?多少(钱)?/,
       /\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
+      // A quarrel between people asks for a judgement of persons, not of a rule.
+      /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
     ],
   },
   {
@@ -109,6 +111,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
     patterns: [
       /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,8}(电话|手机|联系方式|号码|上班|几点|周六|周日|周末|值班|办公时间)/,
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
+      // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
+      /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,
     ],
   },
 ];

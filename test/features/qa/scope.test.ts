@@ -142,3 +142,18 @@ describe("the scope rules against the project's own knowledge base", () => {
     expect(sections.filter((section) => !looksLikeQuestion(section.heading)).map((section) => section.heading)).toEqual([]);
   });
 });
+
+describe("judgeScope on quarrels and personal contacts", () => {
+  it.each([
+    ["秘书长跟会计吵起来了，你说谁对", "dispute"],
+    ["理事长和副理事长闹矛盾了，帮我评评理", "dispute"],
+    ["王会长的微信是多少", "contact"],
+    ["李老师电话多少", "contact"],
+  ])("%s → %s", (question, reason) => {
+    expect(judgeScope(question)?.reason).toBe(reason);
+  });
+
+  it.each(["理事会成员之间有矛盾，章程怎么规定表决", "秘书长可以兼任法定代表人吗", "会长任期几年"])("still answers the rule behind %s", (question) => {
+    expect(judgeScope(question)).toBeUndefined();
+  });
+});
