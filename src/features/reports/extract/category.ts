@@ -15,13 +15,20 @@ const TARGET_GROUPS: ReadonlyArray<readonly [Category, RegExp]> = [
 
 /** Content fields; 宣传 and 文明 are weak hints used only when nothing else speaks. */
 const CONTENT: ReadonlyArray<readonly [Category, RegExp]> = [
-  ["健康卫生", /义诊|导诊|陪诊|体检|血糖|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座|clinic|health|blood pressure|check-?ups?/],
+  ["健康卫生", /义诊|导诊|陪诊|看诊|问诊|接诊|诊疗|看病|体检|血糖|血压|血糖|献血|健康|心理|医疗|防疫|疫苗|中医|按摩|理疗|卫生知识|讲座|clinic|health|blood pressure|check-?ups?/],
   ["应急救援", /急救|搜寻|落水|救生|打捞|演练|救援|应急|内涝|暴雨|排水|防汛|抗洪|抢险|搜救|消防|安全保障|安保|被困|转移群众|地震|火灾|first aid|rescue|drill/],
   ["法律援助", /法律|律师|普法|法治|维权|法援|legal|lawyers?/],
-  ["社区治理", /反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|清理冰雪|清扫冰雪|冰雪清理|清冰|除冰|铲冰|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|调解|楼道|网格|议事|人口普查|秩序|站岗|执勤|值守|patrol/],
+  // Mediating a neighbours' quarrel is community work; with lawyers or legal advice it is 法律援助 (listed first).
+  ["社区治理", /调解|纠纷|反诈|防诈|清雪|扫雪|除雪|积雪|铲雪|清理冰雪|清扫冰雪|冰雪清理|清冰|除冰|铲冰|下大雪|巡逻|巡查|劝导|文明交通|交通劝导|小广告|治安|楼道|网格|议事|人口普查|秩序|patrol/],
   ["环保", /垃圾|河道|植树|种树|树苗|树木|新栽|浇水|花草|绿地|护绿|环保|环境|绿化|白色污染|净滩|减塑|刷白|涂白|烟头|clean-?up|litter|trash|garbage|tree planting/],
   ["文化体育", /书法|演出|表演|秧歌|演奏|戏曲|文艺|节目|唱歌|合唱|舞蹈|广场舞|体育(?!馆|场)|运动会|比赛|读书|阅读|文化(?!广场|站|中心|馆|宫)|电影|游园|非遗|剪纸|二人转|太极|灯谜|猜谜|国画|绘画|摄影|象棋|围棋|棋类|健身|篮球|足球|乒乓|徒步|登山/],
 ];
+
+/**
+ * Guard duty (巡逻, 值守, 站岗) is a way of serving, not a field: it takes the field of what is
+ * guarded (防汛值守 → 应急救援, 河道巡护 → 环保) and is 社区治理 (REPORTS.md: 巡逻) only alone.
+ */
+const GUARD_DUTY = /巡逻|巡查|巡护|巡防|巡更|值守|值班|站岗|执勤|守护|patrol/;
 
 const WEAK: ReadonlyArray<readonly [Category, RegExp]> = [
   ["社区治理", /宣传|文明|志愿服务集市|便民/],
@@ -56,6 +63,7 @@ export function categorize(text: string, organization: string | null, location: 
   // Two fields named: one is usually the theme of the other (献血宣传, 文明祭扫劝导); the first
   // named field is the subject.
   if (hits.length >= 1) return [...hits].sort((left, right) => firstIndex(content, left) - firstIndex(content, right))[0]!;
+  if (GUARD_DUTY.test(content.toLowerCase())) return "社区治理";
   const weak = WEAK.find(([, pattern]) => pattern.test(content));
   if (weak) return weak[0];
   return hasActivity(content) ? "其他" : null;

@@ -55,19 +55,20 @@ export function parseNumeral(token: string): number | null {
 }
 
 export interface Quantity {
-  /** null when the text gives a range or an unknown amount (十几, 五六个) */
+  /** null when the text gives a range or an unknown amount (五六个, 十五六) */
   value: number | null;
   approximate: boolean;
 }
 
-/** Reads a QUANTITY match: 约80 → 80 approximate, 十五六 → unknown, 十几 → unknown. */
+/** Reads a QUANTITY match: 约80 → 80 approximate, 二十几 → 20 approximate, 十五六 → unknown. */
 export function parseQuantity(token: string): Quantity {
   const match = /^(约|大约|大概|近|将近|差不多)?(.+?)(多|来|余|几)?$/.exec(token.trim());
   if (!match) return { value: null, approximate: false };
   const [, prefix, numeral, suffix] = match;
   const approximate = Boolean(prefix) || Boolean(suffix);
-  if (suffix === "几") return { value: null, approximate: true };
   const value = parseNumeral(numeral!);
+  // 二十几, 三十几, 十几 (X-odd) read like 二十多; 五几 / 十五几 name no round base: unknown.
+  if (suffix === "几") return { value: value !== null && value % 10 === 0 && value > 0 ? value : null, approximate: true };
   return { value, approximate };
 }
 

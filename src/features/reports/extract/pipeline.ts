@@ -3,6 +3,7 @@
  * only joins them, and keeps the intermediate facts that the LLM merge and follow-ups reuse.
  */
 import { type LocalMoment, addDays, formatDate, parseClock } from "./calendar.js";
+import { parseChineseInteger } from "./numbers.js";
 import { categorize } from "./category.js";
 import { isRetraction, type NotReportReason, notReportReason } from "./classify.js";
 import { resolveDate, type DateResolution } from "./dates.js";
@@ -123,6 +124,39 @@ function checkClock(
   return { date: date.date, unfinished: date.problem === null };
 }
 
+/** The activity's day is past, or its end (or, without an end, its start) is before the message. */
+function finishedBy(draft: Draft, now: LocalMoment): boolean {
+  const today = formatDate(now.date);
+  if (draft.report.date !== null && draft.report.date < today) return true;
+  if (draft.report.date !== today) return false;
+  const end = parseClock(draft.report.end_time);
+  const start = parseClock(draft.report.start_time);
+  if (end !== null) return (start !== null && end <= start) ? false : end <= now.minutes;
+  return false;
+}
+
+/** 干到11点半, 要忙到中午: an end the times did not read as a range. */
+const STATED_END = /(?:干|忙|弄|搞|持续|进行|整|做)到\s*(?<part>上午|中午|下午|傍晚|晚上)?\s*(?:(?<hour>\d{1,2}|[一二三四五六七八九十两]{1,3})(?:[:：](?<min>\d{2})|点(?<half>半)?(?:(?<min2>\d{1,2})分?)?)|(?<named>中午|傍晚|天黑))/g;
+
+/** A stated end later on the message's own day than the message: the activity is not over. */
+function endsLater(draft: Draft, text: string, now: LocalMoment): boolean {
+  if (draft.report.end_time !== null) return false;
+  if (draft.date.mentioned ? draft.report.date !== formatDate(now.date) : false) return false;
+  for (const match of text.matchAll(STATED_END)) {
+    const groups = match.groups!;
+    let minutes: number | null = null;
+    if (groups.named) minutes = { 中午: 12 * 60, 傍晚: 17 * 60 + 30, 天黑: 17 * 60 }[groups.named]!;
+    else if (groups.hour) {
+      const hour = /^\d+$/.test(groups.hour) ? Number(groups.hour) : parseChineseInteger(groups.hour);
+      if (hour === null || hour > 24) continue;
+      const afternoon = groups.part === "下午" || groups.part === "傍晚" || groups.part === "晚上" || (!groups.part && hour >= 1 && hour <= 6);
+      minutes = (afternoon && hour < 12 ? hour + 12 : hour) * 60 + Number(groups.min ?? groups.min2 ?? 0) + (groups.half ? 30 : 0);
+    }
+    if (minutes !== null && minutes > now.minutes + 30) return true;
+  }
+  return false;
+}
+
 export function analyze(messages: string[], now: LocalMoment): Analysis {
   const { body, photos } = prepare(messages);
   const segments = splitActivities(body);
@@ -138,7 +172,8 @@ export function analyze(messages: string[], now: LocalMoment): Analysis {
     date: first.date.mentioned,
     planned: first.date.planned,
     future: first.date.problem === "future",
+    finished: drafts.every((draft) => finishedBy(draft, now)),
   });
-  if (reason === null && drafts.every((draft) => draft.unfinished)) reason = "not_finished";
+  if (reason === null && drafts.every((draft) => draft.unfinished || endsLater(draft, body, now))) reason = "not_finished";
   return { drafts, reason, text: body };
 }

@@ -23,6 +23,24 @@ describe("category", () => {
     expect(categorize(text, null)).toBe(expected);
   });
 
+  it.each([
+    ["夜间治安巡护", "社区治理"],
+    ["小区楼栋值守", "社区治理"],
+    ["在何家沟堤坝值守防汛", "应急救援"],
+    ["防汛值守，巡查堤坝", "应急救援"],
+    ["沿河道巡护，捡拾垃圾", "环保"],
+    ["调解邻里纠纷", "社区治理"],
+    ["律师志愿者为居民调解合同纠纷", "法律援助"],
+    ["化解物业纠纷", "社区治理"],
+    ["律师现场答疑", "法律援助"],
+    ["在卫生服务站门口看诊", "健康卫生"],
+    ["给居民测血压、做体检", "健康卫生"],
+    ["给敬老院老人看诊", "助老"],
+    ["为残疾人做心理疏导", "助残"],
+  ])("guard duty takes the guarded field; mediation is community work unless lawyers do it; check-ups are health: %s → %s", (text, expected) => {
+    expect(categorize(text, null)).toBe(expected);
+  });
+
   it("ignores the organization's own name", () => {
     expect(categorize("夕阳红志愿服务队在新牧社区清雪", "夕阳红志愿服务队")).toBe("社区治理");
     expect(categorize("七彩童年儿童服务社在河边捡垃圾", "七彩童年儿童服务社")).toBe("环保");

@@ -30,9 +30,19 @@ describe("approximate quantities", () => {
     expect(parseQuantity(text)).toEqual({ value, approximate: true });
   });
 
-  it("gives no value for ranges and 几", () => {
+  it("gives no value for ranges", () => {
     expect(parseQuantity("十五六").value).toBeNull();
-    expect(parseQuantity("十几").value).toBeNull();
+    expect(parseQuantity("五六").value).toBeNull();
+  });
+
+  it.each([
+    ["二十几", 20], ["三十几", 30], ["十几", 10], ["五十几", 50], ["60余", 60], ["六十余", 60],
+  ])("几 / 余 after a round number: %s is %i, approximate", (text, value) => {
+    expect(parseQuantity(text)).toEqual({ value, approximate: true });
+  });
+
+  it("几 after a number that is not round names no value", () => {
+    expect(parseQuantity("十五几").value).toBeNull();
   });
 
   it("an exact figure is not approximate", () => {

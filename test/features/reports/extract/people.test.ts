@@ -60,6 +60,18 @@ describe("beneficiaries", () => {
     expect(people(text).beneficiaries).toBe(expected);
   });
 
+  it.each([
+    ["医生志愿者8名，看诊60余人", 8, 60],
+    ["志愿者6名，接诊居民四十余人", 6, 40],
+    ["律师3名，现场咨询25人", 3, 25],
+    ["二十几个志愿者，教了五十几个孩子", 20, 50],
+    ["十几个志愿者陪学员包饺子", 10, null],
+  ])("people seen or advised are served; X几 is X: %s", (text, volunteers, beneficiaries) => {
+    const facts = people(text);
+    expect(facts.volunteers).toBe(volunteers);
+    expect(facts.beneficiaries).toBe(beneficiaries);
+  });
+
   it("households, trees, bags and leaflets are not people", () => {
     expect(people("走访了15户困难家庭").beneficiaries).toBeNull();
     expect(people("种了30棵树苗，捡了十几袋垃圾，发放宣传单三百余份").beneficiaries).toBeNull();

@@ -147,6 +147,7 @@ const cases: Array<[string, Case]> = [
   ["五一 as a day; a verb the place list does not know", {
     sent: "2026-05-04T21:00:00+08:00",
     messages: ["五一那天，守望相助志愿队在民主社区调解了一起邻里纠纷，3个人，下午2点到5点"],
+    // A neighbours' quarrel mediated by a community team is community work; lawyers make it 法律援助.
     expected: { date: "2026-05-01", location: "民主社区", volunteers: 3, volunteer_hours: 9, category: "社区治理" },
   }],
   ["a place ending in 下 and a range of people", {
