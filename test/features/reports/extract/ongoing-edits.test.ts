@@ -51,3 +51,10 @@ describe("an edit of an earlier report is not a new report", () => {
     expect(extractReports([message], at("2026-11-20T19:00:00+08:00")).is_report).toBe(true);
   });
 });
+
+describe("other words for still going", () => {
+  it.each(["我们爱心车队仍在火车站帮旅客搬行李，志愿者6人", "巾帼志愿队依然在社区卫生站帮忙登记疫苗接种，8个人"])("%s is not a report yet", (message) => {
+    const extraction = extractReports([message], new Date("2026-11-26T10:00:00+08:00"));
+    expect(extraction.is_report).toBe(false);
+  });
+});
