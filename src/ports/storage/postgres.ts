@@ -10,6 +10,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     "CREATE TABLE IF NOT EXISTS incubot_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires BIGINT NOT NULL)",
   );
   const adapters: KeyvPostgres[] = [];
+  let claimsSincePurge = 0;
   return {
     kind: "postgres",
     namespace: (name) => {
@@ -19,6 +20,11 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     },
     claim: async (key, ttlMs, owner = "-") => {
       const now = Date.now();
+      // De-duplication leaves a claim per message; sweep the expired ones now and then.
+      if (++claimsSincePurge >= 1000) {
+        claimsSincePurge = 0;
+        await pool.query("DELETE FROM incubot_claims WHERE expires <= $1", [now]);
+      }
       // Takes the key when absent or expired, in one statement, so two instances cannot both win.
       const result = await pool.query(
         `INSERT INTO incubot_claims (key, owner, expires) VALUES ($1, $2, $3)

@@ -74,12 +74,23 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma("busy_timeout = 5000");
   db.exec(`CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT, expires INTEGER);
            CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, owner TEXT, expires INTEGER NOT NULL);`);
-  db.prepare("DELETE FROM kv WHERE expires IS NOT NULL AND expires < ?").run(Date.now());
+  let claimsSincePurge = 0;
+  const purgeExpired = () => {
+    const now = Date.now();
+    db.prepare("DELETE FROM claims WHERE expires <= ?").run(now);
+    db.prepare("DELETE FROM kv WHERE expires IS NOT NULL AND expires < ?").run(now);
+  };
   const claimStatement = db.transaction((key: string, owner: string, ttlMs: number) => {
     const now = Date.now();
+    // Every message leaves a 48-hour de-duplication claim; sweep the dead ones now and then.
+    if (++claimsSincePurge >= 1000) {
+      claimsSincePurge = 0;
+      purgeExpired();
+    }
     db.prepare("DELETE FROM claims WHERE key = ? AND expires <= ?").run(key, now);
     return db.prepare("INSERT OR IGNORE INTO claims (key, owner, expires) VALUES (?, ?, ?)").run(key, owner, now + ttlMs).changes > 0;
   });
+  purgeExpired();
   let closed = false;
   return {
     kind: "sqlite",
