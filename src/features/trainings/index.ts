@@ -56,6 +56,7 @@ export function createTrainingsFeature(context: Context): Feature {
       { name: "signup", aliases: ["报名"], summaryKey: "trainings.commands.signup" },
       { name: "unsignup", aliases: ["取消报名"], summaryKey: "trainings.commands.unsignup" },
     ],
+    rekeyChat: (from, to) => store.rekeyChat(from, to),
     async handle(original) {
       // Private reminders need the person's private chat; their own messages are how we learn it.
       if (original.message.chat.type === "private") await store.rememberPrivateChat(original.message.sender.key, original.message.chat.key);

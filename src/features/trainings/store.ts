@@ -99,6 +99,14 @@ export class TrainingStore {
     return { confirmed: list.slice(0, capacity), waiting: list.slice(capacity) };
   }
 
+  /** A group that changed its key (Telegram supergroup migration) keeps its trainings and sign-ups. */
+  async rekeyChat(from: string, to: string): Promise<void> {
+    for (const training of await this.all()) if (training.origin === from) await this.save({ ...training, origin: to });
+    for await (const [key, registration] of this.registrations.entries()) {
+      if (registration.chat === from) await this.registrations.set(key, { ...registration, chat: to });
+    }
+  }
+
   /** Remembers a person's private chat with the bot, for private reminders. */
   async rememberPrivateChat(user: string, chat: string): Promise<void> {
     if ((await this.contacts.get(user)) !== chat) await this.contacts.set(user, chat);

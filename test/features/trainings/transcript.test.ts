@@ -79,3 +79,19 @@ async function tick(bot: TestBot, shanghai: string): Promise<void> {
   bot.clock.set(at);
   await bot.scheduler.tick(at);
 }
+
+describe("a group that changes its key", () => {
+  it("keeps its training visible and tells its waiting list in the new chat", async () => {
+    const bot = await startTestBot();
+    const old = bot.group("old", "志愿者群");
+    await old.user(bot.staff, "园区老王").says("/training add 明天 14:00-16:00 活动策划入门 @创新园一楼 cap:1");
+    await old.user("alice", "小李").says("报名 1");
+    await old.user("bob", "老张").says("报名 1");
+    await bot.app.sink.rekeyChat("playground:old", "playground:new");
+    const moved = bot.group("new", "志愿者群");
+    expect((await moved.user("carol").says("培训"))[0]).toMatch(/#1 活动策划入门/);
+    await moved.user("alice", "小李").says("取消报名 1");
+    expect((await moved.botMessages()).some((text) => /^@老张 好消息/.test(text))).toBe(true);
+    await bot.close();
+  });
+});
