@@ -1,5 +1,10 @@
 import { normalize } from "./text.js";
 
+/** Directional complements (干到多大必须下来, 交上去): no act of their own. */
+const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
+/** Words of degree before 多少 (大概多少, 一共几个): no quantity of their own. */
+const vague = /^(大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
+
 /**
  * What a "how do I …" question is about, beyond its topic words: the action after 怎么/如何/咋
  * (证书丢了怎么「补办」, 账户怎么「解冻」) and the mishap before 了 (证书「丢了」怎么办). A section
@@ -14,11 +19,37 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞)/.test(action)) continue;
     phrases.add(action);
   }
-  // 需要盖章吗 / 能收费吗: the act a yes/no question asks about, when it is one word of its own.
-  const yesNo = /(?:能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须)([\u3400-\u9fff]{2,3}?)(?:吗|么|不)?[？?！!。\s]*$/.exec(text);
-  if (yesNo) {
-    const pieces = [...segmenter.segment(yesNo[1]!)];
-    if (pieces.length === 1 && pieces[0]!.isWordLike) phrases.add(yesNo[1]!);
+  // Each clause ends in its own question (餐费能报销吗，报销要什么单据).
+  const clauses = text.split(/[，,。？?！!；;\s]+/).filter(Boolean);
+  for (const clause of clauses) {
+    // 需要盖章吗 / 能收费吗 / 会费要退吗: the act a yes/no question asks about, when it is one word of its own.
+    const yesNo = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)?$/.exec(clause);
+    if (yesNo && !directional.test(yesNo[2]!)) {
+      const pieces = [...segmenter.segment(yesNo[2]!)];
+      // The act must be a word of its own in the clause, not the tail of one (要求, 需要).
+      const start = yesNo.index + yesNo.groups!.modal!.length;
+      const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^[的了吗呢啊吧么不是有在做干当搞办弄去来算行]$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+    }
+    // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
+    const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
+    if (thing) phrases.add(thing[1]!);
+    // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
+    const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
+    if (act && !/[办弄整样说搞做干算写回个的了呢啊吗么]/.test(act[1]!)) phrases.add(act[1]!);
+    // 税率是多少 / 折旧年限是几年 / 预算多少: the quantity asked for is named just before.
+    const amount = /([\u3400-\u9fff]{2,4})(?:是|有|为)?(?:多少|几年|几个|几天|几成)[钱元块个人天年]?$/.exec(clause);
+    if (amount) {
+      const words = [...segmenter.segment(amount[1]!)].filter((piece) => piece.isWordLike).map((piece) => piece.segment);
+      const noun = words[words.length - 1];
+      if (noun && noun.length >= 2 && !vague.test(noun) && ![...noun].some((character) => /[的了吗呢是在有要会能可最至起一共总大概得]/.test(character))) phrases.add(noun);
+    }
+    // 用什么投票软件 / 用哪套系统: the tool asked about.
+    const tool = /(?:用|选|装)(?:什么|啥|哪个|哪套|哪种|哪款)([\u3400-\u9fff]{2,6}?)(?:比较|好|方便|合适|呢|吗|$)/.exec(clause);
+    if (tool) phrases.add(tool[1]!);
+    // 报名时间是什么时候 / 什么时候开始申报: the event whose date is asked.
+    const event = /([\u3400-\u9fff]{2})(?:时间|日期)是?(?:什么时候|啥时候|哪天|几号)$/.exec(clause) ?? /(?:什么时候|啥时候|何时)(?:开始|可以|能|才能)?([\u3400-\u9fff]{2})$/.exec(clause);
+    if (event && !/[的了吗呢是在有]/.test(event[1]!)) phrases.add(event[1]!);
   }
   // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
   if (/罚/.test(text)) phrases.add("罚");

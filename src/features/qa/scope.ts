@@ -77,7 +77,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /\b(make|create|write|draft|design|generate|book)\b.{0,30}\b(powerpoint|ppt|slides?|poster|summary|speech|letter|email|logo|flyer|room|picture|image)s?\b/,
       // Product advice: which software, app or mini-program is good.
       /(软件|小程序|app|工具|系统|网站).{0,6}(好用|推荐|哪个好|哪家好|比较好)|(好用|推荐一?下?|哪个好)的?.{0,6}(软件|小程序|app|工具)/,
-      /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,
+      /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|(哪个|哪家|哪间)[^，,。？?]{0,10}(公司|事务所|律所|店|代理|中介)(?!.{0,4}(登记|注册|成立))|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,
     ],
   },
   {

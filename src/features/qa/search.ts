@@ -175,9 +175,13 @@ export class KnowledgeIndex {
     // The section's own words: an article's aliases name its other sections' topics too.
     const { mask } = this.ownCoverage(question, section);
     const text = normalize(question);
+    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
     return phrases.every((phrase) => {
       const at = text.indexOf(phrase);
       if (at < 0) return true;
+      // One character (怎么考, 要退吗): no bigram around it need match; the section (or the title
+      // its article answers under: 怎么起名字) must use it.
+      if (phrase.length === 1) return mask[at] === true || own.includes(phrase) || normalize(section.title).includes(phrase);
       const positions = [...phrase].map((character, offset) => ({ character, covered: mask[at + offset] === true })).filter(({ character }) => character !== "了");
       let run = 0;
       let longest = 0;

@@ -191,3 +191,41 @@ describe("penalty questions", () => {
     expect(body((await ask("慈善组织私分善款，负责的人会被罚吗")).text)).toMatch(/二万元|2万元/);
   });
 });
+
+describe("questions that look in scope but ask what no section says", () => {
+  it("finds what each clause asks: a one-character act, a quantity, a tool, an event's date", () => {
+    expect(focusPhrases("社工证怎么考")).toEqual(["考"]);
+    expect(focusPhrases("打车费能报销吗，要什么票")).toContain("报销");
+    expect(focusPhrases("增值税的税率是多少")).toContain("税率");
+    expect(focusPhrases("理事会能用钉钉开会吗")).toContain("钉钉开会");
+    expect(focusPhrases("换届选举用什么投票系统比较方便")).toContain("投票系统");
+    expect(focusPhrases("社工证报名时间是什么时候")).toContain("报名");
+    expect(focusPhrases("交过的会费要退吗")).toContain("退");
+    // Not an act: the tail of a word (要求), a directional complement, a vague amount.
+    expect(focusPhrases("社团要变更登记有时间要求吗")).toEqual([]);
+    expect(focusPhrases("秘书长干到多大岁数必须下来")).toEqual([]);
+    expect(focusPhrases("成立社团一共至少要多少会员")).toEqual([]);
+  });
+
+  it("hands them off instead of answering with a neighbouring rule", async () => {
+    for (const question of ["社工证怎么考", "会员中途退会，交过的会费要退吗", "增值税的税率是多少", "理事会能用钉钉开会吗", "民非能不能申请高新技术企业认定", "换届选举用什么投票系统比较方便"]) {
+      const answer = await ask(question);
+      expect(answer, question).toMatchObject({ handoff: true });
+    }
+  });
+
+  it("still answers when the section (or its article's title) says the act, directly or by a synonym", async () => {
+    expect(body((await ask("商会的名字怎么起")).text)).toMatch(/名称|字号/);
+    expect(body((await ask("社团理事会几个理事到场才能开")).text)).toContain("2/3");
+    expect(body((await ask("协会换届能推迟吗")).text)).toContain("1年");
+    expect(body((await ask("秘书长干到多大岁数必须下来")).text)).toContain("70");
+    expect(body((await ask("会费定了要公开吗，要备案吗")).text)).toContain("30日");
+  });
+
+  it("declines picking a private provider (事务所, 公司, 店) but not naming who runs the park", () => {
+    expect(judgeScope("审计找哪家会计师事务所便宜")).toMatchObject({ action: "decline" });
+    expect(judgeScope("去哪个刻章店刻公章")).toMatchObject({ action: "decline" });
+    expect(judgeScope("创新园是哪家机构在运营")).toBeUndefined();
+    expect(judgeScope("哪个公司可以注册成民非")).toBeUndefined();
+  });
+});
