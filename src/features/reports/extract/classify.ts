@@ -44,7 +44,7 @@ const EARLIER_REPORT = /(?:之前|以前|上次|上回|刚才|刚刚|昨天|前�
 /** Asking for a change, anywhere in the message: 麻烦改一下, 填错了, 写成了20小时. */
 const CHANGE_REQUEST = /改(?![造善变革建装进良])|更正|纠正|填错|写错|报错|弄错|搞错|记错|打错|写成了?|填成了?|报成了?|有误|不对|删掉|删除|撤销|重复了/;
 const FORWARDED = /^\s*(?:【\s*转发?\s*】|\[转发?\]|转发|转自|转:|fw:|fwd:)|看新闻|新闻(?:上)?说|据报道|报道称|听说|看到.{0,10}(?:新闻|报道|公众号|朋友圈)|人家.{0,6}(?:搞|办)得|(?:我看|看到|听说|据说)[^,;。!?\n]{0,4}(?:隔壁|别的|其他|人家|兄弟)/i;
-const RECRUITMENT = /招募(?!了)|征集(?!了)|接龙|报名(?!了)|需要.{0,6}志愿者|还差.{0,4}人|缺.{0,3}(?:人手|志愿者)|急需|有意者|有时间的|欢迎(?:大家|各位|居民|朋友|街坊|邻居|家长)?们?(?:参加|报名|来|前来|光临|到场)|名额有限/;
+const RECRUITMENT = /招募(?!了)|征集(?!了)|接龙|报名(?!了)|需要.{0,6}志愿者|还差.{0,4}人|缺.{0,3}(?:人手|志愿者)|急需|有意者|有时间的|有空的?(?:朋友|伙伴|都|就)?(?:来|参加|一起|过来)|欢迎(?:大家|各位|居民|朋友|街坊|邻居|家长)?们?(?:参加|报名|来|前来|光临|到场)|名额有限/;
 const NOTICE = /^\s*(?:【\s*(?:通知|公告|提醒|温馨提示)\s*】|通知|公告|温馨提示|提醒)|关于.{2,40}的通知|请各|各社区|各(?:志愿)?服务队|务必|请大家/;
 const CANCELLED = /取消|改期|改到|延期|推迟|暂停|没搞成|没办成|没去成|未能开展|没能开展|没开展|未开展|没有开展|没搞起来|泡汤|不搞了/;
 /**
@@ -80,6 +80,11 @@ export function stillGoing(text: string): boolean {
   }
   return false;
 }
+/** Words that settle a plan (已经确定了, 说好了): no sign that the activity took place. */
+const SETTLED = /(?:已经|已)?(?:确定|定|说好|约好|安排好|报名|通知|商量好|联系好)(?:了|好了)/g;
+const QUESTION_OPENING = /^\s*(?:@\S+\s*)?(?:请问|问一下|问下|想问(?:一下)?|咨询一下|请教(?:一下)?)/;
+/** A planned activity that did not happen (stronger than 取消 alone, which may be one part). */
+const CALLED_OFF = /没搞成|没办成|没去成|没能(?:开展|举行|搞)|未能(?:开展|举行)|泡汤|不搞了|取消了|被取消|临时取消/;
 const PLAN_WORDS = /将于|将在|计划|准备(?!了|好)|打算|拟于|拟在|届时|预计|要去|安排在/;
 const QUESTION = /[?？]|请问|吗\s*$|怎么|如何|能不能|可不可以|是否|多久|哪里/;
 const HYPOTHETICAL = /比如|例如|譬如|假如|假设|比方说/;
@@ -105,7 +110,12 @@ export function notReportReason(text: string, signals: ReportSignals): NotReport
   if (NOTICE.test(text) && !(signals.volunteers && signals.times)) return "notice";
   if (signals.planned) return "plan";
   // A day still ahead (本周六 said on a Wednesday) with nothing saying it is done: a plan.
-  if (signals.future && !/了|已经|已|完成|结束|刚/.test(text)) return "plan";
+  // 已经确定了, 说好了 settle the plan; they do not say it happened.
+  if (signals.future && !/了|已经|已|完成|结束|刚/.test(text.replace(SETTLED, ""))) return "plan";
+  // 请问…怎么算？: a message that opens by asking is a question, whatever example it gives.
+  if (QUESTION_OPENING.test(text) && QUESTION.test(text.replace(QUESTION_OPENING, ""))) return "question";
+  // 原计划…因为下雨没搞成: the planned activity did not take place, however many came.
+  if (CALLED_OFF.test(text) && /原计划|原定|原本|本来|计划|预定/.test(text) && !/改为|改成|换成|后来|最后还是|照常|如期/.test(text)) return "cancelled";
 
   const substance = (signals.volunteers ? 2 : 0) + (signals.times ? 1 : 0) + (signals.organization ? 1 : 0)
     + (signals.location ? 1 : 0) + (signals.date ? 1 : 0) + (DONE.test(text) ? 1 : 0)

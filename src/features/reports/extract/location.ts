@@ -6,12 +6,12 @@
 import { QUANTITY } from "./numbers.js";
 
 const PLACE_SUFFIX =
-  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|楼栋|单元|出口|入口|桥下|桥洞下|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
+  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|楼栋|单元|出口|入口|东门|西门|南门|北门|大门|正门|侧门|[A-Za-z\\d]口|桥下|桥洞下|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
   "开展|走访|探望|搜救|搜寻|救援|打捞|值守|执勤|演练|维持|疏散|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
   "服务(?!中心|站|大厅|社)|义诊|清理|清扫|清雪|打扫|捡|植(?!物)|种|宣传(?!栏)|站岗|巡逻|劝导|集合|游园(?!会)|游玩|玩|看(?!台)|送|包(?!头)|理发|" +
-  "开会|活动(?!室|中心|站|场|馆)|演(?!艺)|协助|和|与|跟|上课|讲(?!堂)|辅导";
+  "开会|跳(?=舞|广场舞|绳|操)|活动(?!室|中心|站|场|馆)|演(?!艺)|协助|和|与|跟|上课|讲(?!堂)|辅导";
 const VAGUE = /^(?:老地方|老地儿|那边|那里|这边|这里|附近|原来的地方|上次那里|那儿|这儿|外面|现场)$/;
 
 const LABELLED = /(?:地点|地址|位置|location|venue)\s*(?:[:：]|是|在|为|改成|改为|换成)\s*(?:在)?([^,;。!?\n ]{2,30})/i;
@@ -56,12 +56,16 @@ function acceptable(place: string, organization: string | null): string | null {
   const community = organization?.match(/^([\u4e00-\u9fa5]{2,8}?(?:社区|村))/)?.[1];
   if (community && /^(?:社区|本社区|辖区|辖区内|社区里|村里)$/.test(cleaned)) return community;
   if (cleaned.length < 2 || VAGUE.test(cleaned)) return null;
+  // 社区门口 said by 和平社区志愿服务队 is that community's gate (withCommunity names it).
+  if (community && /^社区(?:门口|大门|广场|院里|院内|东门|西门|南门|北门)$/.test(cleaned)) return cleaned;
   if (organization && cleaned === organization) return null;
   if (/^\d|\d\s*(?:点|:|小时|人|名|个|位)|小时|志愿者|^[零一二两三四五六七八九十]+点/.test(cleaned)) return null;
   // 在书记的带领下 is guidance, not a place.
   if (/(?:带领|指导|帮助|支持|号召|组织)下$|进行中|期间/.test(cleaned)) return null;
   // 在社区 alone names no place the park could find; the dialog asks.
   if (/^(?:社区|本社区|辖区|辖区内|社区里|小区|村里|单位|家里|外面|街上|公园|广场)$/.test(cleaned)) return null;
+  // 在地铁站口, 在超市门口: a kind of place with no name says not which one.
+  if (/^(?:地铁站?|地铁站口|公交站|公交车站|车站|站台|超市|商场|商店|医院|学校|小学|中学|幼儿园|菜市场|市场|路口|十字路口|楼下|楼道|小区|社区|单元)(?:门口|出口|入口|口|旁边?|边上|附近|前面?|外面?|里)?$/.test(cleaned)) return null;
   // 在她家 names a home only through the person named before it (pronounHome).
   if (/^(?:他|她|它)们?家$/.test(cleaned)) return null;
   return cleaned;
@@ -118,7 +122,8 @@ export function findLocation(text: string, organization: string | null): string 
     if (place) return place;
   }
   if (mentionsVaguePlace(body)) return null;
-  for (const token of body.split(/[\s,;。!?\n]+/)) {
+  // Caption and table styles separate fields by spaces, | or /.
+  for (const token of body.split(/[\s,;。!?\n|/]+/)) {
     const place = token.replace(/^[^\u4e00-\u9fa5]+/, "");
     if (PLACE_TOKEN.test(place) && !/志愿|服务队|协会|团$/.test(place)) {
       const accepted = acceptable(place, organization);

@@ -7,16 +7,21 @@ const SUFFIXES = [
   "志愿者服务队", "志愿服务队", "志愿服务团", "志愿者协会", "志愿者联合会", "义工联合会", "志愿服务联合会",
   "志愿服务中心", "服务中心", "服务社", "服务站", "志愿队", "服务队", "服务团", "救援队", "互助队", "义工队",
   "突击队", "巡逻队", "宣讲团", "宣讲队", "文艺队", "艺术团", "合唱团", "舞蹈队", "联合会", "促进会", "研究会",
-  "协会", "志愿团", "居委会", "村委会", "党支部", "团支部", "团委", "妇联", "红十字会", "发展中心", "公益中心", "总队", "支队", "大队", "中队", "分队", "车队", "学会", "慈善会", "读书会", "联谊会", "志愿者之家", "基金会", "社工站", "工作室", "俱乐部", "爱心社", "公益社", "志愿者之家", "小分队", "先锋队", "救护队", "医疗队", "宣传队", "护卫队", "志愿小组", "服务组", "爱心团", "公益团", "团队", "志愿者联盟", "志愿联盟", "爱心联盟", "公益联盟", "驿站", "事务所", "义工社",
+  "协会", "志愿团", "居委会", "村委会", "党支部", "团支部", "团委", "妇联", "红十字会", "发展中心", "公益中心", "总队", "支队", "大队", "中队", "分队", "车队", "学会", "慈善会", "读书会", "联谊会", "志愿者之家", "基金会", "社工站", "工作室", "俱乐部", "爱心社", "公益社", "志愿者之家", "小分队", "先锋队", "救护队", "医疗队", "宣传队", "护卫队", "志愿小组", "小组", "服务组", "爱心团", "公益团", "团队", "志愿者联盟", "志愿联盟", "爱心联盟", "公益联盟", "驿站", "事务所", "义工社",
 ];
 // Any other team ending in 队 (绿源环保队), but not 排队, 带队, 跟队, 全队 and the like; any club
 // ending in 社 (墨香书画社), but not 社区, 社工, 社会 or a newspaper (报社).
 const GENERIC_TEAM = "(?<![排入归带领组站插军球跟随全本该整各])队|(?<![集社旅剧乐军])团|(?<![报旅公结杂诗])社(?![区工会保团员长])";
-const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,24}?(?:${SUFFIXES.join("|")}|${GENERIC_TEAM})(?![\\u4e00-\\u9fa5]{0,1}(?:员|长|的成员))`, "g");
+// 服务队员 is a member, not a team; 春晖志愿服务队队长 and 协会会员 repeat the suffix's last
+// character before the title, so the name before them is whole.
+const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,24}?(?:${SUFFIXES.join("|")}|${GENERIC_TEAM})(?!(?:员|长|的成员)|[\\u4e00-\\u9fa5](?<![队会社团])(?:员|长))`, "g");
 
 const PLACE_LIKE = /(?:党群|便民|政务|社区|综合|邻里|文化|卫生|健康)服务(?:中心|站)$|服务大厅$/;
 
-/** Words that run into a name without being part of it (昨天上午哈南爱心助残协会). */
+/**
+ * Words that run into a name without being part of it (昨天上午哈南爱心助残协会). 和 before 平,
+ * 谐, 睦… begins a name (我们和平社区志愿服务队), not a companion.
+ */
 const LEADING_NOISE = new RegExp(
   [
     "^(?:",
@@ -24,7 +29,7 @@ const LEADING_NOISE = new RegExp(
     "上午|下午|中午|早上|晚上|傍晚|当天|那天|",
     "(?:上上|上|这|本)?个?(?:周|礼拜|星期)[一二三四五六日天末]?|",
     "\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号]|",
-    "我们和|我们跟|我们与|俺们和|咱们和|我和|我跟|我与|我同|我们的|我们|俺们|咱们|我|都是|是|由|联合|组织|带领|报一下|上报|活动上报|",
+    "(?:我们|俺们|咱们|我)和(?![平谐睦美兴顺乐])|我们跟|我们与|我跟|我与|我同|我们的|我们|俺们|咱们|我|都是|是|由|联合|组织|带领|报一下|上报|活动上报|",
     "给|在|去|到|参加|参与|各|感谢|谢谢|多谢|",
     ")",
   ].join(""),
@@ -45,6 +50,8 @@ function stripLeadingNoise(name: string): string {
 function isSpecific(name: string): boolean {
   if (name.length < 4) return false;
   if (/[团队]$/.test(name) && /^(?:一个|这个|那个|整个|我们|大家)/.test(name)) return false;
+  // 分成两个小组, 每个小组: a count of groups, not a name.
+  if (/组$/.test(name) && /[\d一二两三四五六七八九十几]个|分成|分为|^每|^各/.test(name)) return false;
   return !SUFFIXES.includes(name) && !/^(?:各|该|本|此|这个|那个|我们|你们|他们)/.test(name);
 }
 
@@ -70,9 +77,22 @@ export function findOrganization(text: string): string | null {
   const labelled = /(?:组织|单位|团队|队伍|组织单位|主办单位|主办方|服务队|志愿队|organization|team)\s*[:：]\s*([^\n,;。:：]{2,30})/i.exec(text);
   if (labelled) return stripLeadingNoise(labelled[1]!.trim());
   const names = findOrganizations(text);
-  if (names.length === 0) return null;
+  if (names.length === 0) return signature(text);
   const own = names.find((name) => new RegExp(`(?:我们|俺们|咱们|我们是|都是|是)\\s*${escapeRegExp(name)}`).test(text));
   return own ?? names[0]!;
+}
+
+/**
+ * A name signed on a line of its own (——暖心小屋 李姐, -- 夕阳红 by 王姐, 落款：暖心小屋): the
+ * sender's team even without a team suffix. The person's name after a space is dropped.
+ */
+const SIGNATURE = /(?:^|\n)[ \t]*(?:——|—|--|落款\s*[:：]|发送人\s*[:：]|by\s+)[ \t]*([\u4e00-\u9fa5A-Za-z]{2,20})(?:[ \t]+[\u4e00-\u9fa5]{1,4})?[ \t]*$/im;
+
+function signature(text: string): string | null {
+  const match = SIGNATURE.exec(text.trim());
+  if (!match || match[1]!.length < 3 || !isSpecific(match[1]!)) return null;
+  // ——谢谢大家, --以上: a closing phrase, not a name.
+  return /谢|辛苦|完毕|以上|上报|报告|大家|各位|收到/.test(match[1]!) ? null : match[1]!;
 }
 
 /** A bare answer to "which organization?": accept a short name even without a suffix. */

@@ -37,9 +37,10 @@ export interface PeopleFacts {
   mentions: Mention[];
 }
 
-// 8:30-11:00\n帮居民…: the minutes of a clock time are no count, and a count never spans lines.
+// 8:30-11:00\n帮居民…: the minutes of a clock time are no count, and a count never spans lines;
+// 5号楼下给老人 numbers a building, not people.
 const NUMBER_FIRST = new RegExp(
-  `(?<!\\d[:.]|\\d)(?<q>${QUANTITY})[ \\t]*(?<cls>个|名|位)?[ \\t]*(?<mod>(?:[初高][一二三]|[一二三四五六]年级|(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
+  `(?<!\\d[:.]|\\d)(?<q>${QUANTITY})(?![号楼栋层])[ \\t]*(?<cls>个|名|位)?[ \\t]*(?<mod>(?:[初高][一二三]|[一二三四五六]年级|(?![零〇一二两三四五六七八九十百千仨俩])[\\u4e00-\\u9fa5]){0,4}?)(?<noun>${STAFF_NOUNS}|${VOLUNTEER_NOUNS}|${BENEFICIARY_NOUNS}|人(?!次)|户)`,
   "gi",
 );
 const NOUN_FIRST = new RegExp(
@@ -50,6 +51,13 @@ const NOUN_FIRST = new RegExp(
 const CLASSIFIED = new RegExp(`(?<q>${QUANTITY})\\s*(?<cls>名|位)(?<noun>[\\u4e00-\\u9fa5]{1,3})`, "g");
 const REPORTER_PLUS = new RegExp(
   `(?:我(?!们)(?:带了|带着|带领|领着|领了|叫了|喊了|拉了|约了|和|跟|与|同)(?:我们队|我们|队里|队上|社区)?的?(?:另外|其他|其余|另)?|除了我(?:之外|以外)?(?:还有|另有|还)?)\\s*(?<q>${QUANTITY})\\s*(?:个|名|位)?`,
+  "g",
+);
+/** 我+3, 我加2个: the reporter plus companions, written with a plus. */
+const REPORTER_PLUS_SIGN = new RegExp(`我(?!们)\\s*(?:\\+|加(?![了入过上]))\\s*(?<q>${QUANTITY})\\s*(?:个|名|位|人)?`, "g");
+/** 5男3女, 男3女2, 男的4个女的3个, 男女各4人: a team counted by sex adds up (or doubles). */
+const BY_SEX = new RegExp(
+  `(?<a>${QUANTITY})\\s*(?:个|名|位)?\\s*(?<first>[男女])(?:生|士|的|同志)?\\s*[,、和加]?\\s*(?<b>${QUANTITY})\\s*(?:个|名|位)?\\s*(?!\\k<first>)[男女](?!人|子|孩|童)|(?<second>[男女])(?:的|生|士|同志)?\\s*(?<c>${QUANTITY})\\s*(?:个|名|位|人)?\\s*[,、]?\\s*(?!\\k<second>)[男女](?:的|生|士|同志)?\\s*(?<d>${QUANTITY})(?!\\s*(?:岁|点|:|小时))|男女各\\s*(?<each>${QUANTITY})\\s*(?:个|名|位|人)`,
   "g",
 );
 const REPORTER_INCLUDED = new RegExp(`(?:算上|加上|包括|连)我(?:在内)?[,\\s]*(?:一共|共|总共)?\\s*(?<q>${QUANTITY})`, "g");
@@ -139,6 +147,26 @@ export function readMentions(text: string): Mention[] {
       index: match.index!, end: match.index! + match[0].length,
       value: quantity.value === null ? null : quantity.value + 1,
       approximate: quantity.approximate, role: "volunteer", plusReporter: true, included: false, part: false,
+    });
+  }
+  for (const match of text.matchAll(REPORTER_PLUS_SIGN)) {
+    const quantity = parseQuantity(match.groups!.q!);
+    add({
+      index: match.index!, end: match.index! + match[0].length,
+      value: quantity.value === null ? null : quantity.value + 1,
+      approximate: quantity.approximate, role: "volunteer", plusReporter: true, included: false, part: false,
+    });
+  }
+  for (const match of text.matchAll(BY_SEX)) {
+    const groups = match.groups!;
+    const parts = groups.each ? [parseQuantity(groups.each), parseQuantity(groups.each)]
+      : groups.c ? [parseQuantity(groups.c), parseQuantity(groups.d!)] : [parseQuantity(groups.a!), parseQuantity(groups.b!)];
+    const value = parts.every((part) => part.value !== null) ? parts.reduce((total, part) => total + part.value!, 0) : null;
+    const before = text.slice(Math.max(0, match.index! - 10), match.index).replace(/服务(?:队|团|社|中心|站)/g, "  ");
+    add({
+      index: match.index!, end: match.index! + match[0].length, value,
+      approximate: parts.some((part) => part.approximate),
+      role: BENEFICIARY_CONTEXT.test(before) ? "beneficiary" : "volunteer", plusReporter: false, included: false, part: false,
     });
   }
   for (const match of text.matchAll(REPORTER_INCLUDED)) {
