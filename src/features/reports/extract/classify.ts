@@ -82,7 +82,17 @@ export function stillGoing(text: string): boolean {
 }
 /** Words that settle a plan (已经确定了, 说好了): no sign that the activity took place. */
 const SETTLED = /(?:已经|已)?(?:确定|定|说好|约好|安排好|报名|通知|商量好|联系好)(?:了|好了)/g;
-const QUESTION_OPENING = /^\s*(?:@\S+\s*)?(?:请问|问一下|问下|想问(?:一下)?|咨询一下|请教(?:一下)?)/;
+/** 麻烦问下, 打听一下, 谁知道… opening the message (after an @ or a greeting) ask something. */
+const QUESTION_OPENING = /^\s*(?:@\S+\s*)?(?:[\u4e00-\u9fa5]{0,4}(?:你好|您好|好)[,!。\s]*)?(?:麻烦|想|我想|那个)?(?:请问|问一下|问下|问问|想问(?:一下)?|咨询(?:一下|下)?|请教(?:一下|下)?|打听(?:一下|下)?|谁知道)/;
+/** Asking words a question opening is followed by (broader than QUESTION, which must not fire on
+ * a count such as 多少人 inside a report). */
+const ASKS = /[?？]|吗|么|呢|怎么|咋|如何|能不能|可不可以|可以不|是否|多少|哪|啥|什么|谁|几[个点号位名小]|有没有|没有\s*$|还是|行不行|对不对|算不算|要不要/;
+/** A cancelled or postponed activity, said outright (临时取消了, 没去成, 改期了). */
+const CALLED_OFF_OUTRIGHT = /临时取消|(?:活动|清雪|义诊|慰问|演出|讲座|植树|培训)?(?:被)?取消了|没去成|改期了|延期了/;
+/** …but it took place after all: 照常, 后来还是, 改为下午进行了. */
+const HAPPENED_ANYWAY = /照常|如期|后来还是|最后还是|还是(?:去|搞|办|开展|进行|举行)了|(?:改为|改成|改在|换到|挪到)[^。!?\n]{0,20}(?:进行|开展|举行|搞|办|完成)了?|补(?:办|上|搞)了/;
+/** 下午的游戏环节临时取消了: one part of a held activity. */
+const PART_CALLED_OFF = /(?:环节|部分|项目|节目|其中)[^,;。!?\n]{0,4}(?:临时)?(?:被)?取消/;
 /** A planned activity that did not happen (stronger than 取消 alone, which may be one part). */
 const CALLED_OFF = /没搞成|没办成|没去成|没能(?:开展|举行|搞)|未能(?:开展|举行)|泡汤|不搞了|取消了|被取消|临时取消/;
 const PLAN_WORDS = /将于|将在|计划|准备(?!了|好)|打算|拟于|拟在|届时|预计|要去|安排在/;
@@ -113,7 +123,8 @@ export function notReportReason(text: string, signals: ReportSignals): NotReport
   // 已经确定了, 说好了 settle the plan; they do not say it happened.
   if (signals.future && !/了|已经|已|完成|结束|刚/.test(text.replace(SETTLED, ""))) return "plan";
   // 请问…怎么算？: a message that opens by asking is a question, whatever example it gives.
-  if (QUESTION_OPENING.test(text) && QUESTION.test(text.replace(QUESTION_OPENING, ""))) return "question";
+  if (QUESTION_OPENING.test(text) && ASKS.test(text.replace(QUESTION_OPENING, ""))) return "question";
+  if (CALLED_OFF_OUTRIGHT.test(text) && !PART_CALLED_OFF.test(text) && !HAPPENED_ANYWAY.test(text)) return "cancelled";
   // 原计划…因为下雨没搞成: the planned activity did not take place, however many came.
   if (CALLED_OFF.test(text) && /原计划|原定|原本|本来|计划|预定/.test(text) && !/改为|改成|换成|后来|最后还是|照常|如期/.test(text)) return "cancelled";
 
