@@ -5,7 +5,7 @@
 import { parseQuantity, QUANTITY } from "./numbers.js";
 
 const VOLUNTEER_NOUNS =
-  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|律师|医生|护士|讲师|志愿老师|老师|教师|教练|司机|大学生|volunteers?|members?";
+  "志愿者|义工|队员|队友|成员|会员|党员|社工|老伙伴|小伙伴|伙伴|姐妹|兄弟|同学|同事|律师|医生|护士|讲师|志愿老师|老师|教师|教练|司机|大学生|volunteers?|members?";
 const BENEFICIARY_NOUNS =
   "人次|老人|老年人|长者|孩子|小朋友|儿童|学生|家长|学员|营员|师生|居民|群众|村民|残疾人|残障人士|残障朋友|朋友|妇女|低保户|困难户|患者|病人|家庭|考生|旅客|乘客|游客|读者|听众|观众|kids|children|students|people|seniors";
 /** People present who did not serve as volunteers. */
@@ -108,8 +108,8 @@ function mentionFrom(match: RegExpMatchArray, text: string): Mention {
   // 15名困难党员, 孤寡老党员: a qualifier of need marks the people served, whatever their noun.
   const qualifier = groups.mod ?? text.slice(Math.max(0, index - 4), index);
   if (role === "volunteer" && new RegExp(`^(?:${VOLUNTEER_NOUNS})$`).test(groups.noun!) && NEED.test(qualifier)) role = "beneficiary";
-  // 给30位老师体检, 慰问20名医生: professionals on the receiving end were served.
-  if (role === "volunteer" && /^(?:老师|教师|医生|护士)$/.test(groups.noun!) && /(?:给|为|慰问|看望|感谢|表彰)[^,;。\n]{0,6}$/.test(before)) role = "beneficiary";
+  // 给30位老师体检, 慰问20名医生, 辅导30个同学: people on the receiving end were served.
+  if (role === "volunteer" && /^(?:老师|教师|医生|护士|同学|同事)$/.test(groups.noun!) && /(?:给|为|帮|陪|教|辅导|慰问|看望|感谢|表彰)[^,;。\n]{0,6}$/.test(before)) role = "beneficiary";
   // 培训志愿者30人: trainees were taught, they did not serve.
   if (role === "volunteer" && /(?:培训|参训|受训|轮训|培训了)(?:新)?$|(?:参加|接受)培训的(?:新)?$/.test(before)) role = "beneficiary";
   // 8位低保户 counts people (位 is a person classifier); 20户 counts households.

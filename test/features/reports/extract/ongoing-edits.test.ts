@@ -58,3 +58,11 @@ describe("other words for still going", () => {
     expect(extraction.is_report).toBe(false);
   });
 });
+
+describe("a team that has just arrived", () => {
+  it("has not finished (刚到), unlike one that is back home (刚到家)", () => {
+    const at = new Date("2026-12-05T09:05:00+08:00");
+    expect(extractReports(["我们七彩童年儿童服务社的老师们刚到友协第二小学，手工课九点半开讲，6个人"], at).is_report).toBe(false);
+    expect(extractReports(["阳光志愿队6个人今天早上7点到9点在新伟社区扫雪，刚到家"], at).is_report).toBe(true);
+  });
+});

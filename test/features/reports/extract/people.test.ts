@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readPeople } from "../../../../src/features/reports/extract/people.js";
 import { normalizeText } from "../../../../src/features/reports/extract/text.js";
+import { extractReports } from "../../../../src/features/reports/extract/index.js";
 
 const people = (text: string) => readPeople(normalizeText(text));
 
@@ -103,5 +104,19 @@ describe("beneficiaries", () => {
   it("trainees are served, not serving", () => {
     const facts = people("志愿者2人，学员18人");
     expect([facts.volunteers, facts.beneficiaries]).toEqual([2, 18]);
+  });
+});
+
+describe("classmates and colleagues", () => {
+  const reference = new Date("2026-04-12T20:00:00+08:00");
+  it("count as volunteers when they came to serve", () => {
+    const [report] = extractReports(["我们是东北农业大学青年志愿者，昨天下午2点到5点在香坊区幸福敬老院陪老人聊天，来了12个同学"], reference).reports;
+    expect(report).toMatchObject({ volunteers: 12, volunteer_hours: 36 });
+    expect(extractReports(["今天上午我们单位8个同事去平房公园捡垃圾，9点到11点"], reference).reports[0]).toMatchObject({ volunteers: 8 });
+  });
+
+  it("are people served when the team helped them", () => {
+    const [report] = extractReports(["昨天下午阳光志愿队5个人在新伟小学给30个同学辅导作业，两点到四点"], reference).reports;
+    expect(report).toMatchObject({ volunteers: 5, beneficiaries: 30, volunteer_hours: 10 });
   });
 });
