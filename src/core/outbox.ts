@@ -17,7 +17,11 @@ export interface Sender {
   isGroup?(chat: string): boolean;
 }
 
-export type SendStatus = "sent" | "duplicate" | "blocked" | "failed" | "no-platform";
+/**
+ * sent; duplicate: already delivered (or being sent by this process); in-flight: another instance
+ * holds the send's claim and has not recorded it yet — try again later; blocked; failed; no-platform.
+ */
+export type SendStatus = "sent" | "duplicate" | "in-flight" | "blocked" | "failed" | "no-platform";
 
 export interface SendResult {
   status: SendStatus;
@@ -105,7 +109,8 @@ export class Outbox {
     }
     let result: SendResult;
     try {
-      if (once && ((await this.wasSent(once)) || !(await this.claimOnce(once)))) return { status: "duplicate", messageIds: [] };
+      if (once && (await this.wasSent(once))) return { status: "duplicate", messageIds: [] };
+      if (once && !(await this.claimOnce(once))) return { status: (await this.wasSent(once)) ? "duplicate" : "in-flight", messageIds: [] };
       result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
       if (once) {
         if (result.status === "sent") await this.onceRecords.set(once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);

@@ -109,7 +109,9 @@ describe("outbox", () => {
     second.register(sender, telegramRules);
     const reply = { chat: "telegram:-1", text: "培训提醒", once: "reminder:t1:1d:telegram:-1" };
     const results = await Promise.all([first.send(reply), second.send(reply), first.send(reply)]);
-    expect(results.map((result) => result.status).sort()).toEqual(["duplicate", "duplicate", "sent"]);
+    // The second outbox finds the first one's claim: in flight elsewhere, not yet sent.
+    expect(results.map((result) => result.status).sort()).toEqual(["duplicate", "in-flight", "sent"]);
+    expect((await second.send(reply)).status).toBe("duplicate");
     expect(sender.sent).toHaveLength(1);
   });
 

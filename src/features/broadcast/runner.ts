@@ -19,6 +19,10 @@ export interface RunnerDeps {
   progressEveryMs?: number;
 }
 
+/** A claim lapses after the outbox's 10-minute lease: retry for a little longer than that. */
+const retryEveryMs = 30_000;
+const retryRounds = 24;
+
 /** The idempotency key of one group's copy of a broadcast. */
 export function broadcastKey(id: string, chat: string): string {
   return `broadcast:${id}:${chat}`;
@@ -82,9 +86,16 @@ export class BroadcastRunner {
     }
     let lastProgress = clock.now().getTime();
     const progressEvery = this.deps.progressEveryMs ?? 30_000;
+    // Groups whose copy another instance has claimed but not recorded: asked again until that claim
+    // is recorded or lapses (a crashed instance), so none is counted as sent without being sent.
+    const elsewhere: string[] = [];
     const worker = async () => {
       for (let chat = pending.shift(); chat !== undefined && !this.stopping; chat = pending.shift()) {
         const result = await outbox.send(broadcastReply(texts, job, chat));
+        if (result.status === "in-flight") {
+          elsewhere.push(chat);
+          continue;
+        }
         const state: GroupState = result.status === "sent" || result.status === "duplicate" ? "sent" : result.status === "blocked" ? "blocked" : "failed";
         await store.setState(job.id, chat, state);
         states.set(chat, state);
@@ -97,7 +108,12 @@ export class BroadcastRunner {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
-    if (states.size < total) return; // stopped: the next start resumes it
+    for (let round = 0; elsewhere.length > 0 && !this.stopping && round < retryRounds; round++) {
+      await clock.sleep(retryEveryMs);
+      pending.push(...elsewhere.splice(0));
+      await worker();
+    }
+    if (states.size < total) return; // stopped (or still claimed elsewhere): the next start resumes it
     await store.saveJob({ ...job, status: "done", finishedAt: clock.now().toISOString() });
     await outbox.send(await this.report(job, states));
     logger.info({ broadcast: job.id, total, sent: [...states.values()].filter((state) => state === "sent").length }, "broadcast finished");

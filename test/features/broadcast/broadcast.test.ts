@@ -71,3 +71,30 @@ describe("broadcast in the playground", () => {
     expect(await bot.group("g9").botMessages()).toEqual([]);
   });
 });
+
+describe("a group whose copy another instance claimed", () => {
+  it("is not counted as sent until that instance records it or its claim lapses", async () => {
+    const bot = await startTestBot();
+    await bindGroups(bot, [
+      ["g1", "书法协会群", "书法协会 tag:文化"],
+      ["g2", "舞蹈队群", "舞蹈队 tag:文化"],
+    ]);
+    // Another instance (which then crashed) claimed g2's copy of broadcast #1 and never sent it.
+    await bot.app.storage.claim("once:broadcast:1:playground:g2", 600_000, "crashed-instance");
+    const office = bot.group("office", "工作人员群");
+    await office.user(bot.staff).says("通知 to:文化 周六停电");
+    await office.user(bot.staff).says("确认");
+    await broadcasts(bot).idle();
+    expect((await bot.group("g2").botMessages()).some((text) => text.includes("周六停电"))).toBe(false);
+    expect((await office.botMessages()).some((text) => /发送完成/.test(text))).toBe(false);
+
+    // The claim lapses; the next start resumes the job and delivers the missing copy once.
+    await bot.app.storage.release("once:broadcast:1:playground:g2");
+    await bot.app.features.find((feature) => feature.name === "broadcast")!.start!();
+    await broadcasts(bot).idle();
+    expect((await bot.group("g2").botMessages()).filter((text) => text.includes("周六停电"))).toHaveLength(1);
+    expect((await bot.group("g1").botMessages()).filter((text) => text.includes("周六停电"))).toHaveLength(1);
+    expect(await office.lastReply()).toMatch(/发送完成：2\/2/);
+    await bot.close();
+  });
+});
