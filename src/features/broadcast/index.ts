@@ -38,7 +38,8 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     if (!match) throw new UserError("broadcast.usage");
     const tags = match[1]!.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean).map((tag) => (allWords.test(tag) ? "all" : tag));
     const text = match[2]!.trim();
-    const groups = await context.chats.groupsTagged(tags);
+    // The chat the staff member is typing in (their office group) already has the text.
+    const groups = (await context.chats.groupsTagged(tags)).filter((group) => group.key !== turn.message.chat.key);
     if (groups.length === 0) throw new UserError("broadcast.noGroups", { tags: tags.join("、") });
     await store.saveDraft(owner(turn), { v: 1, text, tags, chats: groups.map((group) => group.key), at: turn.now.toISOString() });
     await store.noteDraftIn(turn.message.chat.key, owner(turn), turn.message.sender.name);
