@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../support/bot.js";
+import { storedReports } from "./stored.js";
 
 // The virtual clock starts on Monday 2026-03-16 10:00 (Asia/Shanghai); 昨天 is 2026-03-15.
 const complete = "昨天下午新牧社区夕阳红志愿服务队在新牧社区养老院陪老人包饺子，志愿者8人，2点到5点";
 const noTeamNoHours = "昨天我们去敬老院陪老人包饺子了，一共8个人";
-
-async function storedReports(bot: TestBot): Promise<Array<Record<string, unknown>>> {
-  const list: Array<Record<string, unknown>> = [];
-  for await (const [, report] of bot.app.storage.namespace<Record<string, unknown>>("reports").entries()) list.push(report);
-  return list.sort((a, b) => String(a.id).localeCompare(String(b.id)));
-}
 
 describe("report conversation: starting", () => {
   let bot: TestBot;

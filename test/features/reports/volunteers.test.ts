@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../support/bot.js";
+import { storedReports } from "./stored.js";
 
 // Dialogs found failing when volunteers tried the bot with their own wording (2026-11 probe).
 // The virtual clock starts on Monday 2026-03-16 10:00 (Asia/Shanghai); 昨天 is 2026-03-15.
 const complete = "昨天阳光志愿服务队在新牧社区养老院陪老人包饺子，志愿者8人，2点到5点";
-
-async function storedReports(bot: TestBot): Promise<Array<Record<string, unknown>>> {
-  const list: Array<Record<string, unknown>> = [];
-  for await (const [, report] of bot.app.storage.namespace<Record<string, unknown>>("reports").entries()) list.push(report);
-  return list.sort((a, b) => String(a.id).localeCompare(String(b.id)));
-}
 
 describe("report conversation: volunteers' own wording", () => {
   let bot: TestBot;
