@@ -156,8 +156,9 @@ export function localeOf(text: string): "zh-CN" | "en" {
   if (/[\u3400-\u9fff]/.test(text)) return "zh-CN";
   // Command names, sub-commands and options (/training edit 3 remind:1h to:all) are not English prose.
   const prose = text
-    .replace(/^[/／]\S+(\s+(add|list|show|edit|cancel|roster|status|reload)\b)?/i, "")
-    .replace(/\b[A-Za-z]+:\S*/g, "");
+    .replace(/^[/／]\S+/, "")
+    .replace(/\b[A-Za-z]+[:：]\S*/g, "")
+    .replace(/\b(add|list|show|edit|cancel|roster|status|reload|all)\b/gi, "");
   const words = prose.match(/[A-Za-z]{2,}/g) ?? [];
   return words.length >= 2 ? "en" : "zh-CN";
 }

@@ -4,7 +4,6 @@ import type { FeatureContext } from "../context.js";
 import { normalizeOrganizationType } from "../trainings/compliance.js";
 import { clockText, wallTime } from "../trainings/time.js";
 import { AuditLog } from "../../core/audit.js";
-import { answeringErrors, staffCommandTurn } from "./locale.js";
 
 type Context = Pick<FeatureContext, "storage" | "clock" | "chats" | "config" | "texts">;
 
@@ -117,8 +116,7 @@ export function createAdminFeature(context: Context): Feature {
     async handle(original) {
       const command = original.command;
       if (!command || !["bind", "unbind", "groups", "audit"].includes(command.name)) return undefined;
-      const turn = staffCommandTurn(original, context.texts);
-      return answeringErrors(turn, () => run(turn, command));
+      return run(original, command);
     },
   };
 }

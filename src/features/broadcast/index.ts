@@ -1,7 +1,6 @@
 import { answer, type Feature, type Outcome, type Turn } from "../../core/feature.js";
 import { UserError } from "../../core/errors.js";
 import { AuditLog } from "../../core/audit.js";
-import { answeringErrors, staffCommandTurn } from "../admin/locale.js";
 import type { FeatureContext } from "../context.js";
 import { BroadcastRunner } from "./runner.js";
 import { BroadcastStore, draftKeepMs, type BroadcastJob } from "./store.js";
@@ -128,8 +127,7 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
       const command = turn.command;
       if (command?.name === "broadcast") {
         const [word = "", id = ""] = command.args.split(/\s+/);
-        const staffTurn = staffCommandTurn(turn, context.texts);
-        return answeringErrors(staffTurn, () => (/^(status|状态|回执)$/i.test(word) ? status(staffTurn, id) : preview(staffTurn, command.args)));
+        return /^(status|状态|回执)$/i.test(word) ? status(turn, id) : preview(turn, command.args);
       }
       if (!command && turn.conversation === "broadcast") return confirm(turn);
       const match = turn.message.chat.type === "group" && !command ? receipt.exec(turn.message.text.replace(emoji, "").trim()) : null;

@@ -83,8 +83,8 @@ export function createQaFeature(context: FeatureContext): QaFeature {
 
   async function command(commandTurn: Turn): Promise<Outcome | undefined> {
     const { name, args } = commandTurn.command!;
-    // "/tickets" alone has no language of its own: Chinese first, English when the arguments are English.
-    const turn = /[a-z]{3,}/i.test(args.replace(/^\s*(reload)\b/i, "")) || hasChinese(args) ? commandTurn : { ...commandTurn, t: context.texts.translator("zh-CN") };
+    // The dispatcher already answers a bare "/tickets" or "/kb reload" in Chinese.
+    const turn = commandTurn;
     const say = (key: string, params = {}) => ({ replies: [{ chat: turn.message.chat.key, text: turn.t(key, params) }] });
     switch (name) {
       case "ask": {

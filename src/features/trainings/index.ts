@@ -1,6 +1,5 @@
 import type { Feature, Outcome, Turn } from "../../core/feature.js";
 import { AuditLog } from "../../core/audit.js";
-import { answeringErrors, staffCommandTurn } from "../admin/locale.js";
 import type { FeatureContext } from "../context.js";
 import { ComplianceCalendar } from "./compliance.js";
 import { listTrainings, signup, unsignup } from "./public.js";
@@ -62,8 +61,7 @@ export function createTrainingsFeature(context: Context): Feature {
       if (original.message.chat.type === "private") await store.rememberPrivateChat(original.message.sender.key, original.message.chat.key);
       const command = original.command;
       if (command && ["training", "trainings", "signup", "unsignup"].includes(command.name)) {
-        const turn = staffCommandTurn(original, context.texts);
-        return answeringErrors(turn, () => commandOutcome(turn));
+        return commandOutcome(original);
       }
       return commandOutcome(original);
     },

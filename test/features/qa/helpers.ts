@@ -1,3 +1,4 @@
+import { localeOf } from "../../../src/core/dispatcher.js";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -191,7 +192,8 @@ export function turnFor(feature: Feature, texts: Texts, text: string, options: T
     addressed: chatType === "private" || mentionsBot || replyToBot || command !== undefined,
     isStaff,
     role: isStaff ? "staff" : "leader",
-    t: texts.translator(/[\u4e00-\u9fff]/.test(text) ? "zh-CN" : "en"),
+    // The language the dispatcher would choose for this text.
+    t: texts.translator(localeOf(text)),
     now: new Date("2026-03-16T02:00:00Z"),
   };
 }
