@@ -70,10 +70,6 @@ export class Outbox {
     this.senders.set(sender.platform, { sender, rules, overall: new Limiter(rules.overall, this.options.clock) });
   }
 
-  platforms(): Platform[] {
-    return [...this.senders.keys()];
-  }
-
   /** Sends replies one after another, in order. */
   async sendAll(replies: Reply[]): Promise<SendResult[]> {
     const results: SendResult[] = [];

@@ -58,7 +58,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   await app.start({ listen: false });
   const playground = app.playground!;
-  const chatHandle = (id: string, type: "group" | "private", title?: string, owner?: string): ChatHandle => {
+  const chatHandle = (id: string, type: "group" | "private", title?: string): ChatHandle => {
     const speaker = (userId: string, name = userId): Speaker => {
       const post = async (text: string, extra: Partial<PlaygroundInput> = {}) => {
         const result = await playground.post({ chat: { id, type, title }, from: { id: userId, name }, text, ...extra });
@@ -75,7 +75,6 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       transcript: async () => (await entries()).map((entry) => `${entry.from.name}: ${entry.text}`),
       botMessages: async () => (await entries()).filter((entry) => entry.from.bot).map((entry) => entry.text),
       lastReply: async () => (await entries()).filter((entry) => entry.from.bot).at(-1)?.text,
-      ...(owner ? {} : {}),
     };
   };
   return {
@@ -85,7 +84,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     playground,
     staff: "staff",
     group: (id, title = id) => chatHandle(id, "group", title),
-    private: (userId, name) => chatHandle(`dm-${userId}`, "private", name ?? userId, userId),
+    private: (userId, name) => chatHandle(`dm-${userId}`, "private", name ?? userId),
     close: () => app.stop(),
   };
 }
