@@ -21,6 +21,14 @@ const wechatPacing = z
   })
   .prefault({});
 
+/** Not WeCom's published figures (none found): kept low on purpose; see the README's WeCom section. */
+const wecomPacing = z
+  .object({
+    perChatPerMinute: z.number().positive().default(20),
+    overallPerMinute: z.number().positive().default(60),
+  })
+  .prefault({});
+
 export const configSchema = z.object({
   bot: z.object({ name: z.string().min(1).default("小园助手") }).prefault({}),
   park: z
@@ -47,7 +55,7 @@ export const configSchema = z.object({
       url: z.string().regex(/^(sqlite|redis|rediss|postgres|postgresql|memory):\/\//, "must start with sqlite://, redis:// or postgres://").default("sqlite://data/incubot.sqlite"),
     })
     .prefault({}),
-  staff: z.array(z.string().regex(/^(telegram|wechat|playground):.+$/, "user keys look like telegram:12345 or wechat:wxid_abc")).default([]),
+  staff: z.array(z.string().regex(/^(telegram|wechat|playground|wecom):.+$/, "user keys look like telegram:12345, wechat:wxid_abc or wecom:zhangsan")).default([]),
   playground: z
     .object({
       /** Playground user ids with staff rights (the page's 工作人员 role uses the first). */
@@ -68,6 +76,18 @@ export const configSchema = z.object({
       puppet: optionalText,
       puppetToken: optionalText,
       pacing: wechatPacing,
+    })
+    .prefault({}),
+  wecom: z
+    .object({
+      botId: optionalText,
+      secret: optionalText,
+      wsUrl: z.string().regex(/^wss?:\/\/\S+$/, "must be a WebSocket URL such as wss://openws.work.weixin.qq.com").nullable().default(null),
+      /** The smart bot's name in WeCom, when it differs from bot.name: `@<name>` is removed from group messages. */
+      botName: optionalText,
+      /** Answers go back on the question's req_id for this long; later ones are sent as new messages. */
+      replyWindowSeconds: z.number().int().positive().default(300),
+      pacing: wecomPacing,
     })
     .prefault({}),
   llm: z

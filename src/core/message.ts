@@ -1,6 +1,6 @@
 /** The neutral message model every platform adapter produces and every feature consumes. */
 
-export type Platform = "telegram" | "wechat" | "playground";
+export type Platform = "telegram" | "wechat" | "playground" | "wecom";
 export type ChatType = "group" | "private";
 
 /** A chat key is `<platform>:<platform chat id>`, e.g. `telegram:-100123`, `playground:g1`. */

@@ -14,6 +14,8 @@ export interface PlatformOptions {
   setRole: (user: string, role: "leader" | "volunteer") => Promise<void>;
   /** Tests: a wechaty puppet instance (wechaty-puppet-mock) turns WeChat on like WECHATY_PUPPET; `print` receives the login QR code. */
   wechat?: { puppet?: WechatPuppet; print?: (text: string) => void };
+  /** Tests: short reconnect back-off and heartbeat for the WeCom SDK. */
+  wecom?: { reconnectBaseMs?: number; heartbeatMs?: number; connectWaitMs?: number };
 }
 
 /** The platforms the config turns on. The playground is there unless switched off. */
@@ -28,5 +30,7 @@ export async function createPlatforms(options: PlatformOptions): Promise<Platfor
   }
   if (config.telegram.token) platforms.push(new (await import("./telegram/adapter.js")).TelegramAdapter({ config, logger: options.logger, clock: options.clock, storage: options.storage }));
   if (wechat) platforms.push(wechat);
+  // Either WeCom credential turns it on; the factory names the one that is missing.
+  if (config.wecom.botId || config.wecom.secret) platforms.push((await import("./wecom/index.js")).createWecomAdapter({ ...options, ...options.wecom }));
   return platforms;
 }

@@ -1,0 +1,291 @@
+import { WSAuthFailureError, WSClient, generateReqId, type WsFrame } from "@wecom/aibot-node-sdk";
+import type { Logger } from "pino";
+import { DeliveryError } from "../../core/errors.js";
+import type { Texts, Translate } from "../../core/i18n.js";
+import { splitKey, type Reply } from "../../core/message.js";
+import type { Sender } from "../../core/outbox.js";
+import type { PacingRules } from "../../core/pacing.js";
+import type { Clock } from "../../ports/clock.js";
+import type { MessageSink, PlatformAdapter, PlatformHealth } from "../types.js";
+import { byteLength, maxStreamBytes, maxTextLength, renderWecomText, replyWindowClosed, toDeliveryError, wecomPacingRules, type WecomPacing } from "./outgoing.js";
+import { fromWecom, type WecomMessageBody } from "./parse.js";
+
+export interface WecomAdapterOptions {
+  botId: string;
+  secret: string;
+  /** The long-connection endpoint; the SDK's own (wss://openws.work.weixin.qq.com) when absent. */
+  wsUrl?: string;
+  /** Names the bot is @-mentioned by in groups (the WeCom bot name, config bot.name). */
+  botNames: string[];
+  pacing: WecomPacing;
+  replyWindowSeconds: number;
+  logger: Logger;
+  clock: Clock;
+  texts: Texts;
+  /** Tests: a short first back-off (the SDK doubles it up to 30 s) and heartbeat. */
+  reconnectBaseMs?: number;
+  heartbeatMs?: number;
+  /** How long a proactive send waits for a dropped connection to come back before it fails. */
+  connectWaitMs?: number;
+}
+
+/** A question whose answer can still go back on its req_id. */
+interface OpenQuestion {
+  frame: WsFrame;
+  chat: string;
+  messageId: string;
+  openedAt: number;
+  streamId: string;
+  parts: string[];
+  /** WeCom no longer takes this req_id: later replies are sent as new messages. */
+  closed: boolean;
+}
+
+const secretKeys = "WECOM_BOT_SECRET (wecom.secret) / WECOM_BOT_ID (wecom.botId)";
+
+/**
+ * WeCom smart bot (智能机器人) over the official long connection, through @wecom/aibot-node-sdk:
+ * the only place that imports it. Answers go back on the question's req_id as one stream message
+ * (each reply of the turn updates it; the stream is finished when the turn is handled); reminders,
+ * broadcasts and anything sent outside a turn are proactive markdown messages (aibot_send_msg).
+ */
+export class WecomAdapter implements PlatformAdapter {
+  readonly platform = "wecom" as const;
+  readonly pacing: PacingRules;
+  readonly sender: Sender;
+  readonly client: WSClient;
+  /** Message callbacks taken in so far (tests wait on it). */
+  received = 0;
+  private readonly t: Translate;
+  private readonly open = new Map<string, OpenQuestion[]>();
+  private readonly singles = new Set<string>();
+  private readonly pending = new Set<Promise<void>>();
+  private readonly waiters = new Set<() => void>();
+  private sink?: MessageSink;
+  private state: PlatformHealth["state"] = "stopped";
+  private detail?: string;
+  private authenticated = false;
+  private stopping = false;
+
+  constructor(private readonly options: WecomAdapterOptions) {
+    this.pacing = wecomPacingRules(options.pacing);
+    this.t = options.texts.translator("zh-CN");
+    this.client = new WSClient({
+      botId: options.botId,
+      secret: options.secret,
+      ...(options.wsUrl ? { wsUrl: options.wsUrl } : {}),
+      // A service keeps trying (back-off 1 s → 30 s); the SDK's default gives up after 10 tries.
+      maxReconnectAttempts: -1,
+      reconnectInterval: options.reconnectBaseMs ?? 1000,
+      heartbeatInterval: options.heartbeatMs ?? 30_000,
+      logger: sdkLogger(options.logger),
+    });
+    this.sender = {
+      platform: "wecom",
+      maxLength: maxTextLength,
+      send: (reply) => this.deliver(reply),
+      // Unknown chats are paced as groups, the stricter case.
+      isGroup: (chat) => !this.singles.has(splitKey(chat).id),
+    };
+    this.listen();
+  }
+
+  async start(sink: MessageSink): Promise<void> {
+    this.sink = sink;
+    this.stopping = false;
+    this.setState("starting");
+    // Not awaited: a WeCom that is down or refuses the secret stops nothing else.
+    this.client.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.sink = undefined;
+    await Promise.race([this.settled(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    this.client.disconnect();
+    this.authenticated = false;
+    this.setState("stopped");
+  }
+
+  health(): PlatformHealth {
+    return { platform: "wecom", state: this.state, ...(this.detail ? { detail: this.detail } : {}) };
+  }
+
+  /** Resolves when every message received so far is handled and its answer finished. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private listen(): void {
+    const { client, options } = this;
+    const logger = options.logger;
+    client.on("authenticated", () => {
+      if (this.state === "error") logger.info({ platform: "wecom" }, "WeCom connection restored");
+      this.authenticated = true;
+      this.setState("running");
+      for (const wake of [...this.waiters]) wake();
+    });
+    client.on("disconnected", (reason: string) => {
+      this.authenticated = false;
+      if (this.stopping) return;
+      if (this.state === "running") logger.warn({ platform: "wecom", reason }, "WeCom connection lost, reconnecting");
+      if (/new connection/i.test(reason)) {
+        // The SDK does not reconnect then: another process took the bot over.
+        this.fail(`another connection took over this bot (two instances with the same WECOM_BOT_ID?): ${reason}`);
+        return;
+      }
+      if (this.state !== "error") this.setState("starting", `connection lost (${reason}), reconnecting`);
+    });
+    client.on("reconnecting", (attempt: number) => {
+      if (this.state !== "error") this.setState("starting", `reconnecting, attempt ${attempt}`);
+    });
+    client.on("error", (error: Error) => this.onError(error));
+    client.on("message", (frame: WsFrame<WecomMessageBody>) => this.receive(frame));
+  }
+
+  private onError(error: Error): void {
+    if (error instanceof WSAuthFailureError) {
+      this.fail(`WeCom refused the bot id or secret ${error.message.replace(/^Max auth failure attempts exceeded/, "too often")}; gave up: check ${secretKeys}`);
+      return;
+    }
+    if (/^Authentication failed/.test(error.message)) {
+      this.fail(`WeCom refused the bot id or secret (${error.message.replace(/^Authentication failed:\s*/, "")}): check ${secretKeys}`);
+      return;
+    }
+    // Network errors come with a close and a reconnect; the health detail says so.
+    this.options.logger.warn({ platform: "wecom", err: error.message }, "WeCom connection error");
+    if (this.state !== "running") this.detail = `cannot reach WeCom: ${error.message}`;
+  }
+
+  private receive(frame: WsFrame<WecomMessageBody>): void {
+    const body = frame.body;
+    if (!body) return;
+    const message = fromWecom(body, this.options.botNames, this.options.clock.now());
+    if (!message) return;
+    this.received++;
+    if (message.chat.type === "private") this.singles.add(splitKey(message.chat.key).id);
+    const sink = this.sink;
+    if (!sink) return;
+    const question: OpenQuestion = {
+      frame,
+      chat: message.chat.key,
+      messageId: message.id,
+      openedAt: this.options.clock.now().getTime(),
+      streamId: generateReqId("stream"),
+      parts: [],
+      closed: false,
+    };
+    const list = this.open.get(question.chat) ?? [];
+    list.push(question);
+    this.open.set(question.chat, list);
+    const work = sink
+      .handle(message)
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger.error({ err: error, chat: message.chat.key }, "WeCom message handling failed"),
+      )
+      .then(() => this.finish(question));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** The last update of the answer's stream, with finish set; then the req_id is let go. */
+  private async finish(question: OpenQuestion): Promise<void> {
+    const list = (this.open.get(question.chat) ?? []).filter((entry) => entry !== question);
+    if (list.length > 0) this.open.set(question.chat, list);
+    else this.open.delete(question.chat);
+    if (question.parts.length === 0 || question.closed) return;
+    try {
+      await this.client.replyStream(question.frame, question.streamId, question.parts.join("\n\n"), true);
+    } catch (error) {
+      this.options.logger.warn({ platform: "wecom", chat: question.chat, err: toDeliveryError(error, "stream finish").message }, "WeCom answer could not be finished");
+    }
+  }
+
+  private async deliver(reply: Reply): Promise<{ messageId?: string }> {
+    const text = renderWecomText(reply, this.t);
+    // Proactive posts (reminders, broadcasts: they carry a once key) never ride on someone's question.
+    const question = reply.once ? undefined : this.questionFor(reply);
+    if (question) {
+      const sent = await this.answer(question, text);
+      if (sent) return sent;
+    }
+    return this.push(reply.chat, text);
+  }
+
+  /** The open question in this chat the reply answers: the one it names, else the oldest. */
+  private questionFor(reply: Reply): OpenQuestion | undefined {
+    const list = this.open.get(reply.chat);
+    if (!list?.length) return undefined;
+    const question = list.find((entry) => entry.messageId === reply.replyTo) ?? list[0]!;
+    const age = this.options.clock.now().getTime() - question.openedAt;
+    return question.closed || age > this.options.replyWindowSeconds * 1000 ? undefined : question;
+  }
+
+  /** Adds the reply to the question's stream; undefined when it must be sent as a new message. */
+  private async answer(question: OpenQuestion, text: string): Promise<{ messageId: string } | undefined> {
+    const content = [...question.parts, text].join("\n\n");
+    if (byteLength(content) > maxStreamBytes) return undefined;
+    try {
+      await this.client.replyStream(question.frame, question.streamId, content, false);
+    } catch (error) {
+      if (replyWindowClosed(error)) {
+        question.closed = true;
+        return undefined;
+      }
+      throw toDeliveryError(error, "aibot_respond_msg");
+    }
+    question.parts.push(text);
+    return { messageId: `${question.messageId}:${question.parts.length}` };
+  }
+
+  /** A proactive markdown message (aibot_send_msg) to a group's chatid or a person's userid. */
+  private async push(chat: string, text: string): Promise<{ messageId?: string }> {
+    await this.connected();
+    try {
+      await this.client.sendMessage(splitKey(chat).id, { msgtype: "markdown", markdown: { content: text } });
+      return {};
+    } catch (error) {
+      throw toDeliveryError(error, "aibot_send_msg");
+    }
+  }
+
+  /** A send during a reconnect waits for the connection instead of failing at once. */
+  private async connected(): Promise<void> {
+    if (this.authenticated) return;
+    if (this.stopping) throw new DeliveryError("failed", "WeCom adapter is stopped");
+    const waitMs = this.options.connectWaitMs ?? 30_000;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      timer.unref();
+      this.waiters.add(done);
+    });
+    if (!this.authenticated) throw new DeliveryError("failed", "WeCom is not connected");
+  }
+
+  private setState(state: PlatformHealth["state"], detail?: string): void {
+    this.state = state;
+    this.detail = detail;
+  }
+
+  private fail(detail: string): void {
+    if (this.state !== "error" || this.detail !== detail) this.options.logger.error({ platform: "wecom", detail }, "WeCom platform error");
+    this.setState("error", detail);
+  }
+}
+
+/** The SDK's chatter goes to debug; its warnings and errors to warn (the adapter logs what matters). */
+function sdkLogger(logger: Logger) {
+  const line = (message: string, args: unknown[]) => [message, ...args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg)))].join(" ");
+  return {
+    debug: (message: string, ...args: unknown[]) => logger.debug({ platform: "wecom" }, line(message, args)),
+    info: (message: string, ...args: unknown[]) => logger.debug({ platform: "wecom" }, line(message, args)),
+    warn: (message: string, ...args: unknown[]) => logger.warn({ platform: "wecom" }, line(message, args)),
+    error: (message: string, ...args: unknown[]) => logger.warn({ platform: "wecom" }, line(message, args)),
+  };
+}
