@@ -48,7 +48,13 @@ export interface FakeWecom {
   refuse(cmd: string, errcode: number, errmsg: string, count?: number): void;
   /** Closes every connection (the bot should reconnect). */
   drop(): void;
-  waitFor<T>(read: () => T | undefined | false, what: string, timeoutMs?: number): Promise<T>;
+  /** While down, every new connection is closed at once, as an unreachable WeCom would. */
+  down(): void;
+  up(): void;
+  /** Tells the bot's connection that another one took the bot over (disconnected_event), then closes it. */
+  takeOver(): void;
+  /** Polls until `read` gives a value (a promise is awaited). */
+  waitFor<T>(read: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -81,7 +87,9 @@ export async function startWecomServer(options: WecomServerOptions): Promise<Fak
 
   const ack = (socket: WebSocket, reqId: string, errcode = 0, errmsg = "ok") => socket.send(JSON.stringify({ headers: { req_id: reqId }, errcode, errmsg }));
 
+  let isDown = false;
   server.on("connection", (socket) => {
+    if (isDown) return socket.terminate();
     sockets.add(socket);
     socket.on("close", () => {
       sockets.delete(socket);
@@ -144,10 +152,22 @@ export async function startWecomServer(options: WecomServerOptions): Promise<Fak
     drop: () => {
       for (const socket of sockets) socket.terminate();
     },
+    down: () => {
+      isDown = true;
+    },
+    up: () => {
+      isDown = false;
+    },
+    takeOver: () => {
+      const socket = [...authenticated].at(-1);
+      const body = { msgid: `event${nextMessage++}`, aibotid: options.botId, create_time: Math.floor(Date.now() / 1000), msgtype: "event", event: { eventtype: "disconnected_event" } };
+      socket?.send(JSON.stringify({ cmd: "aibot_event_callback", headers: { req_id: `event_${randomUUID()}` }, body }));
+      setTimeout(() => socket?.close(), 20);
+    },
     waitFor: async (read, what, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const value = read();
+        const value = await read();
         if (value !== undefined && value !== false) return value as never;
         if (Date.now() > deadline) throw new Error(`fake WeCom: timed out waiting for ${what}`);
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -81,12 +81,49 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     expect(reminders()).toEqual([expect.stringMatching(/^⏰ 培训提醒：“财务制度小课堂”（#1）将于 3月16日（周一）10:05 开始/)]);
   });
 
+  it("holds a reminder due while WeCom is unreachable and pushes it once the connection is back", async () => {
+    wecom = await startWecomBot(staff);
+    wecom.clock.set("2026-03-16T10:00:20+08:00");
+    await wecom.group("wrkGroup3").member("laowang").says("@小园助手 /training add 今天 10:05-11:00 财务制度小课堂 @创新园 remind:1m");
+    wecom.server.down();
+    wecom.server.drop();
+    await wecom.server.waitFor(() => wecom!.adapter.health().state !== "running", "the drop");
+    const due = wecom.scheduler.tick(new Date("2026-03-16T10:04:00+08:00"));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(wecom.server.pushed("wrkGroup3")).toEqual([]);
+    wecom.server.up();
+    await due;
+    await wecom.scheduler.tick(new Date("2026-03-16T10:05:00+08:00"));
+    expect(wecom.server.pushed("wrkGroup3").filter((text) => text.includes("培训提醒"))).toHaveLength(1);
+  });
+
   it("resumes after the connection drops and answers on the new connection", async () => {
     wecom = await startWecomBot();
     wecom.server.drop();
     await wecom.server.waitFor(() => wecom!.server.subscriptions() === 2 && wecom!.adapter.health().state === "running", "the bot to reconnect");
     const [help] = await wecom.private("lisi").says("/help");
     expect(help).toMatch(/帮助/);
+  });
+
+  it("shows a lost connection in /healthz while WeCom is unreachable, and running again after", async () => {
+    wecom = await startWecomBot({ listen: true });
+    wecom.server.down();
+    wecom.server.drop();
+    const wecomHealth = async () => ((await (await fetch(`${wecom!.url}/healthz`)).json()) as { platforms: Array<{ platform: string; state: string; detail?: string }> }).platforms.find((platform) => platform.platform === "wecom");
+    const down = await wecom.server.waitFor(async () => {
+      const health = await wecomHealth();
+      return health?.state !== "running" && /reconnecting/.test(health?.detail ?? "") ? health : undefined;
+    }, "healthz to show the reconnect");
+    expect(down.state).toBe("starting");
+    wecom.server.up();
+    await wecom.server.waitFor(async () => (await wecomHealth())?.state === "running", "healthz to show running again");
+  });
+
+  it("says so in /healthz when another connection takes the bot over", async () => {
+    wecom = await startWecomBot();
+    wecom.server.takeOver();
+    await wecom.server.waitFor(() => wecom!.adapter.health().state === "error", "the take-over");
+    expect(wecom.adapter.health().detail).toMatch(/another connection took over/);
   });
 
   it("reports a wrong secret by its key and keeps the playground answering", async () => {

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { answer, type Feature } from "../../../src/core/feature.js";
+import { createFeatures } from "../../../src/features/index.js";
+import { startWecomBot, type WecomTestBot } from "../../support/wecom.js";
+
+/** "回声 …" features: two replies, a mention, buttons, or an answer that takes longer than WeCom's reply window. */
+function echo(bot: () => WecomTestBot): Feature {
+  return {
+    name: "echo",
+    async handle(turn) {
+      const text = turn.message.text;
+      if (!text.startsWith("回声")) return undefined;
+      if (text.includes("两条")) return { replies: [answer(turn, "第一条").replies[0]!, answer(turn, "第二条").replies[0]!] };
+      if (text.includes("按钮")) return answer(turn, "请确认：", { buttons: [{ text: "确认", data: "确认" }, { text: "重新填写", data: "重填" }] });
+      if (text.includes("很久")) bot().clock.advance(10 * 60_000);
+      return answer(turn, text, { mention: { key: turn.message.sender.key, name: "张三" } });
+    },
+  };
+}
+
+async function startWithEcho(): Promise<WecomTestBot> {
+  let bot: WecomTestBot | undefined;
+  bot = await startWecomBot({ features: (context) => [echo(() => bot!), ...createFeatures(context)] });
+  return bot;
+}
+
+describe("WeCom delivery", () => {
+  let wecom: WecomTestBot | undefined;
+  afterEach(async () => {
+    await wecom?.close();
+    wecom = undefined;
+  });
+
+  it("puts two replies to one question in one stream, finished once", async () => {
+    wecom = await startWithEcho();
+    expect(await wecom.private("lisi").says("回声 两条")).toEqual(["第一条\n\n第二条"]);
+    const streams = wecom.server.frames.filter((frame) => frame.cmd === "aibot_respond_msg").map((frame) => frame.body.stream);
+    expect(new Set(streams.map((stream) => stream.id)).size).toBe(1);
+    expect(streams.map((stream) => [stream.content, stream.finish])).toEqual([
+      ["第一条", false],
+      ["第一条\n\n第二条", false],
+      ["第一条\n\n第二条", true],
+    ]);
+  });
+
+  it("writes a mention as @name and buttons as lines to reply", async () => {
+    wecom = await startWithEcho();
+    expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 你好")).toEqual(["@张三 回声 你好"]);
+    expect(await wecom.private("lisi").says("回声 按钮")).toEqual(["请确认：\n回复“确认”\n回复“重填”：重新填写"]);
+  });
+
+  it("sends an answer that comes after the reply window as a new message to the chat", async () => {
+    wecom = await startWithEcho();
+    expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 很久")).toEqual([]);
+    expect(wecom.server.pushed("g1")).toEqual(["@张三 回声 很久"]);
+  });
+
+  it("sends the answer as a new message when WeCom no longer takes the req_id", async () => {
+    wecom = await startWithEcho();
+    wecom.server.refuse("aibot_respond_msg", 846605, "invalid req_id");
+    expect(await wecom.private("lisi").says("回声 你好")).toEqual([]);
+    expect(wecom.server.pushed("lisi")).toEqual(["@张三 回声 你好"]);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { startBotProcess } from "../../support/process.js";
+import { startWecomServer } from "../../support/wecom-server.js";
+
+describe("npm start with WECOM_BOT_ID, WECOM_BOT_SECRET and WECOM_WS_URL", () => {
+  it("subscribes, shows WeCom in /healthz and answers a group @-question on its req_id, as a real process", async () => {
+    const wecom = await startWecomServer({ botId: "aibot-process", secret: "process-secret" });
+    const bot = await startBotProcess({ WECOM_BOT_ID: "aibot-process", WECOM_BOT_SECRET: "process-secret", WECOM_WS_URL: wecom.url, DATA_URL: "memory://" });
+    try {
+      await wecom.waitFor(() => wecom.connections() === 1, "the process to subscribe", 15_000);
+      const health = async () => ((await bot.get("/healthz")).body as { platforms: Array<{ platform: string; state: string }> }).platforms.find((platform) => platform.platform === "wecom");
+      await wecom.waitFor(async () => (await health())?.state === "running", "healthz to say running");
+      expect(await health()).toEqual({ platform: "wecom", state: "running" });
+
+      const chatter = wecom.callback({ chattype: "single", from: { userid: "lisi" }, msgtype: "file" });
+      const question = wecom.callback({ chattype: "group", chatid: "wrkProcess", from: { userid: "zhangsan" }, msgtype: "text", text: { content: "@小园助手 成立社会团体最少要多少个会员？" } });
+      const answer = await wecom.waitFor(() => (wecom.answer(question)?.finished ? wecom.answer(question) : undefined), "the answer", 15_000);
+      expect(answer.content).toMatch(/50个以上/);
+      expect(wecom.answer(chatter)).toBeUndefined();
+      expect(bot.output()).not.toMatch(/process-secret/);
+    } finally {
+      await bot.stop();
+      await wecom.close();
+    }
+  });
+});
