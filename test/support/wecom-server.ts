@@ -51,6 +51,8 @@ export interface FakeWecom {
   /** While down, every new connection is closed at once, as an unreachable WeCom would. */
   down(): void;
   up(): void;
+  /** A person opens the single chat with the bot (enter_chat); returns the event's req_id. */
+  enterChat(userid: string): string;
   /** Tells the bot's connection that another one took the bot over (disconnected_event), then closes it. */
   takeOver(): void;
   /** Polls until `read` gives a value (a promise is awaited). */
@@ -157,6 +159,13 @@ export async function startWecomServer(options: WecomServerOptions): Promise<Fak
     },
     up: () => {
       isDown = false;
+    },
+    enterChat: (userid) => {
+      const socket = [...authenticated].at(-1);
+      const reqId = `event_${randomUUID()}`;
+      const body = { msgid: `event${nextMessage++}`, aibotid: options.botId, create_time: Math.floor(Date.now() / 1000), chattype: "single", from: { userid }, msgtype: "event", event: { eventtype: "enter_chat" } };
+      socket?.send(JSON.stringify({ cmd: "aibot_event_callback", headers: { req_id: reqId }, body }));
+      return reqId;
     },
     takeOver: () => {
       const socket = [...authenticated].at(-1);

@@ -17,6 +17,8 @@ export interface WecomAdapterOptions {
   wsUrl?: string;
   /** Names the bot is @-mentioned by in groups (the WeCom bot name, config bot.name). */
   botNames: string[];
+  /** Fills the welcome text (AI label, privacy notice) of a single chat. */
+  welcome: { park: string; bot: string };
   pacing: WecomPacing;
   replyWindowSeconds: number;
   logger: Logger;
@@ -141,6 +143,7 @@ export class WecomAdapter implements PlatformAdapter {
     });
     client.on("error", (error: Error) => this.onError(error));
     client.on("message", (frame: WsFrame<WecomMessageBody>) => this.receive(frame));
+    client.on("event.enter_chat", (frame: WsFrame) => this.welcome(frame));
   }
 
   private onError(error: Error): void {
@@ -187,6 +190,15 @@ export class WecomAdapter implements PlatformAdapter {
       .then(() => this.finish(question));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
+  }
+
+  /** WeCom asks for the welcome within 5 s of a person opening the single chat; best effort. */
+  private welcome(frame: WsFrame): void {
+    if (!this.sink) return;
+    const content = this.t("wecom.welcome", this.options.welcome);
+    this.client.replyWelcome(frame, { msgtype: "text", text: { content } }).catch((error: unknown) => {
+      this.options.logger.debug({ platform: "wecom", err: toDeliveryError(error, "welcome").message }, "WeCom welcome not sent");
+    });
   }
 
   /** The last update of the answer's stream, with finish set; then the req_id is let go. */

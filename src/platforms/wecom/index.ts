@@ -22,6 +22,7 @@ export function createWecomAdapter(options: { config: Config; logger: Logger; cl
     secret,
     wsUrl: wsUrl ?? undefined,
     botNames: [botName ?? "", config.bot.name],
+    welcome: { park: config.park.name, bot: botName ?? config.bot.name },
     pacing,
     replyWindowSeconds,
     logger: options.logger,

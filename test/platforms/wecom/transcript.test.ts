@@ -39,6 +39,16 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     expect(help).toMatch(/帮助/);
   });
 
+  it("welcomes a person opening the single chat with the AI label and the privacy notice", async () => {
+    wecom = await startWecomBot();
+    const reqId = wecom.server.enterChat("lisi");
+    const welcome = await wecom.server.waitFor(() => wecom!.server.frames.find((frame) => frame.cmd === "aibot_respond_welcome_msg" && frame.headers.req_id === reqId), "the welcome");
+    expect(welcome.body.msgtype).toBe("text");
+    expect(welcome.body.text.content).toMatch(/智能助手“小园助手”/);
+    expect(welcome.body.text.content).toMatch(/自动生成.*AI/);
+    expect(welcome.body.text.content).toMatch(/隐私提示/);
+  });
+
   it("takes a voice message as its transcript and a photo as a photo", async () => {
     wecom = await startWecomBot();
     const [voice] = await wecom.private("lisi").sends({ msgtype: "voice", voice: { content: "帮助" } });
