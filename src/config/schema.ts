@@ -88,6 +88,19 @@ export const configSchema = z.object({
       /** Answers go back on the question's req_id for this long; later ones are sent as new messages. */
       replyWindowSeconds: z.number().int().positive().default(300),
       pacing: wecomPacing,
+      /** Send-only groups through a group robot (消息推送) key; broadcasts and reminders reach them by tag. */
+      webhooks: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[\w-]{1,64}$/, "1-64 characters of A-Z, a-z, 0-9, _ and -"),
+            title: z.string().min(1),
+            key: z.string().min(1),
+            organization: z.string().min(1).optional(),
+            tags: z.array(z.string().min(1)).default([]),
+          }),
+        )
+        .default([]),
+      webhookUrl: url.default("https://qyapi.weixin.qq.com/cgi-bin/webhook/send"),
     })
     .prefault({}),
   llm: z

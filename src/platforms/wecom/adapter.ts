@@ -1,5 +1,6 @@
 import { WSAuthFailureError, WSClient, generateReqId, type WsFrame } from "@wecom/aibot-node-sdk";
 import type { Logger } from "pino";
+import type { ChatDirectory } from "../../core/chats.js";
 import { DeliveryError } from "../../core/errors.js";
 import type { Texts, Translate } from "../../core/i18n.js";
 import { splitKey, type Reply } from "../../core/message.js";
@@ -9,6 +10,7 @@ import type { Clock } from "../../ports/clock.js";
 import type { MessageSink, PlatformAdapter, PlatformHealth } from "../types.js";
 import { byteLength, maxStreamBytes, maxTextLength, renderWecomText, replyWindowClosed, toDeliveryError, wecomPacingRules, type WecomPacing } from "./outgoing.js";
 import { fromWecom, type WecomMessageBody } from "./parse.js";
+import { webhookPrefix, type WebhookSender } from "./webhook.js";
 
 export interface WecomAdapterOptions {
   botId: string;
@@ -24,6 +26,9 @@ export interface WecomAdapterOptions {
   logger: Logger;
   clock: Clock;
   texts: Texts;
+  /** Send-only group robots, registered in `chats` as bound groups at start. */
+  webhooks?: WebhookSender;
+  chats?: ChatDirectory;
   /** Tests: a short first back-off (the SDK doubles it up to 30 s) and heartbeat. */
   reconnectBaseMs?: number;
   heartbeatMs?: number;
@@ -96,6 +101,7 @@ export class WecomAdapter implements PlatformAdapter {
     this.sink = sink;
     this.stopping = false;
     this.setState("starting");
+    if (this.options.webhooks && this.options.chats) await this.options.webhooks.register(this.options.chats);
     // Not awaited: a WeCom that is down or refuses the secret stops nothing else.
     this.client.connect();
   }
@@ -215,6 +221,12 @@ export class WecomAdapter implements PlatformAdapter {
   }
 
   private async deliver(reply: Reply): Promise<{ messageId?: string }> {
+    const { id } = splitKey(reply.chat);
+    if (id.startsWith(webhookPrefix) && this.options.webhooks) {
+      // Nobody in a robot's group can answer the bot: no "回复…" lines for buttons.
+      await this.options.webhooks.send(id, renderWecomText({ text: reply.text, mention: reply.mention }, this.t));
+      return {};
+    }
     const text = renderWecomText(reply, this.t);
     // Proactive posts (reminders, broadcasts: they carry a once key) never ride on someone's question.
     const question = reply.once ? undefined : this.questionFor(reply);
