@@ -1,13 +1,13 @@
-import { WSAuthFailureError, WSClient, generateReqId, type WsFrame } from "@wecom/aibot-node-sdk";
+import { WSClient, generateReqId, type WsFrame } from "@wecom/aibot-node-sdk";
 import type { Logger } from "pino";
 import type { ChatDirectory } from "../../core/chats.js";
-import { DeliveryError } from "../../core/errors.js";
 import type { Texts, Translate } from "../../core/i18n.js";
 import { splitKey, type Reply } from "../../core/message.js";
 import type { Sender } from "../../core/outbox.js";
 import type { PacingRules } from "../../core/pacing.js";
 import type { Clock } from "../../ports/clock.js";
 import type { MessageSink, PlatformAdapter, PlatformHealth } from "../types.js";
+import { ConnectionWatch } from "./connection.js";
 import { byteLength, maxStreamBytes, maxTextLength, renderWecomText, replyWindowClosed, toDeliveryError, wecomPacingRules, type WecomPacing } from "./outgoing.js";
 import { fromWecom, type WecomMessageBody } from "./parse.js";
 import { webhookPrefix, type WebhookSender } from "./webhook.js";
@@ -48,8 +48,6 @@ interface OpenQuestion {
   closed: boolean;
 }
 
-const secretKeys = "WECOM_BOT_SECRET (wecom.secret) / WECOM_BOT_ID (wecom.botId)";
-
 /**
  * WeCom smart bot (智能机器人) over the official long connection, through @wecom/aibot-node-sdk:
  * the only place that imports it. Answers go back on the question's req_id as one stream message
@@ -67,12 +65,8 @@ export class WecomAdapter implements PlatformAdapter {
   private readonly open = new Map<string, OpenQuestion[]>();
   private readonly singles = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
-  private readonly waiters = new Set<() => void>();
+  private readonly connection: ConnectionWatch;
   private sink?: MessageSink;
-  private state: PlatformHealth["state"] = "stopped";
-  private detail?: string;
-  private authenticated = false;
-  private stopping = false;
 
   constructor(private readonly options: WecomAdapterOptions) {
     this.pacing = wecomPacingRules(options.pacing);
@@ -94,76 +88,34 @@ export class WecomAdapter implements PlatformAdapter {
       // Unknown chats are paced as groups, the stricter case.
       isGroup: (chat) => !this.singles.has(splitKey(chat).id),
     };
-    this.listen();
+    this.connection = new ConnectionWatch(options.logger);
+    this.connection.listen(this.client);
+    this.client.on("message", (frame: WsFrame<WecomMessageBody>) => this.receive(frame));
+    this.client.on("event.enter_chat", (frame: WsFrame) => this.welcome(frame));
   }
 
   async start(sink: MessageSink): Promise<void> {
     this.sink = sink;
-    this.stopping = false;
-    this.setState("starting");
+    this.connection.starting();
     if (this.options.webhooks && this.options.chats) await this.options.webhooks.register(this.options.chats);
     // Not awaited: a WeCom that is down or refuses the secret stops nothing else.
     this.client.connect();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
     this.sink = undefined;
     await Promise.race([this.settled(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    this.connection.stopped();
     this.client.disconnect();
-    this.authenticated = false;
-    this.setState("stopped");
   }
 
   health(): PlatformHealth {
-    return { platform: "wecom", state: this.state, ...(this.detail ? { detail: this.detail } : {}) };
+    return this.connection.health();
   }
 
   /** Resolves when every message received so far is handled and its answer finished. */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-  }
-
-  private listen(): void {
-    const { client, options } = this;
-    const logger = options.logger;
-    client.on("authenticated", () => {
-      if (this.state === "error") logger.info({ platform: "wecom" }, "WeCom connection restored");
-      this.authenticated = true;
-      this.setState("running");
-      for (const wake of [...this.waiters]) wake();
-    });
-    client.on("disconnected", (reason: string) => {
-      this.authenticated = false;
-      if (this.stopping) return;
-      if (this.state === "running") logger.warn({ platform: "wecom", reason }, "WeCom connection lost, reconnecting");
-      if (/new connection/i.test(reason)) {
-        // The SDK does not reconnect then: another process took the bot over.
-        this.fail(`another connection took over this bot (two instances with the same WECOM_BOT_ID?): ${reason}`);
-        return;
-      }
-      if (this.state !== "error") this.setState("starting", `connection lost (${reason}), reconnecting`);
-    });
-    client.on("reconnecting", (attempt: number) => {
-      if (this.state !== "error") this.setState("starting", `reconnecting, attempt ${attempt}`);
-    });
-    client.on("error", (error: Error) => this.onError(error));
-    client.on("message", (frame: WsFrame<WecomMessageBody>) => this.receive(frame));
-    client.on("event.enter_chat", (frame: WsFrame) => this.welcome(frame));
-  }
-
-  private onError(error: Error): void {
-    if (error instanceof WSAuthFailureError) {
-      this.fail(`WeCom refused the bot id or secret ${error.message.replace(/^Max auth failure attempts exceeded/, "too often")}; gave up: check ${secretKeys}`);
-      return;
-    }
-    if (/^Authentication failed/.test(error.message)) {
-      this.fail(`WeCom refused the bot id or secret (${error.message.replace(/^Authentication failed:\s*/, "")}): check ${secretKeys}`);
-      return;
-    }
-    // Network errors come with a close and a reconnect; the health detail says so.
-    this.options.logger.warn({ platform: "wecom", err: error.message }, "WeCom connection error");
-    if (this.state !== "running") this.detail = `cannot reach WeCom: ${error.message}`;
   }
 
   private receive(frame: WsFrame<WecomMessageBody>): void {
@@ -265,7 +217,7 @@ export class WecomAdapter implements PlatformAdapter {
 
   /** A proactive markdown message (aibot_send_msg) to a group's chatid or a person's userid. */
   private async push(chat: string, text: string): Promise<{ messageId?: string }> {
-    await this.connected();
+    await this.connection.connected(this.options.connectWaitMs ?? 30_000);
     try {
       await this.client.sendMessage(splitKey(chat).id, { msgtype: "markdown", markdown: { content: text } });
       return {};
@@ -274,33 +226,6 @@ export class WecomAdapter implements PlatformAdapter {
     }
   }
 
-  /** A send during a reconnect waits for the connection instead of failing at once. */
-  private async connected(): Promise<void> {
-    if (this.authenticated) return;
-    if (this.stopping) throw new DeliveryError("failed", "WeCom adapter is stopped");
-    const waitMs = this.options.connectWaitMs ?? 30_000;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, waitMs);
-      timer.unref();
-      this.waiters.add(done);
-    });
-    if (!this.authenticated) throw new DeliveryError("failed", "WeCom is not connected");
-  }
-
-  private setState(state: PlatformHealth["state"], detail?: string): void {
-    this.state = state;
-    this.detail = detail;
-  }
-
-  private fail(detail: string): void {
-    if (this.state !== "error" || this.detail !== detail) this.options.logger.error({ platform: "wecom", detail }, "WeCom platform error");
-    this.setState("error", detail);
-  }
 }
 
 /** The SDK's chatter goes to debug; its warnings and errors to warn (the adapter logs what matters). */

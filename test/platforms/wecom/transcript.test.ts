@@ -148,5 +148,9 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     expect(health.ok).toBe(false);
     const reply = await wecom.app.playground!.post({ chat: { id: "g1", type: "private" }, from: { id: "u1", name: "小李" }, text: "/help" });
     expect(reply.status).toBe(200);
+    // The SDK tries a refused secret again a few times with back-off, then stops; the error stays.
+    await wecom.server.waitFor(() => /gave up/.test(wecom!.adapter.health().detail ?? ""), "the bot to give up");
+    expect(wecom.server.refusals()).toBe(6);
+    expect(wecom.adapter.health().detail).toMatch(/WECOM_BOT_SECRET \(wecom\.secret\)/);
   });
 });
