@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { WSClient, generateReqId, type WsFrame } from "@wecom/aibot-node-sdk";
 import type { Logger } from "pino";
 import type { ChatDirectory } from "../../core/chats.js";
@@ -44,7 +45,7 @@ interface OpenQuestion {
   openedAt: number;
   streamId: string;
   parts: string[];
-  /** WeCom no longer takes this req_id: later replies are sent as new messages. */
+  /** The turn is over, or WeCom no longer takes this req_id: later replies are sent as new messages. */
   closed: boolean;
 }
 
@@ -62,7 +63,8 @@ export class WecomAdapter implements PlatformAdapter {
   /** Message callbacks taken in so far (tests wait on it). */
   received = 0;
   private readonly t: Translate;
-  private readonly open = new Map<string, OpenQuestion[]>();
+  /** The question whose turn is running: what a reply sent from inside that turn answers. */
+  private readonly turn = new AsyncLocalStorage<OpenQuestion>();
   private readonly singles = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
   private readonly connection: ConnectionWatch;
@@ -136,11 +138,8 @@ export class WecomAdapter implements PlatformAdapter {
       parts: [],
       closed: false,
     };
-    const list = this.open.get(question.chat) ?? [];
-    list.push(question);
-    this.open.set(question.chat, list);
-    const work = sink
-      .handle(message)
+    const work = this.turn
+      .run(question, () => sink.handle(message))
       .then(
         () => undefined,
         (error: unknown) => this.options.logger.error({ err: error, chat: message.chat.key }, "WeCom message handling failed"),
@@ -161,10 +160,9 @@ export class WecomAdapter implements PlatformAdapter {
 
   /** The last update of the answer's stream, with finish set; then the req_id is let go. */
   private async finish(question: OpenQuestion): Promise<void> {
-    const list = (this.open.get(question.chat) ?? []).filter((entry) => entry !== question);
-    if (list.length > 0) this.open.set(question.chat, list);
-    else this.open.delete(question.chat);
-    if (question.parts.length === 0 || question.closed) return;
+    const wasClosed = question.closed;
+    question.closed = true;
+    if (question.parts.length === 0 || wasClosed) return;
     try {
       await this.client.replyStream(question.frame, question.streamId, question.parts.join("\n\n"), true);
     } catch (error) {
@@ -189,11 +187,14 @@ export class WecomAdapter implements PlatformAdapter {
     return this.push(reply.chat, text);
   }
 
-  /** The open question in this chat the reply answers: the one it names, else the oldest. */
+  /**
+   * The question a reply answers: the one whose turn sent it, to the same chat, while WeCom's
+   * reply window is open. Work a turn starts in the background (a broadcast's report) finds its
+   * question closed and goes out as a new message.
+   */
   private questionFor(reply: Reply): OpenQuestion | undefined {
-    const list = this.open.get(reply.chat);
-    if (!list?.length) return undefined;
-    const question = list.find((entry) => entry.messageId === reply.replyTo) ?? list[0]!;
+    const question = this.turn.getStore();
+    if (!question || question.chat !== reply.chat) return undefined;
     const age = this.options.clock.now().getTime() - question.openedAt;
     return question.closed || age > this.options.replyWindowSeconds * 1000 ? undefined : question;
   }

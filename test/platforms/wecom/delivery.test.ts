@@ -13,6 +13,8 @@ function echo(bot: () => WecomTestBot): Feature {
       if (text.includes("两条")) return { replies: [answer(turn, "第一条").replies[0]!, answer(turn, "第二条").replies[0]!] };
       if (text.includes("按钮")) return answer(turn, "请确认：", { buttons: [{ text: "确认", data: "确认" }, { text: "重新填写", data: "重填" }] });
       if (text.includes("很久")) bot().clock.advance(10 * 60_000);
+      if (text.includes("慢")) await new Promise((resolve) => setTimeout(resolve, 150));
+      if (text.includes("快") || text.includes("慢")) return answer(turn, `${turn.message.sender.name}：${text}`);
       return answer(turn, text, { mention: { key: turn.message.sender.key, name: "张三" } });
     },
   };
@@ -41,6 +43,18 @@ describe("WeCom delivery", () => {
       ["第一条\n\n第二条", false],
       ["第一条\n\n第二条", true],
     ]);
+  });
+
+  it("answers two people asking at once in one group each on their own req_id", async () => {
+    wecom = await startWithEcho();
+    const server = wecom.server;
+    const slow = server.callback({ chattype: "group", chatid: "g1", from: { userid: "zhangsan" }, msgtype: "text", text: { content: "@小园助手 回声 慢" } });
+    await server.waitFor(() => wecom!.adapter.received === 1, "the first question");
+    const quick = server.callback({ chattype: "group", chatid: "g1", from: { userid: "lisi" }, msgtype: "text", text: { content: "@小园助手 回声 快" } });
+    await server.waitFor(() => wecom!.adapter.received === 2, "the second question");
+    await wecom.adapter.settled();
+    expect(server.answer(slow)).toEqual({ content: "zhangsan：回声 慢", finished: true });
+    expect(server.answer(quick)).toEqual({ content: "lisi：回声 快", finished: true });
   });
 
   it("writes a mention as @name and buttons as lines to reply", async () => {
