@@ -87,8 +87,7 @@ export class WecomAdapter implements PlatformAdapter {
       platform: "wecom",
       maxLength: maxTextLength,
       send: (reply) => this.deliver(reply),
-      // Unknown chats are paced as groups, the stricter case.
-      isGroup: (chat) => !this.singles.has(splitKey(chat).id),
+      isGroup: (chat) => this.isGroup(splitKey(chat).id),
     };
     this.connection = new ConnectionWatch(options.logger);
     this.connection.listen(this.client);
@@ -113,6 +112,11 @@ export class WecomAdapter implements PlatformAdapter {
 
   health(): PlatformHealth {
     return this.connection.health();
+  }
+
+  /** Chats not seen as single chats (since start) count as groups: the stricter pacing, the @ in button lines. */
+  private isGroup(id: string): boolean {
+    return !this.singles.has(id);
   }
 
   /** Resolves when every message received so far is handled and its answer finished. */
@@ -177,7 +181,7 @@ export class WecomAdapter implements PlatformAdapter {
       await this.options.webhooks.send(id, renderWecomText({ text: reply.text, mention: reply.mention }, this.t));
       return {};
     }
-    const text = renderWecomText(reply, this.t);
+    const text = renderWecomText(reply, this.t, this.isGroup(id) ? { bot: this.options.welcome.bot } : undefined);
     // Proactive posts (reminders, broadcasts: they carry a once key) never ride on someone's question.
     const question = reply.once ? undefined : this.questionFor(reply);
     if (question) {

@@ -2,7 +2,7 @@ import { DeliveryError } from "../../core/errors.js";
 import type { Translate } from "../../core/i18n.js";
 import type { Reply } from "../../core/message.js";
 import type { PacingRules } from "../../core/pacing.js";
-import { renderWechatText, wechatPacingRules } from "../wechat/outgoing.js";
+import { wechatPacingRules } from "../wechat/outgoing.js";
 
 /** WeCom's pacing settings (config.wecom.pacing). */
 export interface WecomPacing {
@@ -28,10 +28,15 @@ export function wecomPacingRules(pacing: WecomPacing): PacingRules {
 
 /**
  * The markdown WeCom gets: `@name` before the text when the reply mentions someone, and one
- * "回复“…”" line per button, as in WeChat (neither has buttons on plain messages).
+ * "回复“…”" line per button (WeCom has no buttons on these messages). In a group the bot hears only
+ * @-mentions, so there the line says to write `@<bot> …`.
  */
-export function renderWecomText(reply: Pick<Reply, "text" | "buttons" | "mention">, t: Translate): string {
-  const text = renderWechatText(reply, t);
+export function renderWecomText(reply: Pick<Reply, "text" | "buttons" | "mention">, t: Translate, group?: { bot: string }): string {
+  const texts = group ? "wecom" : "wechat";
+  const lines = (reply.buttons ?? []).map((button) =>
+    t(button.data.trim() === button.text.trim() ? `${texts}.buttonSame` : `${texts}.button`, { data: button.data, text: button.text, bot: group?.bot }),
+  );
+  const text = [reply.text, ...lines].filter((line) => line !== "").join("\n");
   return reply.mention ? `@${reply.mention.name} ${text}` : text;
 }
 

@@ -57,7 +57,8 @@ export function fromWecom(body: WecomMessageBody, botNames: string[], now: Date)
     chat: group ? { key: chatKey("wecom", body.chatid!), type: "group" } : { key: chatKey("wecom", userid), type: "private" },
     // WeCom gives no display name in the callback; the userid is what staff see in the admin console.
     sender: { key: userKey("wecom", userid), name: userid },
-    text: group ? stripMentions(content.text, botNames) : content.text.trim(),
+    // Also in a single chat: a button line written for groups may be typed there as it stands.
+    text: stripMentions(content.text, botNames),
     mentionsBot: group,
     replyToBot: false,
     replyTo: quoted !== undefined ? { messageId: "", text: quoted } : undefined,

@@ -57,10 +57,12 @@ describe("WeCom delivery", () => {
     expect(server.answer(quick)).toEqual({ content: "lisi：回声 快", finished: true });
   });
 
-  it("writes a mention as @name and buttons as lines to reply", async () => {
+  it("writes a mention as @name and buttons as lines to reply, with the @ in groups", async () => {
     wecom = await startWithEcho();
     expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 你好")).toEqual(["@张三 回声 你好"]);
     expect(await wecom.private("lisi").says("回声 按钮")).toEqual(["请确认：\n回复“确认”\n回复“重填”：重新填写"]);
+    // In a group the bot hears only @-mentions, so the lines say to write one.
+    expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 按钮")).toEqual(["请确认：\n回复“@小园助手 确认”\n回复“@小园助手 重填”：重新填写"]);
   });
 
   it("sends an answer that comes after the reply window as a new message to the chat", async () => {

@@ -42,6 +42,11 @@ describe("fromWecom", () => {
     expect(message).toMatchObject({ chat: { key: "wecom:lisi", type: "private" }, sender: { key: "wecom:lisi" }, text: "/help", mentionsBot: false, sentAt: now });
   });
 
+  it("reads a button line typed as it stands in a single chat, @ and all", () => {
+    const message = fromWecom({ msgid: "m2b", chattype: "single", from: { userid: "lisi" }, msgtype: "text", text: { content: "@小园助手 确认" } }, names, now);
+    expect(message).toMatchObject({ text: "确认", mentionsBot: false });
+  });
+
   it("takes a voice message as WeCom's transcript", () => {
     const message = fromWecom({ msgid: "m3", chattype: "single", from: { userid: "lisi" }, msgtype: "voice", voice: { content: "今天上午我们去敬老院包饺子了" } }, names, now);
     expect(message).toMatchObject({ text: "今天上午我们去敬老院包饺子了", photos: 0 });

@@ -71,7 +71,10 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     expect(await office.says("确认")).toEqual([expect.stringMatching(/开始发送通知 #1/)]);
     await (wecom.app.features.find((feature) => feature.name === "broadcast") as BroadcastFeature).idle();
     const notices = wecom.server.pushed("wrkGroup1").filter((text) => text.includes("园区通知"));
-    expect(notices).toEqual(["📢 园区通知\n周六上午创新园停电，活动请改期。\n（收到请回复“收到”）\n回复“收到 1”：收到"]);
+    expect(notices).toEqual(["📢 园区通知\n周六上午创新园停电，活动请改期。\n（收到请回复“收到”）\n回复“@小园助手 收到 1”：收到"]);
+    // A member answers as the line says: recorded, no reply in the group.
+    expect(await wecom.group("wrkGroup1").member("lisi").says("@小园助手 收到 1")).toEqual([]);
+    expect((await office.says("/broadcast status 1"))[0]).toMatch(/1 个群有人回复收到/);
     // The report comes to the staff member's single chat as a new message (the 确认 turn is over).
     await wecom.server.waitFor(() => wecom!.server.pushed("laowang").some((text) => /发送完成：1\/1/.test(text)), "the delivery report");
   });
