@@ -60,6 +60,8 @@ export class ConnectionWatch {
     this.stopping = true;
     this.authenticated = false;
     this.set("stopped");
+    // Sends waiting for a reconnect give up now rather than hold the shutdown.
+    for (const wake of [...this.waiters]) wake();
   }
 
   /** A send during a reconnect waits for the connection instead of failing at once. */
