@@ -7,6 +7,9 @@
  *   wecom.server.pushed("wrk_g1");      // proactive messages (reminders, broadcasts) to that chat
  *   await wecom.close();
  *
+ * A second instance: `startWecomBot({ server: first.server, storage: first.app.storage })` (messages
+ * the fake pushes go to the connection that subscribed last).
+ *
  * Each `says` waits until the bot has handled the message and finished its answer. Time is
  * `wecom.clock` (virtual: pacing waits cost nothing); `wecom.scheduler.tick(date)` runs scheduled jobs.
  */
@@ -34,6 +37,8 @@ export interface WecomBotOptions extends Omit<Partial<AppOptions>, "config" | "c
   connect?: boolean;
   /** Serve HTTP on a free loopback port (wecom.url): /healthz. */
   listen?: boolean;
+  /** Connect to this fake instead of a new one (a second instance of the bot); close() leaves it running. */
+  server?: FakeWecom;
 }
 
 export interface WecomSpeaker {
@@ -56,7 +61,7 @@ export interface WecomTestBot {
 }
 
 export async function startWecomBot(options: WecomBotOptions = {}): Promise<WecomTestBot> {
-  const server = await startWecomServer({ botId, secret });
+  const server = options.server ?? (await startWecomServer({ botId, secret }));
   const config = configSchema.parse({ ...options.config, wecom: { ...options.config?.wecom, botId, secret: options.secret ?? secret, wsUrl: server.url } });
   if (options.listen) config.server = { ...config.server, host: "127.0.0.1", port: 0 };
   const clock = options.clock ?? fakeClock();
@@ -94,7 +99,7 @@ export async function startWecomBot(options: WecomBotOptions = {}): Promise<Weco
     private: (userid) => ({ key: `wecom:${userid}`, ...speaker({ chattype: "single", from: { userid } }) }),
     close: async () => {
       await app!.stop();
-      await server.close();
+      if (!options.server) await server.close();
     },
   };
 }

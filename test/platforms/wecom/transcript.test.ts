@@ -94,6 +94,20 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     expect(reminders()).toEqual([expect.stringMatching(/^⏰ 培训提醒：“财务制度小课堂”（#1）将于 3月16日（周一）10:05 开始/)]);
   });
 
+  it("pushes a reminder once when two instances on one store tick the same minute", async () => {
+    wecom = await startWecomBot({ config: { ...staff.config, instanceId: "bot-a" } });
+    wecom.clock.set("2026-03-16T10:00:20+08:00");
+    await wecom.group("wrkGroup4").member("laowang").says("@小园助手 /training add 今天 10:05-11:00 财务制度小课堂 @创新园 remind:1m");
+    const second = await startWecomBot({ config: { ...staff.config, instanceId: "bot-b" }, server: wecom.server, storage: wecom.app.storage, clock: wecom.clock });
+    try {
+      const minute = new Date("2026-03-16T10:04:00+08:00");
+      await Promise.all([wecom.scheduler.tick(minute), second.scheduler.tick(minute)]);
+      expect(wecom.server.pushed("wrkGroup4").filter((text) => text.includes("培训提醒"))).toHaveLength(1);
+    } finally {
+      await second.app.stop();
+    }
+  });
+
   it("holds a reminder due while WeCom is unreachable and pushes it once the connection is back", async () => {
     wecom = await startWecomBot(staff);
     wecom.clock.set("2026-03-16T10:00:20+08:00");
