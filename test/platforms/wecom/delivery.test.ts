@@ -65,6 +65,18 @@ describe("WeCom delivery", () => {
     expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 按钮")).toEqual(["请确认：\n回复“@小园助手 确认”\n回复“@小园助手 重填”：重新填写"]);
   });
 
+  it("hands a question to the staff group as a new message and brings the staff answer back to the asker's group", async () => {
+    wecom = await startWecomBot({ config: { staff: ["wecom:laowang"], qa: { staffChat: "wecom:wrkStaff" } } });
+    const [toAsker] = await wecom.group("wrkGroup1").member("zhangsan").says("@小园助手 我们的申请批了没？");
+    const ticket = /#(Q[A-Z0-9]{5})/.exec(toAsker!)![1]!;
+    const [forwarded] = wecom.server.pushed("wrkStaff");
+    expect(forwarded).toContain(`#${ticket}`);
+    expect(forwarded).toContain("我们的申请批了没");
+    const [confirmation] = await wecom.group("wrkStaff").member("laowang").says(`@小园助手 /reply ${ticket} 已受理，预计下周出结果。`);
+    expect(confirmation).toContain(ticket);
+    expect(wecom.server.pushed("wrkGroup1")).toEqual([expect.stringMatching(/^@zhangsan .*已受理，预计下周出结果。/s)]);
+  });
+
   it("sends an answer that comes after the reply window as a new message to the chat", async () => {
     wecom = await startWithEcho();
     expect(await wecom.group("g1").member("zhangsan").says("@小园助手 回声 很久")).toEqual([]);
