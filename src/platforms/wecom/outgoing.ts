@@ -46,8 +46,8 @@ export interface WecomAck {
   errmsg?: string;
 }
 
-/** WeCom's general "api freq out of limit". */
-const rateLimited = new Set([45009]);
+/** WeCom's general "api freq out of limit" (its server APIs'; not verified for the long connection). */
+const rateLimited = 45009;
 
 /**
  * What the outbox should make of a failed send: WeCom's rate limit → wait and retry; the
@@ -58,13 +58,17 @@ export function toDeliveryError(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (isAck(error)) {
     const text = `WeCom ${what}: errcode ${error.errcode} ${error.errmsg ?? ""}`.trim();
-    if (rateLimited.has(error.errcode!)) return new DeliveryError("rate-limited", text, 60);
+    if (error.errcode === rateLimited) return new DeliveryError("rate-limited", text, 60);
     return new DeliveryError("failed", text);
   }
   return new DeliveryError("failed", `WeCom ${what}: ${(error as Error)?.message ?? String(error)}`);
 }
 
-/** A req_id that WeCom no longer takes (expired, or its stream already closed): send anew instead. */
+/**
+ * A req_id that WeCom no longer takes (expired, or its stream already closed): send anew instead.
+ * The codes are the ones other WeCom adapters handle ("invalid req_id", "stream message update
+ * expired"); WeCom's pages we could read do not list them.
+ */
 export function replyWindowClosed(error: unknown): boolean {
   if (!isAck(error)) return false;
   return error.errcode === 846605 || error.errcode === 846608 || /invalid req_id|expired/i.test(error.errmsg ?? "");
