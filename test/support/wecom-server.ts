@@ -26,6 +26,8 @@ export interface WecomFrame {
 export interface WecomServerOptions {
   botId: string;
   secret: string;
+  /** Answer a wrong secret only after this long (a process test first sees the bot up). */
+  refusalDelayMs?: number;
 }
 
 export interface FakeWecom {
@@ -108,7 +110,7 @@ export async function startWecomServer(options: WecomServerOptions): Promise<Fak
           ack(socket, reqId);
         } else {
           refused++;
-          ack(socket, reqId, 40001, "invalid secret");
+          setTimeout(() => socket.readyState === socket.OPEN && ack(socket, reqId, 40001, "invalid secret"), options.refusalDelayMs ?? 0);
         }
         return;
       }

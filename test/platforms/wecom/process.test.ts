@@ -23,4 +23,23 @@ describe("npm start with WECOM_BOT_ID, WECOM_BOT_SECRET and WECOM_WS_URL", () =>
       await wecom.close();
     }
   });
+
+  it("keeps the playground up with a wrong secret and says which key to check, in /healthz and the log", async () => {
+    const wecom = await startWecomServer({ botId: "aibot-process", secret: "process-secret", refusalDelayMs: 1500 });
+    const bot = await startBotProcess({ WECOM_BOT_ID: "aibot-process", WECOM_BOT_SECRET: "a-wrong-secret", WECOM_WS_URL: wecom.url, DATA_URL: "memory://" });
+    try {
+      const health = await wecom.waitFor(async () => {
+        const answer = await bot.get("/healthz");
+        return answer.status === 503 ? (answer.body as { platforms: Array<{ platform: string; state: string; detail?: string }> }) : undefined;
+      }, "healthz to report the refusal", 15_000);
+      expect(health.platforms.find((platform) => platform.platform === "wecom")).toMatchObject({ state: "error", detail: expect.stringMatching(/WECOM_BOT_SECRET \(wecom\.secret\)/) });
+      const reply = await bot.post({ chat: { id: "g1", type: "private" }, from: { id: "u1", name: "小李" }, text: "/help" });
+      expect(reply.status).toBe(200);
+      expect(bot.output()).toMatch(/WeCom platform error.*WECOM_BOT_SECRET|WECOM_BOT_SECRET.*WeCom platform error/);
+      expect(bot.output()).not.toMatch(/a-wrong-secret/);
+    } finally {
+      await bot.stop();
+      await wecom.close();
+    }
+  });
 });
