@@ -9,6 +9,7 @@ function echo(bot: () => WecomTestBot): Feature {
     name: "echo",
     async handle(turn) {
       const text = turn.message.text;
+      if (turn.message.photos > 0) return answer(turn, `收到 ${turn.message.photos} 张照片：${text}`);
       if (!text.startsWith("回声")) return undefined;
       if (text.includes("两条")) return { replies: [answer(turn, "第一条").replies[0]!, answer(turn, "第二条").replies[0]!] };
       if (text.includes("按钮")) return answer(turn, "请确认：", { buttons: [{ text: "确认", data: "确认" }, { text: "重新填写", data: "重填" }] });
@@ -43,6 +44,14 @@ describe("WeCom delivery", () => {
       ["第一条\n\n第二条", false],
       ["第一条\n\n第二条", true],
     ]);
+  });
+
+  it("counts pictures as photos: an image alone, and the two of a mixed message with its text", async () => {
+    wecom = await startWithEcho();
+    const chat = wecom.group("g1").member("zhangsan");
+    expect(await chat.sends({ msgtype: "image", image: { url: "https://example.invalid/encrypted" } })).toEqual(["收到 1 张照片："]);
+    const mixed = { msg_item: [{ msgtype: "text", text: { content: "@小园助手 敬老院活动" } }, { msgtype: "image", image: { url: "https://example.invalid/1" } }, { msgtype: "image", image: { url: "https://example.invalid/2" } }] };
+    expect(await chat.sends({ msgtype: "mixed", mixed })).toEqual(["收到 2 张照片：敬老院活动"]);
   });
 
   it("answers two people asking at once in one group each on their own req_id", async () => {
