@@ -2,7 +2,7 @@
  * Command-line pieces wired into src/cli.ts: `extract --jsonl` (DESIGN.md contract), `export`
  * and `eval-reports`. Same code paths as the chat; no network.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { Config } from "../../config/schema.js";
@@ -70,4 +70,22 @@ export async function runEvalReports(file: string, options: { config: Pick<Confi
   const items = parseReportItems(readFileSync(file, "utf8"));
   const score = scoreReports(items, (messages, reference) => readReports(messages, reference, { timeZone: options.config.timeZone }));
   return formatReportScore(score, options.verbose ?? false);
+}
+
+/**
+ * Scores each file in turn (a heading per file); a file that is absent is named, not thrown.
+ * `missingFiles` counts them so the command can exit non-zero.
+ */
+export async function runEvalReportFiles(files: string[], options: { config: Pick<Config, "timeZone">; verbose?: boolean }): Promise<{ text: string; missingFiles: number }> {
+  const parts: string[] = [];
+  let missingFiles = 0;
+  for (const file of files) {
+    if (!existsSync(file)) {
+      missingFiles += 1;
+      parts.push(`== ${file}\nfile not found (文件不存在): ${file}`);
+      continue;
+    }
+    parts.push(`== ${file}\n${await runEvalReports(file, options)}`);
+  }
+  return { text: parts.join("\n\n"), missingFiles };
 }
