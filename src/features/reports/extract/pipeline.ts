@@ -12,7 +12,8 @@ import { readHours, type HoursFacts } from "./hours.js";
 import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
 import { readPeople, type PeopleFacts } from "./people.js";
-import { splitActivities } from "./segments.js";
+import { splitActivities, type Segment } from "./segments.js";
+import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
 import { countPhotos, normalizeText, stripEmoji } from "./text.js";
 import { emptyReport, type ReportFields } from "./types.js";
@@ -61,10 +62,16 @@ export function prepare(messages: string[]): { body: string; corrections: string
   return { body, corrections, photos };
 }
 
-function draftFor(text: string, shared: string, now: LocalMoment): Draft {
+/** A keyed value that is a name: the organisation found in it, or the value when short. */
+function keyedName(value: string | null): string | null {
+  if (value === null) return null;
+  return findOrganization(value) ?? (value.length <= 30 ? value : null);
+}
+
+function draftFor(text: string, shared: string, now: LocalMoment, form: Form | null = null): Draft {
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
-  const organization = findOrganization(text) ?? (shared ? findOrganization(shared) : null);
+  const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null);
   report.organization = organization;
 
   let date = resolveDate(text, now);
@@ -90,12 +97,15 @@ function draftFor(text: string, shared: string, now: LocalMoment): Draft {
   const unfinished = clock.unfinished;
 
   const vaguePlace = mentionsVaguePlace(text);
-  report.location = vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
+  const keyedPlace = slotValue(form, "location");
+  report.location = keyedPlace && keyedPlace.length <= 40 ? keyedPlace.replace(/^在/, "") : vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
   // When nothing in the content decides, 其他 is the category's own answer: not worth a question.
   report.category = categorize(text, organization, report.location) ?? categorize(`${text}\n${shared}`, organization, report.location) ?? "其他";
   const festival = findFestival(text, now.date)?.name ?? null;
-  report.title = deriveTitle(facts, festival, report.category);
-  report.description = deriveDescription(text, report.title, organization);
+  const keyedTitle = slotValue(form, "title");
+  const keyedDescription = slotValue(form, "description");
+  report.title = keyedTitle && keyedTitle.length <= 30 ? keyedTitle.replace(/^[“"]|[”"]$/g, "") : deriveTitle(keyedDescription ?? facts, festival, report.category);
+  report.description = keyedDescription ?? deriveDescription(text, report.title, organization);
   return { report, people, hours, date, approximate, unfinished };
 }
 
@@ -159,8 +169,11 @@ function endsLater(draft: Draft, text: string, now: LocalMoment): boolean {
 
 export function analyze(messages: string[], now: LocalMoment): Analysis {
   const { body, photos } = prepare(messages);
-  const segments = splitActivities(body);
-  const drafts = segments.map((segment) => draftFor(segment.text, segment.shared, now));
+  // A form is read by its keys first; a numbered form is one activity unless a key repeats.
+  const form = readForm(body);
+  const single = form !== null && !repeatsSlot(form);
+  const segments: Segment[] = single ? [{ text: formAsProse(body, form), shared: "" }] : splitActivities(body);
+  const drafts = segments.map((segment) => draftFor(segment.text, segment.shared, now, single ? form : null));
   if (drafts.length > 0) drafts[0]!.report.photos = photos;
 
   const first = drafts[0]!;

@@ -4,6 +4,8 @@
  * against the normalised form (ASCII digits and ASCII , : ; ? ! - ~ ( )).
  */
 
+import { toSimplified } from "./simplified.js";
+
 const PHOTO_MARK = /\[(?:图片|照片|photo|image)\]/gi;
 
 /** Number of attached photos, written as [图片] by the chat adapters. */
@@ -35,7 +37,7 @@ const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** NFKC folding plus list markers and typo repair; keeps line breaks (they separate items). */
 export function normalizeText(raw: string): string {
-  let text = removePhotoMarks(raw);
+  let text = toSimplified(removePhotoMarks(raw));
   // Circled numbers become "(n)" list markers before NFKC would turn them into bare digits.
   text = text.replace(/[①②③④⑤⑥⑦⑧⑨⑩]/g, (mark) => `\n(${CIRCLED.indexOf(mark) + 1})`);
   text = text.normalize("NFKC");
