@@ -13,6 +13,7 @@ import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
 import { readPeople, type PeopleFacts } from "./people.js";
 import { splitActivities, type Segment } from "./segments.js";
+import { findDayList, textForDay } from "./days.js";
 import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
 import { countPhotos, normalizeText, stripEmoji } from "./text.js";
@@ -68,14 +69,14 @@ function keyedName(value: string | null): string | null {
   return findOrganization(value) ?? (value.length <= 30 ? value : null);
 }
 
-function draftFor(text: string, shared: string, now: LocalMoment, form: Form | null = null): Draft {
+function draftFor(text: string, shared: string, now: LocalMoment, form: Form | null = null, day: string | null = null): Draft {
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
   const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null);
   report.organization = organization;
 
-  let date = resolveDate(text, now);
-  if (!date.explicitDay && shared) {
+  let date: DateResolution = day ? { date: day, mentioned: true, planned: false, explicitDay: true, problem: null } : resolveDate(text, now);
+  if (!day && !date.explicitDay && shared) {
     const sharedDate = resolveDate(shared, now);
     if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
   }
@@ -173,7 +174,16 @@ export function analyze(messages: string[], now: LocalMoment): Analysis {
   const form = readForm(body);
   const single = form !== null && !repeatsSlot(form);
   const segments: Segment[] = single ? [{ text: formAsProse(body, form), shared: "" }] : splitActivities(body);
-  const drafts = segments.map((segment) => draftFor(segment.text, segment.shared, now, single ? form : null));
+  const drafts = segments.flatMap((segment) => {
+    const list = findDayList(segment.text, now);
+    if (!list) return [draftFor(segment.text, segment.shared, now, single ? form : null)];
+    return list.days.map((day, index) => draftFor(textForDay(segment.text, list, index), segment.shared, now, single ? form : null, day));
+  });
+  // 同上, 还是我们队: an activity that names no team is the previous one's.
+  drafts.forEach((draft, index) => {
+    const previous = drafts[index - 1];
+    if (previous && draft.report.organization === null) draft.report.organization = previous.report.organization;
+  });
   if (drafts.length > 0) drafts[0]!.report.photos = photos;
 
   const first = drafts[0]!;
