@@ -100,6 +100,8 @@ export function findLocation(text: string, organization: string | null): string 
     const place = acceptable(labelled[1]!, organization);
     if (place) return place;
   }
+  const described = onlinePlace(body) ?? homesPlace(body, organization) ?? visitedPlace(body);
+  if (described) return described;
   // 地点红旗社区各楼栋: the label without a colon, when what follows is a place.
   const bare = /(?:地点|地址)\s*([\u4e00-\u9fa5]{2,30})/.exec(body);
   if (bare && ENDS_LIKE_PLACE.test(clean(bare[1]!))) {
@@ -190,3 +192,32 @@ function inCommunity(text: string, organization: string | null): string | null {
   return spot ? `${community}${spot[1]}` : null;
 }
 
+
+/** 通过腾讯会议线上讲座: online activities are recorded as 线上（平台）. */
+const PLATFORM = /腾讯会议|钉钉|飞书|微信群|微信视频号|视频号|抖音直播|抖音|快手|QQ群|B站|zoom|teams/i;
+function onlinePlace(text: string): string | null {
+  const platform = PLATFORM.exec(text)?.[0];
+  const online = /线上|网上|在线|云端|直播|online/i.test(text);
+  if (platform && (online || /通过|用|借助|在/.test(text.slice(Math.max(0, text.indexOf(platform) - 3), text.indexOf(platform))))) return `线上（${platform}）`;
+  return online && /线上(?:开展|进行|讲|办|举办|授课|分享|直播|培训|会议|沙龙|课堂)/.test(text) ? "线上" : null;
+}
+
+const SERVED_GROUP = "(?:独居|孤寡|空巢|高龄|失能|残疾|困难|低保|留守|特困|行动不便的?)?(?:老人|老年人|长者|困难户|困难家庭|低保户|家庭|居民|住户|残疾人|儿童|群众)";
+const COMMUNITY = "[\\u4e00-\\u9fa5]{2,8}?(?:社区|街道|村|小区)";
+/** 去社区孤寡老人家里, 上门给辖区高龄老人测血压: the homes of the people served are the place. */
+const HOMES = new RegExp(`(${COMMUNITY}|社区|辖区|小区|村里)?的?(?:几[个户位家]|各|部分|\\d+户)?(${SERVED_GROUP})(?:家中|家里|家)(?![属长务政人庭])`);
+const CALLING = new RegExp(`上门(?:给|为|帮|看望|走访|探访|慰问|服务)?了?(${COMMUNITY}|社区|辖区)?的?(${SERVED_GROUP})`);
+function homesPlace(text: string, organization: string | null): string | null {
+  const match = HOMES.exec(text) ?? CALLING.exec(text);
+  if (!match) return null;
+  // Of a run such as 服务队然后去了那个社区, only the words after the last filler or verb name the place.
+  const named = match[1] ? /[^了个去到在给为的啊嗯然后队会]{2,6}(?:社区|街道|村|小区)$/.exec(match[1])?.[0] ?? null : null;
+  const community = named ?? organization?.match(/^([\u4e00-\u9fa5]{2,8}?(?:社区|村|街道))/)?.[1] ?? "";
+  return `${community}${match[2]}家中`;
+}
+
+/** 挨家走访保国街道沿街商铺: the shops or homes visited one by one are the place. */
+const VISITED = /(?:挨家挨户|挨家|逐户|入户)?(?:走访|排查|检查|登记|发放)了?([\u4e00-\u9fa5]{2,16}?(?:沿街商铺|商铺|商户|门店|沿街店铺|店铺))/;
+function visitedPlace(text: string): string | null {
+  return VISITED.exec(text)?.[1] ?? null;
+}

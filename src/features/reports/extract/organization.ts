@@ -11,7 +11,7 @@ const SUFFIXES = [
 ];
 // Any other team ending in 队 (绿源环保队), but not 排队, 带队, 跟队, 全队 and the like; any club
 // ending in 社 (墨香书画社), but not 社区, 社工, 社会 or a newspaper (报社).
-const GENERIC_TEAM = "(?<![排入归带领组站插军球跟随全本该整各])队|(?<![集社旅剧乐军])团|(?<![报旅公结杂诗])社(?![区工会保团员长])";
+const GENERIC_TEAM = "(?<![排入归带领组站插军球跟随全本该整各])队|(?<![集社旅剧乐军])团(?![体购建])|(?<![报旅公结杂诗])社(?![区工会保团员长])";
 // 服务队员 is a member, not a team; 春晖志愿服务队队长 and 协会会员 repeat the suffix's last
 // character before the title, so the name before them is whole.
 const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,24}?(?:${SUFFIXES.join("|")}|${GENERIC_TEAM})(?!(?:员|长|的成员)|[\\u4e00-\\u9fa5](?<![队会社团])(?:员|长))`, "g");

@@ -16,7 +16,7 @@ import { splitActivities, type Segment } from "./segments.js";
 import { findDayList, textForDay } from "./days.js";
 import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
-import { countPhotos, normalizeText, stripEmoji } from "./text.js";
+import { countPhotos, dropFillers, normalizeText, stripEmoji } from "./text.js";
 import { emptyReport, type ReportFields } from "./types.js";
 
 export interface Draft {
@@ -56,7 +56,7 @@ export function prepare(messages: string[]): { body: string; corrections: string
   // A report fits in a few hundred characters; the cap keeps pasted documents from costing
   // seconds of pattern matching.
   const body = bodyMessages
-    .map((message) => stripEmoji(normalizeText(message)).trim())
+    .map((message) => dropFillers(stripEmoji(normalizeText(message))).trim())
     .filter(Boolean)
     .join("\n")
     .slice(0, MAX_TEXT);
@@ -182,7 +182,8 @@ export function analyze(messages: string[], now: LocalMoment): Analysis {
   // 同上, 还是我们队: an activity that names no team is the previous one's.
   drafts.forEach((draft, index) => {
     const previous = drafts[index - 1];
-    if (previous && draft.report.organization === null) draft.report.organization = previous.report.organization;
+    const refersBack = draft.report.organization !== null && /^(?:还是|同上|同一|原|本|我们|咱们)/.test(draft.report.organization);
+    if (previous && (draft.report.organization === null || refersBack)) draft.report.organization = previous.report.organization;
   });
   if (drafts.length > 0) drafts[0]!.report.photos = photos;
 

@@ -53,6 +53,21 @@ export function normalizeText(raw: string): string {
   return text;
 }
 
+/**
+ * Voice-to-text fillers (那个、然后、就是、嗯) are never a value: 就新牧社区那个阳光敬老院啊 names
+ * 新牧社区阳光敬老院. Discourse markers become clause breaks (run-ons have no punctuation);
+ * determiners inside a phrase disappear. Applied to whole reports, not to short answers.
+ */
+export function dropFillers(text: string): string {
+  return text
+    .replace(/(?:^|(?<=[\s,，。]))(?:嗯+|呃+|额|喂|哎呀|哎|那个|就是说|我跟你说啊?|我说一下啊?)(?=[\u4e00-\u9fa5\d\s])/g, ",")
+    .replace(/(?<=[\u4e00-\u9fa5\d])(?:然后呢|然后|嗯+|呃+)(?=[\u4e00-\u9fa5\d\s])/g, ",")
+    .replace(/(?:然后呢|然后|就是)(?=[\u4e00-\u9fa5\d])/g, "")
+    .replace(/(?<=[\u4e00-\u9fa5])(?:那个|这个)(?=[\u4e00-\u9fa5])/g, "")
+    .replace(/(?<=[\u4e00-\u9fa5])(?:啊|嘛|呀)(?=[\s,，。]|[\u4e00-\u9fa5\d])/g, ",")
+    .replace(/,(?:\s*,)+/g, ",");
+}
+
 /** Emoji and pictographs carry no field value; they only break word patterns. */
 export function stripEmoji(text: string): string {
   return text.replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, " ");
