@@ -13,6 +13,7 @@ import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
 import { readPeople, type PeopleFacts } from "./people.js";
 import { splitActivities, type Segment } from "./segments.js";
+import { restateCounts } from "./counting.js";
 import { findDayList, textForDay } from "./days.js";
 import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
@@ -81,7 +82,7 @@ function draftFor(text: string, shared: string, now: LocalMoment, form: Form | n
     if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
   }
   // Names such as 七彩童年儿童服务社 must not be read as counts of children.
-  const facts = organization ? text.split(organization).join(" ") : text;
+  const facts = restateCounts(organization ? text.split(organization).join(" ") : text);
   const people = readPeople(facts);
   const hours = readHours(facts, people);
   report.start_time = hours.start_time;

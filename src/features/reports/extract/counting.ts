@@ -1,0 +1,31 @@
+/**
+ * Counts said in a roundabout way, restated as the plain count the people rules read
+ * (REPORTS.md "People"): groups × people (两个小组每组5人 → 10人), a spoken guess corrected by an
+ * exact count (来了十二三个吧 我数数 12个 → 12个), a rough count taken back (十来个人不对是11个).
+ */
+import { parseNumeral } from "./numbers.js";
+
+const CN = "(?:\\d{1,3}|[一二两三四五六七八九十]{1,3}|俩|仨)";
+const UNIT = "(?:个人|个|名|人|位)";
+
+const GROUPS = new RegExp(`(${CN})个?(?:小)?(?:组|队|班|分队)[,\\s]*(?:每(?:组|队|班)|各)(?:各)?(${CN})${UNIT}`, "g");
+/** A guess or a range, then words that correct it, then the exact count. */
+const RECOUNT = new RegExp(
+  `(?:来了|去了|有|一共|总共|共)?[\\d一二两三四五六七八九十几来多左右]{1,5}${UNIT}?(?:吧|左右|的样子)?[,\\s]*` +
+    `(?:我数数|我数了数|数了一下|我想想|想了想|不对|准确地?说|确切地?说|应该是)[,\\s]*(?:是|有|一共|总共)?\\s*(${CN})(${UNIT})`,
+  "g",
+);
+
+function value(token: string): number | null {
+  return /^\d+$/.test(token) ? Number(token) : parseNumeral(token === "俩" ? "两" : token === "仨" ? "三" : token);
+}
+
+export function restateCounts(text: string): string {
+  return text
+    .replace(GROUPS, (whole, groups: string, each: string) => {
+      const count = value(groups);
+      const size = value(each);
+      return count !== null && size !== null && count <= 20 ? `志愿者${count * size}人` : whole;
+    })
+    .replace(RECOUNT, (_whole, exact: string) => `，来了${exact}个人`);
+}
