@@ -45,6 +45,8 @@ export function normalizeText(raw: string): string {
   text = text.replace(/[“”"「」『』]/g, "");
   text = text.replace(/\u3000|\u00a0|\u2005/g, " ");
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  // 2-4pm: the am/pm said once belongs to both ends.
+  text = text.replace(/(?<![\d:])(\d{1,2})\s*-\s*(\d{1,2})\s*(am|pm)\b/gi, "$1$3-$2$3");
   // 8.30-11.30 uses dots for clock times; quarter-hour minutes tell it from a date range (6.20-6.25).
   text = text.replace(
     /(?<![\d.])(\d{1,2})\.(00|15|30|45)\s*([-~到至])\s*(\d{1,2})\.(00|15|30|45)(?![\d.])/g,
