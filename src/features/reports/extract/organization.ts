@@ -94,7 +94,7 @@ export function findOrganizations(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(SUFFIX_PATTERN)) {
     // 10号我们阳光志愿队: the 号 of a date written in digits starts the run of characters.
-    const run = /\d$/.test(text.slice(0, match.index!)) ? match[0].replace(/^[号日]/, "") : match[0];
+    const run = /\d$/.test(text.slice(0, match.index!)) ? match[0].replace(/^(?:点半|点钟|点|号|日|时)/, "") : match[0];
     const name = stripLeadingNoise(run, text.slice(match.index! + match[0].length));
     const start = match.index! + match[0].length - name.length;
     // 在新牧社区党群服务中心: a place that happens to end like an organization.

@@ -13,6 +13,7 @@ import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
 import { readPeople, type PeopleFacts } from "./people.js";
 import { splitActivities, type Segment } from "./segments.js";
+import { englishActivity, findEnglishLocation, findEnglishOrganization, isMostlyEnglish } from "./english.js";
 import { restateCounts } from "./counting.js";
 import { findDayList, textForDay } from "./days.js";
 import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
@@ -37,7 +38,7 @@ export interface Analysis {
   text: string;
 }
 
-const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)/i;
+const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)|(?:人数|人员|日期|时间|开始时间|结束时间|地点|地址|名字|队名|组织|时长)\s*(?:改成|改为|换成|更正为|应该是|不对|有误|写错|错了)|(?:结束时间|开始时间)\s*(?:是|为)|^\s*(?:更正|纠正|补充)\s*[:：]|\bcorrection\b|\bnot\s+\d+\b|[里中]有\s*\d+\s*个?(?:人)?是[^,，。]{0,12}(?:不算|不计)/i;
 
 const MAX_TEXT = 4000;
 
@@ -73,7 +74,7 @@ function keyedName(value: string | null): string | null {
 function draftFor(text: string, shared: string, now: LocalMoment, form: Form | null = null, day: string | null = null): Draft {
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
-  const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null);
+  const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null) ?? findEnglishOrganization(`${text}\n${shared}`);
   report.organization = organization;
 
   let date: DateResolution = day ? { date: day, mentioned: true, planned: false, explicitDay: true, problem: null } : resolveDate(text, now);
@@ -100,7 +101,7 @@ function draftFor(text: string, shared: string, now: LocalMoment, form: Form | n
 
   const vaguePlace = mentionsVaguePlace(text);
   const keyedPlace = slotValue(form, "location");
-  report.location = keyedPlace && keyedPlace.length <= 40 ? keyedPlace.replace(/^在/, "") : vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
+  report.location = keyedPlace && keyedPlace.length <= 40 ? keyedPlace.replace(/^在/, "") : vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null) ?? findEnglishLocation(text, organization);
   // When nothing in the content decides, 其他 is the category's own answer: not worth a question.
   report.category = categorize(text, organization, report.location) ?? categorize(`${text}\n${shared}`, organization, report.location) ?? "其他";
   const festival = findFestival(text, now.date)?.name ?? null;
@@ -108,6 +109,10 @@ function draftFor(text: string, shared: string, now: LocalMoment, form: Form | n
   const keyedDescription = slotValue(form, "description");
   report.title = keyedTitle && keyedTitle.length <= 30 ? keyedTitle.replace(/^[“"]|[”"]$/g, "") : deriveTitle(keyedDescription ?? facts, festival, report.category);
   report.description = keyedDescription ?? deriveDescription(text, report.title, organization);
+  // An English report keeps its own words for what was done.
+  const english = isMostlyEnglish(text) ? englishActivity(text) : null;
+  if (english && !keyedTitle) report.title = english.length <= 40 ? english : english.slice(0, 40);
+  if (english && !keyedDescription) report.description = english;
   return { report, people, hours, date, approximate, unfinished };
 }
 

@@ -4,6 +4,7 @@
  * against the normalised form (ASCII digits and ASCII , : ; ? ! - ~ ( )).
  */
 
+import { rewriteEnglish } from "./english.js";
 import { toSimplified } from "./simplified.js";
 
 const PHOTO_MARK = /\[(?:图片|照片|photo|image)\]/gi;
@@ -45,6 +46,7 @@ export function normalizeText(raw: string): string {
   text = text.replace(/[“”"「」『』]/g, "");
   text = text.replace(/\u3000|\u00a0|\u2005/g, " ");
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  text = rewriteEnglish(text);
   // 2-4pm: the am/pm said once belongs to both ends.
   text = text.replace(/(?<![\d:])(\d{1,2})\s*-\s*(\d{1,2})\s*(am|pm)\b/gi, "$1$3-$2$3");
   // 8.30-11.30 uses dots for clock times; quarter-hour minutes tell it from a date range (6.20-6.25).
