@@ -16,6 +16,13 @@ const RECOUNT = new RegExp(
   "g",
 );
 
+/** 志愿者：张桂兰、李秀英、王建国: a list of names is a head count. */
+const NAME_LIST = /(?:志愿者|参加人员|参与人员|参加志愿者|参与志愿者|人员|名单)[:：]\s*((?:[\u4e00-\u9fa5]{2,3}[、,，]\s*){1,40}[\u4e00-\u9fa5]{2,3})(?=\s*(?:\n|$|。))/g;
+/** 我和另外两个同学: the reporter plus the others. */
+const ME_AND = new RegExp(`我(?:和|跟|带着?)(?:另外|其他)?(${CN})(?:个|名|位)(?:同学|朋友|队友|同事|志愿者|人|小伙伴)`, "g");
+/** 志愿者就三个, 志愿者一共5个: the count after the word, with a filler between. */
+const VOLUNTEERS_WERE = new RegExp(`志愿者(?:就|只有|一共|共|总共|有|是)+\s*(${CN})\s*(?:个|名|位)(?!人)`, "g");
+
 function value(token: string): number | null {
   return /^\d+$/.test(token) ? Number(token) : parseNumeral(token === "俩" ? "两" : token === "仨" ? "三" : token);
 }
@@ -27,5 +34,11 @@ export function restateCounts(text: string): string {
       const size = value(each);
       return count !== null && size !== null && count <= 20 ? `志愿者${count * size}人` : whole;
     })
+    .replace(NAME_LIST, (_whole, names: string) => `志愿者${names.split(/[、,，]/).filter((name) => name.trim()).length}人`)
+    .replace(ME_AND, (whole, others: string) => {
+      const count = value(others);
+      return count === null ? whole : `志愿者${count + 1}人`;
+    })
+    .replace(VOLUNTEERS_WERE, (_whole, count: string) => `志愿者${count}人`)
     .replace(RECOUNT, (_whole, exact: string) => `，来了${exact}个人`);
 }

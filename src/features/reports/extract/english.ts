@@ -30,6 +30,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]
   // 上午, 9 to 11 / 下午 2 to 5: bare hours after a part of the day are clock times.
   [/([上下]午|晚上)([^\d]{0,6})\b(\d{1,2})(?::(\d{2}))?\s*(?:to|-)\s*(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:am|pm|:|\d|volunteers|people))/gi,
     (_all, part, between, from, fromMinutes, to, toMinutes) => `${part}${between}${from}:${fromMinutes ?? "00"}-${to}:${toMinutes ?? "00"}`],
+  [/\bvolunteers?\s*[:：]\s*(\d{1,3})\b/gi, (_all, count) => `志愿者${count}人`],
   [/\b(\d{1,3})\s+(?:of us|volunteers?|people|members|helpers|doctors|nurses|lawyers|social workers)\b(?!\s+(?:attended|came|joined us|were served))/gi, (_all, count) => `志愿者${count}人`],
   // The group's English word stays: it tells the category (seniors → 助老).
   [/\b(?:served|helped|visited)\s+(?:about\s+|around\s+|over\s+)?(\d{1,4})\s+(seniors|elderly(?: people)?|kids|children|students|residents|people|villagers|patients)\b/gi, (_all, count, word) => `服务${count}人 ${word}`],

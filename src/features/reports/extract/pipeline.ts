@@ -71,7 +71,9 @@ function keyedName(value: string | null): string | null {
   return findOrganization(value) ?? (value.length <= 30 ? value : null);
 }
 
-function draftFor(text: string, shared: string, now: LocalMoment, form: Form | null = null, day: string | null = null): Draft {
+function draftFor(said: string, shared: string, now: LocalMoment, form: Form | null = null, day: string | null = null): Draft {
+  // Counts said roundabout (我和另外两个同学) are restated before any name is cut out of the text.
+  const text = restateCounts(said);
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
   const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null) ?? findEnglishOrganization(`${text}\n${shared}`);
@@ -83,7 +85,7 @@ function draftFor(text: string, shared: string, now: LocalMoment, form: Form | n
     if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
   }
   // Names such as 七彩童年儿童服务社 must not be read as counts of children.
-  const facts = restateCounts(organization ? text.split(organization).join(" ") : text);
+  const facts = organization ? text.split(organization).join(" ") : text;
   const people = readPeople(facts);
   const hours = readHours(facts, people);
   report.start_time = hours.start_time;

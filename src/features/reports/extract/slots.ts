@@ -76,10 +76,11 @@ export function readSlots(text: string): SlotValue[] {
     const next = keys[index + 1]?.start ?? text.length;
     const lineEnd = text.indexOf("\n", key.valueStart);
     const end = Math.min(next, lineEnd === -1 ? text.length : lineEnd);
-    // 【活动名称】 followed by the value on the next line.
     const raw = text.slice(key.valueStart, end);
-    const value = clean(raw.split(/[;；]/)[0]!);
-    if (value.length > 0) values.push({ slot: key.slot, label: key.label, value, start: key.start, end });
+    // A semicolon ends the value; what follows it is kept for the prose rules.
+    const cut = raw.search(/[;；]/);
+    const value = clean(cut >= 0 ? raw.slice(0, cut) : raw);
+    if (value.length > 0) values.push({ slot: key.slot, label: key.label, value, start: key.start, end: cut >= 0 ? key.valueStart + cut : end });
   });
   return values;
 }

@@ -34,6 +34,10 @@ const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(点半?)\s*道\s*(?=\d|[一二两三四五六七八九十]+点)/g, "$1到"],
   [/活动事/g, "活动室"],
   [/敬老园/g, "敬老院"],
+  // Speech recognition hears 队 as 对 and 救护 as 就护 (voice messages typed by the phone).
+  [/(志愿|服务|救援|巡逻|环保|救护|应急|义工|先锋)对(?![象于接话方])/g, "$1队"],
+  [/就护/g, "救护"],
+  [/急就(?!是)/g, "急救"],
 ];
 
 /** NFKC folding plus list markers and typo repair; keeps line breaks (they separate items). */
@@ -64,11 +68,11 @@ export function normalizeText(raw: string): string {
  */
 export function dropFillers(text: string): string {
   return text
-    .replace(/(?:^|(?<=[\s,，。]))(?:嗯+|呃+|额|喂|哎呀|哎|那个|就是说|我跟你说啊?|我说一下啊?)(?=[\u4e00-\u9fa5\d\s])/g, ",")
+    .replace(/(?:^|(?<=[\s,，。]))(?:(?:嗯+|呃+|额|喂|哎呀|哎|那个|就是说|我跟你说啊?|我说一下啊?|然后呢|然后|就是)[\s,，]*)+(?=[\u4e00-\u9fa5\d])/g, ",")
     .replace(/(?<=[\u4e00-\u9fa5\d])(?:然后呢|然后|嗯+|呃+)(?=[\u4e00-\u9fa5\d\s])/g, ",")
     .replace(/(?:然后呢|然后|就是)(?=[\u4e00-\u9fa5\d])/g, "")
     .replace(/(?<=[\u4e00-\u9fa5])(?:那个|这个)(?=[\u4e00-\u9fa5])/g, "")
-    .replace(/(?<=[\u4e00-\u9fa5])(?:啊|嘛|呀)(?=[\s,，。]|[\u4e00-\u9fa5\d])/g, ",")
+    .replace(/(?<=[\u4e00-\u9fa5])(?:啊|嘛|呀|呢)(?=[\s,，。]|[\u4e00-\u9fa5\d])/g, ",")
     .replace(/,(?:\s*,)+/g, ",");
 }
 
