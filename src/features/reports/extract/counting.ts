@@ -37,7 +37,7 @@ export function restateCounts(text: string): string {
     .replace(NAME_LIST, (_whole, names: string) => `志愿者${names.split(/[、,，]/).filter((name) => name.trim()).length}人`)
     .replace(ME_AND, (whole, others: string) => {
       const count = value(others);
-      return count === null ? whole : `志愿者${count + 1}人`;
+      return count === null ? whole : `志愿者${count + 1}人,`;
     })
     .replace(VOLUNTEERS_WERE, (_whole, count: string) => `志愿者${count}人`)
     .replace(RECOUNT, (_whole, exact: string) => `，来了${exact}个人`);

@@ -21,7 +21,7 @@ const WEEKDAY = `${WEEK_PREFIX}(?:周|星期|礼拜)[一二三四五六日天1-7
 const MONTH_DAY = "(?:\\d{1,2}月)?\\d{1,2}[日号]";
 const RELATIVE = "大前天|前天|昨天|今天";
 const DAY = `(?:${WEEKDAY}|${MONTH_DAY}|${RELATIVE})`;
-const JOIN = "\\s*(?:和|、|与|及|跟|,)\\s*";
+const JOIN = "\\s*(?:和|、|与|及|跟|,|and|&)\\s*";
 const COUNT = "(?:两|二|三|四|五|六|七|2|3|4|5|6|7)";
 
 const LIST = new RegExp(`${DAY}(?:(?:${JOIN}|\\s*)${DAY})+(?=\\s*(?:${COUNT}天|各|都|每天|,|\\s|在|我们|[\\u4e00-\\u9fa5]))`, "g");

@@ -72,9 +72,18 @@ export function findEnglishLocation(text: string, organization: string | null): 
     if (NOT_PLACE.test(place) || (organization && (organization.includes(place) || place.includes(organization)))) continue;
     if (place.split(/\s+/).length >= 2) return place;
   }
-  const cleaned = /\b(?:cleaned(?: up)?|swept|patrolled)\s+(?:the\s+)?((?:${NAME_WORD}\s+)+(?:riverbank|river|park|square|street|areas?|residential areas))/i.exec(text);
-  return cleaned?.[1]?.trim() ?? null;
+  const cleaned = WORKED_ON.exec(text);
+  if (cleaned) return cleaned[1]!.trim();
+  // Caption style: …Association, Pingfang Library, sorting books.
+  for (const segment of text.split(/[,;\n]/)) {
+    const place = segment.trim();
+    if (PLACE_NAME.test(place) && !(organization && organization.includes(place))) return place;
+  }
+  return null;
 }
+
+const WORKED_ON = new RegExp(`\\b(?:cleaned(?: up)?|swept|patrolled|guarded)\\s+(?:the\\s+)?((?:${NAME_WORD}\\s+)+(?:riverbank|river|park|square|street|areas?|residential areas))`);
+const PLACE_NAME = new RegExp(`^(?:${NAME_WORD}\\s+){1,4}(?:Library|Park|Square|Center|Centre|Station|Home|Hall|School|Street|Community|Playground|Hospital|Clinic)$`);
 
 const ACTIVITY = /\b(?:did|held|ran|visited|cleaned(?: up)?|delivered|tutored|patrolled|read|sorting|sorted|teaching|taught|organized|organised|helped|chatted)\b[^,.;!?\n]{3,60}/i;
 
