@@ -80,7 +80,8 @@ export function readSlots(text: string): SlotValue[] {
     // A semicolon ends the value; what follows it is kept for the prose rules.
     const cut = raw.search(/[;；]/);
     const value = clean(cut >= 0 ? raw.slice(0, cut) : raw);
-    if (value.length > 0) values.push({ slot: key.slot, label: key.label, value, start: key.start, end: cut >= 0 ? key.valueStart + cut : end });
+    // An empty key (组织：left blank) is kept so that its label never reads as a value.
+    values.push({ slot: key.slot, label: key.label, value, start: key.start, end: cut >= 0 ? key.valueStart + cut : end });
   });
   return values;
 }
@@ -91,7 +92,7 @@ export function readSlots(text: string): SlotValue[] {
  */
 export function readForm(text: string): Form | null {
   const slots = readSlots(text);
-  const kinds = new Set(slots.map((slot) => slot.slot));
+  const kinds = new Set(slots.filter((slot) => slot.value.length > 0).map((slot) => slot.slot));
   const facts = ["date", "time", "location", "volunteers", "hours"].filter((slot) => kinds.has(slot as Slot));
   if (kinds.size < 2 || facts.length === 0) return null;
   let rest = "";
@@ -106,7 +107,7 @@ export function readForm(text: string): Form | null {
 
 /** The first value of a slot. */
 export function slotValue(form: Form | null, slot: Slot): string | null {
-  return form?.slots.find((entry) => entry.slot === slot)?.value ?? null;
+  return form?.slots.find((entry) => entry.slot === slot && entry.value.length > 0)?.value ?? null;
 }
 
 /** A slot listed twice (two 活动名称, two 时间) means the form holds several activities. */
@@ -140,6 +141,7 @@ export function formAsProse(text: string, form: Form): string {
 }
 
 function phrase(entry: SlotValue): string {
+  if (entry.value.length === 0) return "";
   const bare = BARE_COUNT.exec(entry.value);
   switch (entry.slot) {
     case "volunteers":
