@@ -38,8 +38,11 @@ export interface TimeExpressions {
 }
 
 export function normaliseTimes(raw: string, reference: Date, timeZone = DEFAULT_TIME_ZONE): TimeExpressions {
-  const text = normalizeText(raw);
-  const now = localMoment(reference, timeZone);
+  return readTimeExpressions(normalizeText(raw), localMoment(reference, timeZone));
+}
+
+/** The same on text already normalised, at a moment already placed in the park's time zone. */
+export function readTimeExpressions(text: string, now: LocalMoment): TimeExpressions {
   const times = readTimes(text);
   const festival = findFestival(text, now.date);
   return {

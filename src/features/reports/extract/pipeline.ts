@@ -6,8 +6,7 @@ import { type LocalMoment, addDays, formatDate, parseClock } from "./calendar.js
 import { parseChineseInteger } from "./numbers.js";
 import { categorize } from "./category.js";
 import { isRetraction, type NotReportReason, notReportReason } from "./classify.js";
-import { resolveDate, type DateResolution } from "./dates.js";
-import { findFestival } from "./festivals.js";
+import type { DateResolution } from "./dates.js";
 import { readHours, type HoursFacts } from "./hours.js";
 import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
@@ -15,7 +14,8 @@ import { readPeople, type PeopleFacts } from "./people.js";
 import { splitActivities, type Segment } from "./segments.js";
 import { englishActivity, findEnglishLocation, findEnglishOrganization, isMostlyEnglish } from "./english.js";
 import { restateCounts } from "./counting.js";
-import { findDayList, textForDay } from "./days.js";
+import { textForDay } from "./days.js";
+import { readTimeExpressions } from "./normaliser.js";
 import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
 import { countPhotos, dropFillers, normalizeText, stripEmoji } from "./text.js";
@@ -79,9 +79,11 @@ function draftFor(said: string, shared: string, now: LocalMoment, form: Form | n
   const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null) ?? findEnglishOrganization(`${text}\n${shared}`);
   report.organization = organization;
 
-  let date: DateResolution = day ? { date: day, mentioned: true, planned: false, explicitDay: true, problem: null } : resolveDate(text, now);
+  // Dates, named days and day lists come from one reading of the text (normaliser.ts).
+  const times = readTimeExpressions(text, now);
+  let date: DateResolution = day ? { date: day, mentioned: true, planned: false, explicitDay: true, problem: null } : times.date;
   if (!day && !date.explicitDay && shared) {
-    const sharedDate = resolveDate(shared, now);
+    const sharedDate = readTimeExpressions(shared, now).date;
     if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
   }
   // Names such as 七彩童年儿童服务社 must not be read as counts of children.
@@ -106,7 +108,7 @@ function draftFor(said: string, shared: string, now: LocalMoment, form: Form | n
   report.location = keyedPlace && keyedPlace.length <= 40 ? keyedPlace.replace(/^在/, "") : vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null) ?? findEnglishLocation(text, organization);
   // When nothing in the content decides, 其他 is the category's own answer: not worth a question.
   report.category = categorize(text, organization, report.location) ?? categorize(`${text}\n${shared}`, organization, report.location) ?? "其他";
-  const festival = findFestival(text, now.date)?.name ?? null;
+  const festival = times.festival?.name ?? null;
   const keyedTitle = slotValue(form, "title");
   const keyedDescription = slotValue(form, "description");
   report.title = keyedTitle && keyedTitle.length <= 30 ? keyedTitle.replace(/^[“"]|[”"]$/g, "") : deriveTitle(keyedDescription ?? facts, festival, report.category);
@@ -183,7 +185,7 @@ export function analyze(messages: string[], now: LocalMoment): Analysis {
   const single = form !== null && !repeatsSlot(form);
   const segments: Segment[] = single ? [{ text: formAsProse(body, form), shared: "" }] : splitActivities(body);
   const drafts = segments.flatMap((segment) => {
-    const list = findDayList(segment.text, now);
+    const list = readTimeExpressions(segment.text, now).days;
     if (!list) return [draftFor(segment.text, segment.shared, now, single ? form : null)];
     return list.days.map((day, index) => draftFor(textForDay(segment.text, list, index), segment.shared, now, single ? form : null, day));
   });
