@@ -79,9 +79,15 @@ export function findDayList(text: string, now: LocalMoment): DayList | null {
   for (const match of text.matchAll(LIST)) {
     const tokens = match[0].match(TOKEN) ?? [];
     if (tokens.length < 2) continue;
+    // 11月2号周六 is one day and its weekday; side by side without 和/、 they are a list only
+    // when the count of days follows (周六周日两天, 周二周四两个晚上).
+    const joined = new RegExp(JOIN).test(match[0].replace(TOKEN, "|").replace(/^\||\|$/g, ""));
+    const counted = new RegExp(`^\\s*(?:${COUNT}(?:个)?(?:天|晚上|上午|下午|次|场)|各)`).test(text.slice(match.index! + match[0].length));
+    if (!joined && !counted) continue;
     const completed = tokens.map((token) => inherit(token, tokens[0]!));
     const days = completed.map((token) => resolveToken(token, now));
     if (days.some((day) => day === null) || new Set(days).size !== days.length) continue;
+    if (days.some((day, index) => index > 0 && day! < days[index - 1]!)) continue;
     return { days: days as string[], names: tokens.map((token, index) => [...new Set([...namesOf(token), ...namesOf(completed[index]!)])]), start: match.index!, end: match.index! + match[0].length };
   }
   const run = RUN.exec(text);

@@ -111,7 +111,7 @@ describe("the normaliser finds several days in one message", () => {
     expect(normaliseTimes(text, new Date(sent)).days?.days).toEqual(days);
   });
 
-  it.each(["昨天下午在广场", "9点到11点", "11月3日在社区"])("%s is one day", (text) => {
+  it.each(["昨天下午在广场", "9点到11点", "11月3日在社区", "11月18日周三在社区"])("%s is one day", (text) => {
     expect(normaliseTimes(text, new Date(FRIDAY)).days).toBeNull();
   });
 });
