@@ -89,5 +89,7 @@ const ACTIVITY = /\b(?:did|held|ran|visited|cleaned(?: up)?|delivered|tutored|pa
 
 /** A short English phrase of what was done, for the title and description. */
 export function englishActivity(text: string): string | null {
-  return ACTIVITY.exec(text)?.[0]?.trim() ?? null;
+  // The phrase is shown to people: counts go back to the English the writer used.
+  const english = text.replace(/服务(?:对象)?(\d+)人 ([A-Za-z]+)/g, "$1 $2").replace(/志愿者(\d+)人/g, "$1 volunteers");
+  return ACTIVITY.exec(english)?.[0]?.trim() ?? null;
 }
