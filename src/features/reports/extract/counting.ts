@@ -23,6 +23,9 @@ const ME_AND = new RegExp(`我(?:和|跟|带着?)(?:另外|其他)?(${CN})(?:个
 /** 志愿者就三个, 志愿者一共5个: the count after the word, with a filler between. */
 const VOLUNTEERS_WERE = new RegExp(`志愿者(?:就|只有|一共|共|总共|有|是)+\s*(${CN})\s*(?:个|名|位)(?!人)`, "g");
 
+/** 张阿姨、李叔、王姐和我: people named by a surname and a kin word, the writer included. */
+const KIN_LIST = /((?:[\u4e00-\u9fa5](?:阿姨|叔叔|叔|姐|哥|大爷|大妈|奶奶|爷爷|老师)[、,，和跟]\s*){1,12}(?:[\u4e00-\u9fa5](?:阿姨|叔叔|叔|姐|哥|大爷|大妈|奶奶|爷爷|老师)|我))(?=一起|都|[,，\s])/g;
+
 function value(token: string): number | null {
   return /^\d+$/.test(token) ? Number(token) : parseNumeral(token === "俩" ? "两" : token === "仨" ? "三" : token);
 }
@@ -39,6 +42,7 @@ export function restateCounts(text: string): string {
       const count = value(others);
       return count === null ? whole : `志愿者${count + 1}人,`;
     })
+    .replace(KIN_LIST, (list: string) => `志愿者${list.split(/[、,，和跟]/).filter((name) => name.trim()).length}人,`)
     .replace(VOLUNTEERS_WERE, (_whole, count: string) => `志愿者${count}人`)
     .replace(RECOUNT, (_whole, exact: string) => `，来了${exact}个人`);
 }

@@ -90,6 +90,15 @@ export function findDayList(text: string, now: LocalMoment): DayList | null {
     if (days.some((day, index) => index > 0 && day! < days[index - 1]!)) continue;
     return { days: days as string[], names: tokens.map((token, index) => [...new Set([...namesOf(token), ...namesOf(completed[index]!)])]), start: match.index!, end: match.index! + match[0].length };
   }
+  // 上周末两天: Saturday and Sunday of that week.
+  const weekend = /(上上|上|这|本)?周末(?:两天|的?周六和?周日)/.exec(text);
+  if (weekend) {
+    const prefix = weekend[1] ?? "";
+    const days = [`${prefix}周六`, `${prefix}周日`].map((token) => resolveToken(token, now));
+    if (days[0] && days[1] && days[0] < days[1]) {
+      return { days: days as string[], names: [["周六", "星期六", "礼拜六"], ["周日", "星期日", "周天"]], start: weekend.index, end: weekend.index + weekend[0].length };
+    }
+  }
   const run = RUN.exec(text);
   if (run) {
     const count = "两二三四五六七".indexOf(run[1]!) >= 0 ? [2, 2, 3, 4, 5, 6, 7]["两二三四五六七".indexOf(run[1]!)]! : Number(run[1]);

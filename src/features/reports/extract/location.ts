@@ -6,7 +6,7 @@
 import { QUANTITY } from "./numbers.js";
 
 const PLACE_SUFFIX =
-  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|楼栋|单元|出口|入口|东门|西门|南门|北门|大门|正门|侧门|[A-Za-z\\d]口|桥下|桥洞下|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|食堂|餐厅|两侧|两旁|周边|四周|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
+  "社区|街道|景区|场地|乐园|世界|冰面|江面|冰场|雪场|湿地|基地|农场|码头|车站|商场|超市|市场|大街|大道|岛|山|湖|河岸|岸边|江畔|河畔|湖畔|岸|畔|沿线|一带|广场|公园|敬老院|福利院|养老院|老年公寓|小学|中学|学校|幼儿园|图书室|图书馆|活动室|活动中心|服务中心|党群服务中心|实践站|楼栋|单元|出口|入口|东门|西门|南门|北门|大门|正门|侧门|[A-Za-z\\d]口|桥下|桥洞下|实践所|大厅|现场|公墓|陵园|河道边|河道|河边|江边|路口|医院|卫生院|村|镇|小区|家园|课堂|会议室|体育馆|家中|食堂|餐厅|两侧|两旁|周边|四周|主干道|干道|人行道|步道|站|馆|院|园|中心|室|厅|场|段|路|街|楼|旁|边|门口|家";
 /** Words that end a place phrase: what was done there. */
 const VERBS =
   "开展|走访|探望|搜救|搜寻|救援|打捞|值守|执勤|演练|维持|疏散|拜访|调解|排查|维修|检查|帮忙|排水|疏导|抢收|收割|搞了?|做了?|办了?|举办|举行|组织|进行|开了|给|为|陪|帮|教(?!育|堂|室|学)|表演|演出|参加|参与|慰问|看望|" +
@@ -207,8 +207,10 @@ const COMMUNITY = "[\\u4e00-\\u9fa5]{2,8}?(?:社区|街道|村|小区)";
 /** 去社区孤寡老人家里, 上门给辖区高龄老人测血压: the homes of the people served are the place. */
 const HOMES = new RegExp(`(${COMMUNITY}|社区|辖区|小区|村里)?的?(?:几[个户位家]|各|部分|\\d+户)?(${SERVED_GROUP})(?:家中|家里|家)(?![属长务政人庭])`);
 const CALLING = new RegExp(`上门(?:给|为|帮|看望|走访|探访|慰问|服务)?了?(${COMMUNITY}|社区|辖区)?的?(${SERVED_GROUP})`);
+/** 为辖区困难老人上门送菜: the people named before 上门. */
+const CALLED_ON = new RegExp(`(?:给|为|帮)(${COMMUNITY}|社区|辖区)?的?(?:\\d+[位名户个])?(${SERVED_GROUP})上门`);
 function homesPlace(text: string, organization: string | null): string | null {
-  const match = HOMES.exec(text) ?? CALLING.exec(text);
+  const match = HOMES.exec(text) ?? CALLING.exec(text) ?? CALLED_ON.exec(text);
   if (!match) return null;
   // Of a run such as 服务队然后去了那个社区, only the words after the last filler or verb name the place.
   const named = match[1] ? /[^了个去到在给为的啊嗯然后队会]{2,6}(?:社区|街道|村|小区)$/.exec(match[1])?.[0] ?? null : null;

@@ -68,6 +68,11 @@ describe("one message about several days or activities gives one report each", (
     expect(result.reports.map((report) => report.date)).toEqual(["2026-06-15", "2026-06-16", "2026-06-17"]);
   });
 
+  it("上周末两天 names both days of that weekend", () => {
+    const result = read("上周末两天红星社区巧手志愿服务队都在红星社区广场摆摊义务理发，每天上午9点到11点，4个人");
+    expect(result.reports.map((report) => report.date)).toEqual(["2026-06-13", "2026-06-14"]);
+  });
+
   it("a bullet list whose items open with their own day: one report per item, 同上 is the same team", () => {
     const result = read("本周小结：\n·周一 红星社区巧手志愿服务队 在红星社区活动室 剪纸课 3人 14:00-16:00\n·周二 同上 红星社区广场 防诈骗宣传 5人 9:00-11:00");
     expect(result.reports).toHaveLength(2);

@@ -50,6 +50,10 @@ describe("counting", () => {
     expect(first("昨天下午2点到4点金桥社区暖阳志愿服务队在金桥社区养老院，我们8个人服务了30多位老人")).toMatchObject({ volunteers: 8, beneficiaries: 30 });
   });
 
+  it("people named by surname and kin word, the writer included: 张阿姨、李叔和我 → 3", () => {
+    expect(first("今天上午9点到11点金桥社区暖阳志愿服务队在金桥社区广场 张阿姨、李叔和我 一起给居民修自行车").volunteers).toBe(3);
+  });
+
   it("a list of names is a head count", () => {
     expect(first("今天参加的志愿者：王丽、李强、赵敏、刘洋\n金桥社区暖阳志愿服务队 在金桥社区广场义务理发 上午9点到11点").volunteers).toBe(4);
   });
@@ -66,6 +70,18 @@ describe("descriptive places are locations, never asked again", () => {
     const result = read(`昨天上午9点到11点，金桥社区暖阳志愿服务队${phrase}，5个人`);
     expect(result.reports[0]!.location).toBe(location);
     expect(result.missing).not.toContain("location");
+  });
+});
+
+describe("titles keep every activity", () => {
+  it("陪老人聊天和包饺子: both stay in the title", () => {
+    const title = first("昨天下午2点到4点金桥社区暖阳志愿服务队在金桥社区养老院陪老人聊天和包饺子 6个人").title!;
+    expect(title).toContain("聊天");
+    expect(title).toContain("包饺子");
+  });
+
+  it("the people served before 上门 tell the place: 为辖区困难老人上门送菜 → their homes", () => {
+    expect(first("昨天上午9点到10点，金桥社区暖阳志愿服务队为辖区困难老人上门送菜，4个人").location).toBe("金桥社区困难老人家中");
   });
 });
 
