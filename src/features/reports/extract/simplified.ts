@@ -5,12 +5,15 @@
  */
 import * as OpenCC from "opencc-js/t2cn";
 
-// The converters are pure tables built once; building them per message would cost milliseconds.
-const fromTaiwan = OpenCC.Converter({ from: "tw", to: "cn" });
-const fromHongKong = OpenCC.Converter({ from: "hk", to: "cn" });
+type Convert = (text: string) => string;
+
+// The converters are pure tables, built once on first use (about 0.2 s): processes that never
+// read a report, and start-up, do not pay for them.
+let converters: { fromTaiwan: Convert; fromHongKong: Convert } | undefined;
 
 export function toSimplified(text: string): string {
   // Plain ASCII (English reports, numbers) has nothing to convert.
   if (!/[^\x00-\x7f]/.test(text)) return text;
-  return fromHongKong(fromTaiwan(text));
+  converters ??= { fromTaiwan: OpenCC.Converter({ from: "tw", to: "cn" }), fromHongKong: OpenCC.Converter({ from: "hk", to: "cn" }) };
+  return converters.fromHongKong(converters.fromTaiwan(text));
 }
