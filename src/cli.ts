@@ -8,7 +8,8 @@ const usage = `incubot command line
   npm run -s cli -- extract --jsonl        messages as JSON lines on stdin → structured reports
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
-  npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
+  npm run -s cli -- eval-reports [FILE…] [--quiet]
+                                           score report sets (default ../shared/eval/reports_dev.jsonl and reports_dev2.jsonl), misses listed
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -50,9 +51,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "eval-reports": {
-      const { runEvalReports } = await import("./features/reports/cli.js");
-      process.stdout.write(`${await runEvalReports(args[0] ?? projectPath("../shared/eval/reports_dev.jsonl"), { config })}\n`);
-      return 0;
+      const { runEvalReportFiles } = await import("./features/reports/cli.js");
+      const files = args.filter((arg) => !arg.startsWith("--"));
+      const defaults = ["../shared/eval/reports_dev.jsonl", "../shared/eval/reports_dev2.jsonl"].map(projectPath);
+      const { text, missingFiles } = await runEvalReportFiles(files.length ? files : defaults, { config, verbose: !args.includes("--quiet") });
+      process.stdout.write(`${text}\n`);
+      return missingFiles > 0 ? 1 : 0;
     }
   }
   process.stderr.write(usage);

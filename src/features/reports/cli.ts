@@ -2,7 +2,7 @@
  * Command-line pieces wired into src/cli.ts: `extract --jsonl` (DESIGN.md contract), `export`
  * and `eval-reports`. Same code paths as the chat; no network.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { Config } from "../../config/schema.js";
@@ -11,6 +11,7 @@ import { exportReports } from "./export.js";
 import { readReports } from "./extraction.js";
 import { REPORT_FIELDS } from "./fields.js";
 import { ReportStore } from "./store.js";
+import type { Extraction } from "./extract/types.js";
 import { formatReportScore, parseReportItems, scoreReports } from "./evaluate.js";
 
 type Input = NodeJS.ReadableStream | AsyncIterable<string | Buffer> | string;
@@ -30,7 +31,16 @@ export function extractLine(item: { id?: unknown; reference_datetime?: unknown; 
   const extraction = readReports(messages, reference, { timeZone: config.timeZone });
   // Every field present, unknown ones null, in the documented order.
   const reports = extraction.reports.map((report) => Object.fromEntries(REPORT_FIELDS.map((field) => [field, report[field] ?? null])));
-  return { id: (item.id as string | number | undefined) ?? null, is_report: extraction.is_report, reports, missing: extraction.missing };
+  return { id: (item.id as string | number | undefined) ?? null, is_report: extraction.is_report, reports, missing: missingOf(reports, extraction.missing) };
+}
+
+/**
+ * The data format names a field missing in one of several reports as `reports[i].field`; a
+ * single report keeps the bare names.
+ */
+function missingOf(reports: Array<Record<string, unknown>>, union: string[]): string[] {
+  if (reports.length < 2) return union;
+  return reports.flatMap((report, index) => union.filter((field) => report[field] === null).map((field) => `reports[${index}].${field}`));
 }
 
 /** Reads JSON lines, writes one line per non-blank input line (a broken line gets an error line). */
@@ -68,6 +78,25 @@ export async function runExport(options: { month?: string; format: "csv" | "xlsx
 /** Scores the extractor on an eval file (extract's evaluate.ts); returns the printed figures. */
 export async function runEvalReports(file: string, options: { config: Pick<Config, "timeZone">; verbose?: boolean }): Promise<string> {
   const items = parseReportItems(readFileSync(file, "utf8"));
-  const score = scoreReports(items, (messages, reference) => readReports(messages, reference, { timeZone: options.config.timeZone }));
+  // Scored through extractLine, the `extract --jsonl` contract the sealed set is judged by.
+  const score = scoreReports(items, (messages, reference, item) => extractLine({ ...item, messages, reference_datetime: reference.toISOString() }, options.config) as unknown as Extraction);
   return formatReportScore(score, options.verbose ?? false);
+}
+
+/**
+ * Scores each file in turn (a heading per file); a file that is absent is named, not thrown.
+ * `missingFiles` counts them so the command can exit non-zero.
+ */
+export async function runEvalReportFiles(files: string[], options: { config: Pick<Config, "timeZone">; verbose?: boolean }): Promise<{ text: string; missingFiles: number }> {
+  const parts: string[] = [];
+  let missingFiles = 0;
+  for (const file of files) {
+    if (!existsSync(file)) {
+      missingFiles += 1;
+      parts.push(`== ${file}\nfile not found (文件不存在): ${file}`);
+      continue;
+    }
+    parts.push(`== ${file}\n${await runEvalReports(file, options)}`);
+  }
+  return { text: parts.join("\n\n"), missingFiles };
 }

@@ -49,7 +49,11 @@ export function followUpFields(
   now: LocalMoment,
   asking?: keyof ReportFields,
 ): Partial<ReportFields> {
-  const text = stripEmoji(normalizeText(rawText)).trim();
+  // 不是前天，是昨天 / 7 volunteers not 6: only the new value counts, not the one taken back.
+  const text = stripEmoji(normalizeText(rawText))
+    .replace(/不是[^,，。;]{1,12}[,，]\s*(?:而)?(?=是)/g, "")
+    .replace(/\s*,?\s*\bnot\s+\d+\b/gi, "")
+    .trim();
   const update: Partial<ReportFields> = {};
 
   const photos = countPhotos(rawText);
@@ -73,8 +77,16 @@ export function followUpFields(
     const value = count ? parseQuantity(count[1]!).value : null;
     if (value !== null) update.volunteers = value;
   }
+  // 那12个里有2个是社区工作人员 不算志愿者: people taken out of the count.
+  const excluded = /(?:里|中|其中)(?:面)?有?\s*(\d{1,3}|[一二两三四五六七八九十])\s*(?:个|名|位)?(?:人)?(?:是[^,，。]{0,12})?\s*(?:不算|不计|不是志愿者)/.exec(text);
+  if (excluded && report.volunteers !== null) {
+    const value = parseQuantity(excluded[1]!).value;
+    if (value !== null && value < report.volunteers) update.volunteers = report.volunteers - value;
+  }
   if (update.volunteers === undefined) delete update.volunteers;
-  if (people.beneficiaries !== null) update.beneficiaries = people.beneficiaries;
+  // 人数改为8人: the head count of the team, not people served "for" (为) anyone.
+  const aboutTeam = /人数|人员/.test(text) && !/受益|服务对象|服务了|老人|居民|孩子|学生|群众/.test(text);
+  if (people.beneficiaries !== null && !aboutTeam) update.beneficiaries = people.beneficiaries;
   else if (bare && asking === "beneficiaries") {
     const value = parseQuantity(bare[1]!).value;
     if (value !== null) update.beneficiaries = value;
@@ -88,7 +100,9 @@ export function followUpFields(
     perPerson = times.sessions.reduce((sum, session) => sum + sessionHours(session), 0);
   } else if (times.loneStart !== null || times.loneEnd !== null) {
     const clock = formatMinutes((times.loneStart ?? times.loneEnd)!);
-    const isEnd = times.loneEnd !== null || asking === "end_time" || (asking !== "start_time" && report.start_time !== null && report.end_time === null);
+    const saysEnd = /结束|收工|完事|干到|忙到|到\s*$/.test(text);
+    const saysStart = /开始|出发|集合/.test(text) && !saysEnd;
+    const isEnd = !saysStart && (saysEnd || times.loneEnd !== null || asking === "end_time" || (asking !== "start_time" && report.start_time !== null && report.end_time === null));
     if (isEnd) update.end_time = clock;
     else update.start_time = clock;
     const merged = { ...report, ...update };

@@ -11,7 +11,7 @@ const SUFFIXES = [
 ];
 // Any other team ending in 队 (绿源环保队), but not 排队, 带队, 跟队, 全队 and the like; any club
 // ending in 社 (墨香书画社), but not 社区, 社工, 社会 or a newspaper (报社).
-const GENERIC_TEAM = "(?<![排入归带领组站插军球跟随全本该整各])队|(?<![集社旅剧乐军])团|(?<![报旅公结杂诗])社(?![区工会保团员长])";
+const GENERIC_TEAM = "(?<![排入归带领组站插军球跟随全本该整各])队|(?<![集社旅剧乐军])团(?![体购建])|(?<![报旅公结杂诗])社(?![区工会保团员长])";
 // 服务队员 is a member, not a team; 春晖志愿服务队队长 and 协会会员 repeat the suffix's last
 // character before the title, so the name before them is whole.
 const SUFFIX_PATTERN = new RegExp(`[\\u4e00-\\u9fa5A-Za-z]{1,24}?(?:${SUFFIXES.join("|")}|${GENERIC_TEAM})(?!(?:员|长|的成员)|[\\u4e00-\\u9fa5](?<![队会社团])(?:员|长))`, "g");
@@ -27,10 +27,11 @@ const LEADING_NOISE = new RegExp(
     "^(?:",
     "这个月|这月|前几天|前些天|这几天|近日|日前|最近|月初|月底|上周末|周末|大前天|前天|昨天|今天|昨儿个|昨儿|今儿个|今儿|昨日|今日|今早|今晚|昨晚|本月|上个?月|",
     "上午|下午|中午|早上|晚上|傍晚|当天|那天|",
+    "[\\u4e00-\\u9fa5]{1,6}(?:节|日)(?:当天|那天|这天|当晚|那晚)|",
     "(?:上上|上|这|本)?个?(?:周|礼拜|星期)[一二三四五六日天末]?|",
     "\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[日号]|",
     "(?:我们|俺们|咱们|我)和(?![平谐睦美兴顺乐])|我们跟|我们与|我跟|我与|我同|我们的|我们|俺们|咱们|我|都是|就是|由|联合|组织|带领|报一下|上报|活动上报|",
-    "参加|参与|各|感谢|谢谢|多谢|",
+    "参加了|参与了|加入了|参加|参与|各|感谢|谢谢|多谢|",
     ")",
   ].join(""),
 );
@@ -94,7 +95,7 @@ export function findOrganizations(text: string): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(SUFFIX_PATTERN)) {
     // 10号我们阳光志愿队: the 号 of a date written in digits starts the run of characters.
-    const run = /\d$/.test(text.slice(0, match.index!)) ? match[0].replace(/^[号日]/, "") : match[0];
+    const run = /\d$/.test(text.slice(0, match.index!)) ? match[0].replace(/^(?:点半|点钟|点|号|日|时)/, "") : match[0];
     const name = stripLeadingNoise(run, text.slice(match.index! + match[0].length));
     const start = match.index! + match[0].length - name.length;
     // 在新牧社区党群服务中心: a place that happens to end like an organization.

@@ -209,8 +209,8 @@ function joined(text: string, left: Mention, right: Mention): boolean {
   const between = text.slice(left.end, right.index);
   // 志愿医生6名 护士3名: caption-style teams written noun first, side by side.
   const nounFirst = (mention: Mention) => !/^[\d零〇一二两三四五六七八九十百千仨俩约大近将差]/.test(text.slice(mention.index, mention.end));
-  if (/^\s+$/.test(between) && nounFirst(left) && nounFirst(right)) return true;
-  return between.length <= 8 && /^[\s、,和及与跟加]*(?:[\u4e00-\u9fa5]{0,6})?$/.test(between) && /[、,和及与一另]/.test(between);
+  if (/^\s*$/.test(between) && nounFirst(left) && nounFirst(right)) return true;
+  return between.length <= 8 && /^[\s、,和及与跟加+]*(?:[\u4e00-\u9fa5]{0,6})?$/.test(between) && /[、,和及与一另+]/.test(between);
 }
 
 export function readPeople(text: string): PeopleFacts {

@@ -6,15 +6,19 @@ import { type LocalMoment, addDays, formatDate, parseClock } from "./calendar.js
 import { parseChineseInteger } from "./numbers.js";
 import { categorize } from "./category.js";
 import { isRetraction, type NotReportReason, notReportReason } from "./classify.js";
-import { resolveDate, type DateResolution } from "./dates.js";
-import { findFestival } from "./festivals.js";
+import type { DateResolution } from "./dates.js";
 import { readHours, type HoursFacts } from "./hours.js";
 import { findLocation, mentionsVaguePlace } from "./location.js";
 import { findOrganization } from "./organization.js";
 import { readPeople, type PeopleFacts } from "./people.js";
-import { splitActivities } from "./segments.js";
+import { splitActivities, type Segment } from "./segments.js";
+import { englishActivity, findEnglishLocation, findEnglishOrganization, isMostlyEnglish } from "./english.js";
+import { restateCounts } from "./counting.js";
+import { textForDay } from "./days.js";
+import { readTimeExpressions } from "./normaliser.js";
+import { formAsProse, readForm, repeatsSlot, slotValue, type Form } from "./slots.js";
 import { deriveDescription, deriveTitle } from "./summary.js";
-import { countPhotos, normalizeText, stripEmoji } from "./text.js";
+import { countPhotos, dropFillers, normalizeText, stripEmoji } from "./text.js";
 import { emptyReport, type ReportFields } from "./types.js";
 
 export interface Draft {
@@ -34,7 +38,7 @@ export interface Analysis {
   text: string;
 }
 
-const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)/i;
+const CORRECTION = /^\s*(?:哦|噢|啊|额|呃|嗯|sorry)?[,\s]*(?:不对|不是|说错了|写错了|打错了|错了|更正|纠正|修改一下|改一下|应该是|刚才.{0,8}错|纠正一下)|说错了|写错了|打错了|数错了|数漏了|记错了|(?:日期|时间|人数|地点|地址|名字|时长)(?:写|打|说|记|报)?错了|^\s*(?:改成|改为|更正为)|(?:人数|人员|日期|时间|开始时间|结束时间|地点|地址|名字|队名|组织|时长)\s*(?:改成|改为|换成|更正为|应该是|不对|有误|写错|错了)|(?:结束时间|开始时间)\s*(?:是|为)|^\s*(?:更正|纠正|补充)\s*[:：]|\bcorrection\b|\bnot\s+\d+\b|[里中]有\s*\d+\s*个?(?:人)?是[^,，。]{0,12}(?:不算|不计)/i;
 
 const MAX_TEXT = 4000;
 
@@ -54,22 +58,32 @@ export function prepare(messages: string[]): { body: string; corrections: string
   // A report fits in a few hundred characters; the cap keeps pasted documents from costing
   // seconds of pattern matching.
   const body = bodyMessages
-    .map((message) => stripEmoji(normalizeText(message)).trim())
+    .map((message) => dropFillers(stripEmoji(normalizeText(message))).trim())
     .filter(Boolean)
     .join("\n")
     .slice(0, MAX_TEXT);
   return { body, corrections, photos };
 }
 
-function draftFor(text: string, shared: string, now: LocalMoment): Draft {
+/** A keyed value that is a name: the organisation found in it, or the value when short. */
+function keyedName(value: string | null): string | null {
+  if (value === null) return null;
+  return findOrganization(value) ?? (value.length <= 30 ? value : null);
+}
+
+function draftFor(said: string, shared: string, now: LocalMoment, form: Form | null = null, day: string | null = null): Draft {
+  // Counts said roundabout (我和另外两个同学) are restated before any name is cut out of the text.
+  const text = restateCounts(said);
   const report = emptyReport();
   const approximate: Array<keyof ReportFields> = [];
-  const organization = findOrganization(text) ?? (shared ? findOrganization(shared) : null);
+  const organization = keyedName(slotValue(form, "organization")) ?? findOrganization(text) ?? (shared ? findOrganization(shared) : null) ?? findEnglishOrganization(`${text}\n${shared}`);
   report.organization = organization;
 
-  let date = resolveDate(text, now);
-  if (!date.explicitDay && shared) {
-    const sharedDate = resolveDate(shared, now);
+  // Dates, named days and day lists come from one reading of the text (normaliser.ts).
+  const times = readTimeExpressions(text, now);
+  let date: DateResolution = day ? { date: day, mentioned: true, planned: false, explicitDay: true, problem: null } : times.date;
+  if (!day && !date.explicitDay && shared) {
+    const sharedDate = readTimeExpressions(shared, now).date;
     if (sharedDate.explicitDay || !date.mentioned) date = sharedDate;
   }
   // Names such as 七彩童年儿童服务社 must not be read as counts of children.
@@ -90,12 +104,19 @@ function draftFor(text: string, shared: string, now: LocalMoment): Draft {
   const unfinished = clock.unfinished;
 
   const vaguePlace = mentionsVaguePlace(text);
-  report.location = vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null);
+  const keyedPlace = slotValue(form, "location");
+  report.location = keyedPlace && keyedPlace.length <= 40 ? keyedPlace.replace(/^在/, "") : vaguePlace ? null : findLocation(text, organization) ?? (shared ? findLocation(shared, organization) : null) ?? findEnglishLocation(text, organization);
   // When nothing in the content decides, 其他 is the category's own answer: not worth a question.
   report.category = categorize(text, organization, report.location) ?? categorize(`${text}\n${shared}`, organization, report.location) ?? "其他";
-  const festival = findFestival(text, now.date)?.name ?? null;
-  report.title = deriveTitle(facts, festival, report.category);
-  report.description = deriveDescription(text, report.title, organization);
+  const festival = times.festival?.name ?? null;
+  const keyedTitle = slotValue(form, "title");
+  const keyedDescription = slotValue(form, "description");
+  report.title = keyedTitle && keyedTitle.length <= 30 ? keyedTitle.replace(/^[“"]|[”"]$/g, "") : deriveTitle(keyedDescription ?? facts, festival, report.category);
+  report.description = keyedDescription ?? deriveDescription(text, report.title, organization);
+  // An English report keeps its own words for what was done.
+  const english = isMostlyEnglish(text) ? englishActivity(text) : null;
+  if (english && !keyedTitle) report.title = english.length <= 40 ? english : english.slice(0, 40);
+  if (english && !keyedDescription) report.description = english;
   return { report, people, hours, date, approximate, unfinished };
 }
 
@@ -159,8 +180,21 @@ function endsLater(draft: Draft, text: string, now: LocalMoment): boolean {
 
 export function analyze(messages: string[], now: LocalMoment): Analysis {
   const { body, photos } = prepare(messages);
-  const segments = splitActivities(body);
-  const drafts = segments.map((segment) => draftFor(segment.text, segment.shared, now));
+  // A form is read by its keys first; a numbered form is one activity unless a key repeats.
+  const form = readForm(body);
+  const single = form !== null && !repeatsSlot(form);
+  const segments: Segment[] = single ? [{ text: formAsProse(body, form), shared: "" }] : splitActivities(body);
+  const drafts = segments.flatMap((segment) => {
+    const list = readTimeExpressions(segment.text, now).days;
+    if (!list) return [draftFor(segment.text, segment.shared, now, single ? form : null)];
+    return list.days.map((day, index) => draftFor(textForDay(segment.text, list, index), segment.shared, now, single ? form : null, day));
+  });
+  // 同上, 还是我们队: an activity that names no team is the previous one's.
+  drafts.forEach((draft, index) => {
+    const previous = drafts[index - 1];
+    const refersBack = draft.report.organization !== null && /^(?:还是|同上|同一|原|本|我们|咱们)/.test(draft.report.organization);
+    if (previous && (draft.report.organization === null || refersBack)) draft.report.organization = previous.report.organization;
+  });
   if (drafts.length > 0) drafts[0]!.report.photos = photos;
 
   const first = drafts[0]!;

@@ -15,9 +15,13 @@ export interface Segment {
   shared: string;
 }
 
-const ITEM_MARK = /^\s*(?:\(\d{1,2}\)|\d{1,2}[.、)]|[一二三四五六七八九][、.]|第[一二三四五六七八九](?:个|场|项|件)?[:,、]?|活动[一二三四五六七八九1-9][:,、]?)\s*/;
+const ITEM_MARK = /^\s*(?:[·•●▪◦*]|-(?!\d)|\(\d{1,2}\)|\d{1,2}[.、)]|[一二三四五六七八九][、.]|第[一二三四五六七八九](?:个|场|项|件)?[:,、]?|活动[一二三四五六七八九1-9][:,、]?)\s*/;
+
+/** An item that opens with its own day (4月5日 …, 周四 …) is an activity of its own. */
+const OWN_DAY = /^\s*(?:\d{1,2}月\d{1,2}[日号]|(?:上上|上|这|本)?(?:周|星期|礼拜)[一二三四五六日天1-7]|\d{1,2}[日号]|前天|昨天|今天)/;
 
 function hasOwnFacts(text: string): boolean {
+  if (OWN_DAY.test(text)) return true;
   const times = readTimes(text);
   const people = readMentions(text).filter((mention) => mention.role === "volunteer");
   return times.sessions.length > 0 || times.loneStart !== null || people.length > 0;

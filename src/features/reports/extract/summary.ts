@@ -52,12 +52,16 @@ export function deriveTitle(rawText: string, festival: string | null, category: 
   if (festival && phrase !== null && phrase.replace(festival, "").replace(/^节/, "").length < 2) {
     phrase = firstPhrase(text.split(festival).join("")) ?? phrase;
   }
+  // 植树节那天上午 says when, not what: look again without it.
+  if (phrase !== null && TIME_ONLY.test(phrase)) phrase = firstPhrase(text.split(phrase).join(" "));
   if (phrase) {
     return festival && !phrase.includes(festival.replace(/节$/, "")) ? `${festival}${phrase}`.slice(0, 24) : phrase;
   }
   if (festival) return `${festival}志愿服务`;
   return category && category !== "其他" ? `${category}志愿服务` : "志愿服务活动";
 }
+
+const TIME_ONLY = /^(?:[\u4e00-\u9fa5]{0,5}[节日])?(?:那天|当天|这天|当晚|那晚|上午|下午|晚上|早上|中午|傍晚)+$/;
 
 function firstPhrase(text: string): string | null {
   for (const pattern of TITLE_PATTERNS) {
