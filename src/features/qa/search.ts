@@ -18,7 +18,7 @@ interface QueryTerm {
 const k1 = 1.2;
 const lengthWeight = 0.75;
 /** Heading words say what the section answers, so they count three times. */
-const fieldWeights = { heading: 3, body: 1, english: 1 };
+const fieldWeights = { heading: 3, body: 1, english: 1, questions: 0.5 };
 /** Title and aliases pick the article; the section's own words pick the section within it. */
 const articleWeight = 0.7;
 /** Own knowledge articles are written to answer; official passages only back them up. */
@@ -96,7 +96,7 @@ export class KnowledgeIndex {
     for (const section of sections) {
       const frequencies = new Map<string, number>();
       let length = 0;
-      for (const [text, weight] of [[section.heading, fieldWeights.heading], [section.body, fieldWeights.body], [section.english, fieldWeights.english]] as const) {
+      for (const [text, weight] of [[section.heading, fieldWeights.heading], [section.body, fieldWeights.body], [section.english, fieldWeights.english], [section.questions?.join("\n"), fieldWeights.questions]] as const) {
         for (const term of text ? terms(text, this.segmenter) : []) {
           frequencies.set(term, (frequencies.get(term) ?? 0) + weight);
           length += weight;
@@ -114,7 +114,7 @@ export class KnowledgeIndex {
       }
       this.articleOf.push(article);
       this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
-      this.texts.push(normalize([section.heading, section.body, section.english ?? "", section.title, ...section.aliases].join(" ")));
+      this.texts.push(normalize([ownText(section), section.title, ...section.aliases].join(" ")));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
@@ -175,7 +175,7 @@ export class KnowledgeIndex {
     // The section's own words: an article's aliases name its other sections' topics too.
     const { mask } = this.ownCoverage(question, section);
     const text = normalize(question);
-    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
+    const own = normalize(ownText(section));
     return phrases.every((phrase) => {
       const at = text.indexOf(phrase);
       if (at < 0) return true;
@@ -207,7 +207,7 @@ export class KnowledgeIndex {
   }
 
   private ownCoverage(question: string, section: Section): Coverage {
-    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
+    const own = normalize(ownText(section));
     return coverage(question, (bigram) => own.includes(bigram), (word) => own.includes(word));
   }
 
@@ -259,6 +259,11 @@ export class KnowledgeIndex {
       (candidates ?? []).reduce<string | undefined>((winner, term) => (!winner || this.sectionIndex.frequency(term) > this.sectionIndex.frequency(winner) ? term : winner), undefined);
     return [best(this.byFirst.get(bigram[0]!)), best(this.bySecond.get(bigram[1]!))].filter((term): term is string => term !== undefined);
   }
+}
+
+/** What a section says and how people ask for it (its similar questions), not its article's. */
+function ownText(section: Section): string {
+  return [section.heading, section.body, section.english ?? "", ...(section.questions ?? [])].join(" ");
 }
 
 /** Question phrasing counts less than topic words. */
