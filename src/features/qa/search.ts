@@ -178,7 +178,7 @@ export class KnowledgeIndex {
     // The section's own words: an article's aliases name its other sections' topics too.
     const { mask } = this.ownCoverage(question, section);
     const text = normalize(question);
-    const own = normalize(ownText(section));
+    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
     return phrases.every((phrase) => {
       const at = text.indexOf(phrase);
       if (at < 0) return true;
@@ -209,8 +209,9 @@ export class KnowledgeIndex {
     return result;
   }
 
+  /** What the section itself says: its similar questions find it but do not answer anything. */
   private ownCoverage(question: string, section: Section): Coverage {
-    const own = normalize(ownText(section));
+    const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);
     return coverage(question, (bigram) => own.includes(bigram), (word) => own.includes(word));
   }
 
@@ -264,7 +265,7 @@ export class KnowledgeIndex {
   }
 }
 
-/** What a section says and how people ask for it (its similar questions), not its article's. */
+/** What a section says and how people ask for it (its similar questions), for finding it. */
 function ownText(section: Section): string {
   return [section.heading, section.body, section.english ?? "", ...(section.questions ?? [])].join(" ");
 }
