@@ -117,7 +117,7 @@ export class KnowledgeIndex {
       }
       this.articleOf.push(article);
       this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
-      this.texts.push(normalize([ownText(section), section.title, ...section.aliases].join(" ")));
+      this.texts.push(normalize([section.heading, section.body, section.english ?? "", ...(section.questions ?? []), section.title, ...section.aliases].join(" ")));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
@@ -263,11 +263,6 @@ export class KnowledgeIndex {
       (candidates ?? []).reduce<string | undefined>((winner, term) => (!winner || this.sectionIndex.frequency(term) > this.sectionIndex.frequency(winner) ? term : winner), undefined);
     return [best(this.byFirst.get(bigram[0]!)), best(this.bySecond.get(bigram[1]!))].filter((term): term is string => term !== undefined);
   }
-}
-
-/** What a section says and how people ask for it (its similar questions), for finding it. */
-function ownText(section: Section): string {
-  return [section.heading, section.body, section.english ?? "", ...(section.questions ?? [])].join(" ");
 }
 
 /** Question phrasing counts less than topic words. */
