@@ -21,6 +21,11 @@ export interface Section {
   kind: "article" | "statute";
   /** Words people type for this article (front matter `aliases`). */
   aliases: string[];
+  /**
+   * Similar questions (相似问, `问：` lines): how leaders ask what this section answers. Searched
+   * with the section, never shown in the answer.
+   */
+  questions?: string[];
 }
 
 /** A knowledge file that cannot be used; the message names the file and the problem. */
@@ -78,12 +83,15 @@ export function parseArticle(file: string, name: string, text: string, placehold
     const prose: string[] = [];
     let cite: string | undefined;
     let english: string | undefined;
+    const questions: string[] = [];
     for (const line of lines.map((value) => value.trim()).filter(Boolean)) {
       if (/^来源[:：]/.test(line)) cite = line.replace(/^来源[:：]\s*/, "");
       else if (/^en[:：]/i.test(line)) english = line.replace(/^en[:：]\s*/i, "");
+      else if (/^问[:：]/.test(line)) questions.push(line.replace(/^问[:：]\s*/, ""));
       else if (!line.startsWith("#")) prose.push(line);
     }
     if (prose.length === 0) throw new KnowledgeError(file, `section "${heading}" has no text`);
+    if (questions.some((question) => question.length === 0)) throw new KnowledgeError(file, `section "${heading}" has an empty 问： line`);
     return {
       id: `${front.id}#${index + 1}`,
       documentId: front.id,
@@ -95,6 +103,7 @@ export function parseArticle(file: string, name: string, text: string, placehold
       caution: front.caution,
       kind: "article" as const,
       aliases: front.aliases,
+      questions,
     };
   });
 }

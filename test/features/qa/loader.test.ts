@@ -36,6 +36,16 @@ describe("parseArticle", () => {
     expect(sections[0]!.english).toMatch(/^An association needs/);
   });
 
+  it("keeps 问： lines as the section's similar questions, out of the answer body", () => {
+    const text = good.replace("en: An association needs", "问：我们拉了40个人能登记协会吗\n问: How many members do we need?\nen: An association needs");
+    const [members, funds] = parseArticle("a.md", "shetuan-conditions", text, placeholders);
+    expect(members!.questions).toEqual(["我们拉了40个人能登记协会吗", "How many members do we need?"]);
+    expect(members!.body).toBe("个人会员50个以上，或者单位会员30个以上；混合组成的总数不少于50个。");
+    expect(members!.english).toMatch(/^An association needs/);
+    expect(funds!.questions).toEqual([]);
+    expect(problem(text.replace("问：我们拉了40个人能登记协会吗", "问："))).toMatch(/section "成立社团最少要多少会员？" has an empty 问： line/);
+  });
+
   it("uses the article's sources when a section has no 来源 line", () => {
     const text = good.replace("来源：《社会团体登记管理条例》第十条第五项\n", "");
     expect(parseArticle("a.md", "shetuan-conditions", text, placeholders)[1]!.cite).toBe("《社会团体登记管理条例》第十条");
@@ -88,7 +98,10 @@ describe("loadKnowledge", () => {
   it("loads the project's own knowledge base without errors", () => {
     const knowledge = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
     expect(knowledge.articles).toBeGreaterThan(0);
-    for (const section of knowledge.sections) expect(section.body.length).toBeLessThanOrEqual(400);
+    for (const section of knowledge.sections) {
+      expect(section.body.length).toBeLessThanOrEqual(400);
+      expect(section.body).not.toMatch(/问[:：]/);
+    }
   });
 });
 

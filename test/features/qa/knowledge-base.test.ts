@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Section } from "../../../src/features/qa/article.js";
+import { configSchema } from "../../../src/config/schema.js";
+import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
+import { KnowledgeIndex } from "../../../src/features/qa/search.js";
+import { QaService } from "../../../src/features/qa/service.js";
+import { park, qaTexts } from "./helpers.js";
+
+const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
+const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
+const service = new QaService({ config, texts: qaTexts() });
+const ask = (question: string) => service.answerer.answer(question);
+
+describe("similar questions (问： lines) of the shipped knowledge base", () => {
+  it("gives every section at least 8, each belonging to one section only", () => {
+    const few = sections.filter((section) => (section.questions ?? []).length < 8).map((section) => `${section.id} ${section.heading}`);
+    expect(few).toEqual([]);
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    for (const section of sections) {
+      for (const question of section.questions ?? []) {
+        const earlier = owner.get(question);
+        if (earlier && earlier !== section.id) shared.push(`${question}: ${earlier} and ${section.id}`);
+        owner.set(question, section.id);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
+  it("lead to their own section: nine in ten of them find it first", () => {
+    const index = new KnowledgeIndex(sections);
+    // Every tenth question keeps the test quick; most sections still contribute one.
+    const asked = sections.flatMap((section) => (section.questions ?? []).filter((_, position) => position % 10 === 0).map((question) => ({ question, section })));
+    const found = asked.filter(({ question, section }) => index.search(question, { limit: 1 })[0]?.section.id === section.id);
+    expect(found.length / asked.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("a question worded like a similar question", () => {
+  const section = (id: string, heading: string, body: string, questions: string[] = []): Section => ({
+    id, documentId: id.split("#")[0]!, title: "测试", heading, body, cite: "《基金会管理条例》第二十条", caution: false, kind: "article", aliases: [], questions,
+  });
+  const board = section("foundation#1", "基金会理事会的规模", "理事为5人至25人，每届任期不得超过5年。", ["基金会那个管事的班子最少几个人"]);
+  const spending = section("foundation#2", "基金会的公益支出", "公募基金会每年公益支出不得低于上一年总收入的70%，人员和办公支出不超过10%。");
+
+  it("finds the section whose similar question it matches, though the body lacks its words", () => {
+    const index = new KnowledgeIndex([spending, board]);
+    expect(index.search("管事的班子最少要几个人")[0]?.section.id).toBe("foundation#1");
+    expect(new KnowledgeIndex([spending, { ...board, questions: [] }]).search("管事的班子最少要几个人")[0]?.section.id).not.toBe("foundation#1");
+  });
+
+  it("is answered with the section's body, never with the similar questions", async () => {
+    const answer = await ask("基金会那个管事的班子最少几个人");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("5人至25人");
+    expect(answer.text).not.toMatch(/问[:：]|管事的班子/);
+  });
+});
+
+describe("park facts", () => {
+  it("says which community the park is in", async () => {
+    expect((await ask("创新园在哪个社区呀")).text).toContain("新牧社区");
+  });
+
+  it("gives the opening hours from the configuration", async () => {
+    expect((await ask("园区啥时候上班")).text).toContain(park.hours);
+  });
+
+  it("gives the phone number to contact staff", async () => {
+    expect((await ask("想找园区工作人员，怎么联系")).text).toContain(park.phone);
+  });
+});
