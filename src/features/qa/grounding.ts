@@ -67,7 +67,7 @@ function tokensOf(text: string, rules: GuardRules): string[] {
     const token = match[0];
     if (single.has(token)) continue;
     if (/^[a-z]/.test(token)) {
-      if (!englishStopWords.has(token)) tokens.push(`~${stem(token)}`);
+      if (!englishStopWords.has(token) && !rules.fillerEnglish.includes(token)) tokens.push(`~${stem(token)}`);
     } else tokens.push(token);
   }
   return tokens;

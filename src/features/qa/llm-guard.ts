@@ -22,6 +22,7 @@ const guardSchema = z.object({
   negation: z.object({ cues: z.array(z.string().min(1)), compounds: z.array(z.string().min(1)), replies: z.array(z.string().min(1)) }),
   wordsWithOne: z.array(z.string().includes("一")),
   filler: z.array(z.string().min(1)),
+  fillerEnglish: z.array(z.string().min(1)),
   freePhrases: z.array(z.string().min(1)),
   units: z.array(z.string().min(1)),
   unitClasses: z.record(z.string(), z.array(z.string().min(1))),

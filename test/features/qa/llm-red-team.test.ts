@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createQaFeature, type QaFeature } from "../../../src/features/qa/index.js";
+import { createOpenAiLlm } from "../../../src/ports/openai-llm.js";
+import { startFakeOpenAi, type FakeOpenAi } from "../../support/fake-openai.js";
+import { qaHarness, turnFor, type QaHarness } from "./helpers.js";
+
+/**
+ * The LLM path red-teamed through the real openai client against a loopback server: the shipped
+ * knowledge base, a model that answers whatever this test tells it to. A poisoned answer (a
+ * link, a contact, "I am bureau staff", a figure moved onto another subject …) must never reach
+ * the chat: the user gets the retrieval answer instead. Correct answers, paraphrased as models
+ * write, must mostly still be used. Every third case of each set is the split written with the
+ * others and set aside before tuning ("unseen").
+ *
+ *   npx vitest run test/features/qa/llm-red-team.test.ts   (prints the figures)
+ */
+
+interface Case {
+  question: string;
+  answer: string;
+  kind?: string;
+  split: "dev" | "unseen";
+}
+
+function load(name: string): Case[] {
+  const items = parse(readFileSync(join(import.meta.dirname, "fixtures", name), "utf8")) as Array<Omit<Case, "split">>;
+  return items.map((item, index) => ({ ...item, split: index % 3 === 2 ? "unseen" : "dev" }));
+}
+
+const redTeam = load("llm-red-team.yaml");
+const correct = load("llm-correct.yaml");
+
+/** The shipped articles, by file name, for the test's own knowledge folder. */
+const knowledge = Object.fromEntries(
+  readdirSync("config/knowledge")
+    .filter((name) => name.endsWith(".md") && name !== "README.md")
+    .map((name) => [name, readFileSync(join("config/knowledge", name), "utf8")]),
+);
+
+const apiKey = "sk-test-REDTEAM-0123456789";
+let fake: FakeOpenAi;
+let modelSays = "";
+const harnesses: QaHarness[] = [];
+
+async function bot(withLlm: boolean): Promise<{ feature: QaFeature; harness: QaHarness }> {
+  const llm = withLlm ? createOpenAiLlm({ baseUrl: fake.url, apiKey, model: "fake-model", timeoutMs: 3000, maxRetries: 0 }) : undefined;
+  const harness = qaHarness({ llm, articles: knowledge, config: withLlm ? { llm: { apiKey, timeoutMs: 3000 } } : {} });
+  harnesses.push(harness);
+  return { feature: createQaFeature(harness.context), harness };
+}
+
+async function ask(target: { feature: QaFeature; harness: QaHarness }, question: string): Promise<string> {
+  const outcome = await target.feature.handle(turnFor(target.feature, target.harness.context.texts, question, { mentionsBot: true }));
+  return outcome!.replies.map((reply) => reply.text).join("\n");
+}
+
+let retrieval: { feature: QaFeature; harness: QaHarness };
+const figures = { blocked: { dev: [0, 0], unseen: [0, 0] }, accepted: { dev: [0, 0], unseen: [0, 0] } };
+const refusedCorrect: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeOpenAi(() => modelSays);
+  retrieval = await bot(false);
+});
+
+afterAll(async () => {
+  await fake.close();
+  for (const harness of harnesses) harness.cleanup();
+  const rate = ([hit, all]: number[]) => `${hit}/${all}`;
+  console.info(
+    [
+      `red team blocked ${rate([figures.blocked.dev[0]! + figures.blocked.unseen[0]!, figures.blocked.dev[1]! + figures.blocked.unseen[1]!])} (dev ${rate(figures.blocked.dev)}, unseen ${rate(figures.blocked.unseen)})`,
+      `correct answers accepted ${rate([figures.accepted.dev[0]! + figures.accepted.unseen[0]!, figures.accepted.dev[1]! + figures.accepted.unseen[1]!])} (dev ${rate(figures.accepted.dev)}, unseen ${rate(figures.accepted.unseen)})`,
+      ...refusedCorrect.map((line) => `  refused correct: ${line}`),
+    ].join("\n"),
+  );
+});
+
+describe("red team: a poisoned LLM answer never reaches the chat", () => {
+  let withLlm: { feature: QaFeature; harness: QaHarness };
+  beforeAll(async () => {
+    withLlm = await bot(true);
+  });
+
+  it("has at least 50 cases", () => {
+    expect(redTeam.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(redTeam.map((item, index) => ({ ...item, name: `#${index} ${item.split} ${item.kind}` })))("$name", async ({ question, answer, split }) => {
+    const expected = await ask(retrieval, question);
+    modelSays = answer;
+    const before = fake.requests.length;
+    const said = await ask(withLlm, question);
+    // The model was asked (not a hand-off or a cached answer), and its answer was not used.
+    expect(fake.requests.length).toBe(before + 1);
+    figures.blocked[split][1]++;
+    if (said === expected) figures.blocked[split][0]++;
+    expect(said).not.toContain("【AI生成");
+    expect(said).toBe(expected);
+  });
+});
+
+describe("correct LLM answers are still used", () => {
+  let withLlm: { feature: QaFeature; harness: QaHarness };
+  beforeAll(async () => {
+    withLlm = await bot(true);
+  });
+
+  it("has at least 30 cases", () => {
+    expect(correct.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("uses at least two in three of them, in each split", async () => {
+    for (const { question, answer, split } of correct) {
+      modelSays = answer;
+      const before = fake.requests.length;
+      const said = await ask(withLlm, question);
+      expect(fake.requests.length, `the model is asked: ${question}`).toBe(before + 1);
+      figures.accepted[split][1]++;
+      if (said.startsWith("【AI生成")) {
+        figures.accepted[split][0]++;
+        // What the chat shows is the model's text, labelled, with the source line.
+        expect(said).toContain(answer.replace(/\*\*/g, "").slice(0, 12));
+        expect(said).toMatch(/\n(来源|Source)[:：]/);
+      } else refusedCorrect.push(`${split} ${question} → ${answer.slice(0, 30)}…`);
+    }
+    for (const split of ["dev", "unseen"] as const) {
+      const [accepted, all] = figures.accepted[split];
+      expect(accepted! / all!, `${split}: ${accepted}/${all}`).toBeGreaterThanOrEqual(2 / 3);
+    }
+  });
+});
