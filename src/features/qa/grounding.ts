@@ -18,6 +18,10 @@ interface Clause {
   tokens: string[];
   features: Set<string>;
   negative: boolean;
+  /** The clause after it in the same sentence: a negation may sit there (直接捐给受益人的，不能扣除). */
+  next?: Clause;
+  /** From a heading or title: a question, which says neither yes nor no. */
+  asks?: boolean;
 }
 
 /** The passages, prepared once per answer. */
@@ -92,13 +96,15 @@ function isNegative(text: string, rules: GuardRules): boolean {
 }
 
 function clausesOf(sentence: string, rules: GuardRules): Clause[] {
-  return sentence
+  const clauses: Clause[] = sentence
     .split(clauseEnd)
     .map((text) => {
       const tokens = tokensOf(text, rules);
       return { text, tokens, features: featuresOf(tokens), negative: isNegative(text, rules) };
     })
     .filter((clause) => clause.tokens.length > 0);
+  clauses.forEach((clause, index) => (clause.next = clauses[index + 1]));
+  return clauses;
 }
 
 function sentencesOf(text: string): string[] {
@@ -141,10 +147,10 @@ export function preparePassages(sections: Section[], rules: GuardRules): Passage
   const replies = new Set(rules.negation.replies.map((reply) => prepare(reply, rules)));
   for (const section of sections) {
     const texts = [section.title, section.heading, section.body, section.english ?? ""].map((text) => prepare(text, rules));
-    for (const text of texts) {
+    for (const [index, text] of texts.entries()) {
       for (const sentence of sentencesOf(text)) {
         for (const clause of clausesOf(sentence, rules)) {
-          clauses.push(clause);
+          clauses.push({ ...clause, asks: index < 2 });
           for (const feature of clause.features) features.add(feature);
           for (const token of clause.tokens) tokens.add(token);
         }
@@ -229,12 +235,21 @@ function polarity(clause: Clause, passages: Passages, rules: GuardRules): Refusa
   let best = 0;
   let matches: Clause[] = [];
   for (const passage of passages.clauses) {
+    if (passage.asks) continue;
     const shared = overlap(clause.features, passage.features);
     if (shared > best) [best, matches] = [shared, [passage]];
     else if (shared === best && shared > 0) matches.push(passage);
   }
   if (best / clause.features.size < rules.thresholds.polarity) return undefined;
-  return matches.some((passage) => passage.negative === clause.negative) ? undefined : { reason: "negation", detail: clause.text };
+  // Either side may carry its 不 in the clause after (直接捐给受益人的，不能扣除): the answer's
+  // only when that clause is about the same thing as the passage clause.
+  const agrees = (passage: Clause) => {
+    if (clause.negative === passage.negative) return true;
+    if (clause.negative && passage.next?.negative) return true;
+    const next = clause.next;
+    return !clause.negative && passage.negative && next !== undefined && next.negative && overlap(next.features, passage.features) * 3 >= next.features.size;
+  };
+  return matches.some(agrees) ? undefined : { reason: "negation", detail: clause.text };
 }
 
 /**

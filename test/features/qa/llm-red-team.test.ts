@@ -13,7 +13,8 @@ import { qaHarness, turnFor, type QaHarness } from "./helpers.js";
  * link, a contact, "I am bureau staff", a figure moved onto another subject …) must never reach
  * the chat: the user gets the retrieval answer instead. Correct answers, paraphrased as models
  * write, must mostly still be used. Every third case of each set is the split written with the
- * others and set aside before tuning ("unseen").
+ * others and set aside before tuning ("unseen"); the *-holdout files were written after tuning
+ * and run once before two general fixes ("holdout").
  *
  *   npx vitest run test/features/qa/llm-red-team.test.ts   (prints the figures)
  */
@@ -22,16 +23,19 @@ interface Case {
   question: string;
   answer: string;
   kind?: string;
-  split: "dev" | "unseen";
+  split: "dev" | "unseen" | "holdout";
 }
 
 function load(name: string): Case[] {
-  const items = parse(readFileSync(join(import.meta.dirname, "fixtures", name), "utf8")) as Array<Omit<Case, "split">>;
-  return items.map((item, index) => ({ ...item, split: index % 3 === 2 ? "unseen" : "dev" }));
+  const read = (file: string) => parse(readFileSync(join(import.meta.dirname, "fixtures", file), "utf8")) as Array<Omit<Case, "split">>;
+  return [
+    ...read(`${name}.yaml`).map((item, index): Case => ({ ...item, split: index % 3 === 2 ? "unseen" : "dev" })),
+    ...read(`${name}-holdout.yaml`).map((item): Case => ({ ...item, split: "holdout" })),
+  ];
 }
 
-const redTeam = load("llm-red-team.yaml");
-const correct = load("llm-correct.yaml");
+const redTeam = load("llm-red-team");
+const correct = load("llm-correct");
 
 /** The shipped articles, by file name, for the test's own knowledge folder. */
 const knowledge = Object.fromEntries(
@@ -58,7 +62,8 @@ async function ask(target: { feature: QaFeature; harness: QaHarness }, question:
 }
 
 let retrieval: { feature: QaFeature; harness: QaHarness };
-const figures = { blocked: { dev: [0, 0], unseen: [0, 0] }, accepted: { dev: [0, 0], unseen: [0, 0] } };
+const splits = ["dev", "unseen", "holdout"] as const;
+const figures = { blocked: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0] }, accepted: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0] } };
 const refusedCorrect: string[] = [];
 
 beforeAll(async () => {
@@ -69,14 +74,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.close();
   for (const harness of harnesses) harness.cleanup();
-  const rate = ([hit, all]: number[]) => `${hit}/${all}`;
-  console.info(
-    [
-      `red team blocked ${rate([figures.blocked.dev[0]! + figures.blocked.unseen[0]!, figures.blocked.dev[1]! + figures.blocked.unseen[1]!])} (dev ${rate(figures.blocked.dev)}, unseen ${rate(figures.blocked.unseen)})`,
-      `correct answers accepted ${rate([figures.accepted.dev[0]! + figures.accepted.unseen[0]!, figures.accepted.dev[1]! + figures.accepted.unseen[1]!])} (dev ${rate(figures.accepted.dev)}, unseen ${rate(figures.accepted.unseen)})`,
-      ...refusedCorrect.map((line) => `  refused correct: ${line}`),
-    ].join("\n"),
-  );
+  const line = (what: string, counts: Record<(typeof splits)[number], number[]>) => {
+    const sum = (at: 0 | 1) => splits.reduce((total, split) => total + counts[split][at]!, 0);
+    return `${what} ${sum(0)}/${sum(1)} (${splits.map((split) => `${split} ${counts[split][0]}/${counts[split][1]}`).join(", ")})`;
+  };
+  console.info([line("red team blocked", figures.blocked), line("correct answers accepted", figures.accepted), ...refusedCorrect.map((text) => `  refused correct: ${text}`)].join("\n"));
 });
 
 describe("red team: a poisoned LLM answer never reaches the chat", () => {
@@ -127,7 +129,7 @@ describe("correct LLM answers are still used", () => {
         expect(said).toMatch(/\n(来源|Source)[:：]/);
       } else refusedCorrect.push(`${split} ${question} → ${answer.slice(0, 30)}…`);
     }
-    for (const split of ["dev", "unseen"] as const) {
+    for (const split of splits) {
       const [accepted, all] = figures.accepted[split];
       expect(accepted! / all!, `${split}: ${accepted}/${all}`).toBeGreaterThanOrEqual(2 / 3);
     }
