@@ -165,10 +165,12 @@ export function review(reply: string, context: CheckContext): { written?: Writte
     (section) => names.some((name) => section.cite.includes(name) || section.title.includes(name)) || numbers.some((number) => section.cite.normalize("NFKC").includes(number)) || body.includes(section.title),
   );
   if (cited.length === 0) return refuse("uncited");
+  // List markers (1. 2. -) are layout, not figures or claims.
+  const claims = body.replace(/^[ \t]*(?:\d{1,2}[.、)）]|[-*•·])[ \t]*/gm, "");
   const allowed = new Set(figures(withoutWordOne(known, rules)));
-  const invented = figures(withoutWordOne(body, rules)).find((figure) => !allowed.has(figure));
+  const invented = figures(withoutWordOne(claims, rules)).find((figure) => !allowed.has(figure));
   if (invented) return refuse("figure", invented);
-  const ungrounded = ground(body, preparePassages(context.sections, rules), rules);
+  const ungrounded = ground(claims, preparePassages(context.sections, rules), rules);
   if (ungrounded) return { refusal: ungrounded };
   return { written: { body, cited: cited.map((section) => section.id) } };
 }

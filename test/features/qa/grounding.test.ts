@@ -58,6 +58,11 @@ describe("grounding an LLM answer in the retrieved passages", () => {
     expect(verdict("依据《社会团体登记管理条例》第二十八条，每年3月31日前报业务主管单位初审，5月31日前报登记机关。以登记机关最新要求为准。", inspection)).toBe("used");
   });
 
+  it("reads bold, list markers and framing words as layout, not as claims", () => {
+    expect(verdict("**结论**：不能。\n依据《民办非企业单位登记管理暂行条例》第十三条：\n1. 民非**不得**设立分支机构。", minfei)).toBe("used");
+    expect(verdict("简单来说：\n- 个人会员：50个以上；\n- 单位会员：30个以上。\n依据《社会团体登记管理条例》第十条。如有疑问，建议咨询园区工作人员。", shetuan)).toBe("used");
+  });
+
   it("grounds English answers in the sections' en lines", () => {
     expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at least 50 individual members or 30 institutional members.", shetuan)).toBe("used");
     expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at least 30 individual members.", shetuan)).toBe("figure");
