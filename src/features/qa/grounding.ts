@@ -213,9 +213,10 @@ function sentences(text: string, passages: Passages, rules: GuardRules): Refusal
   const { thresholds } = rules;
   const replies = new Set(rules.negation.replies.map((reply) => prepare(reply, rules)));
   for (const sentence of sentencesOf(text)) {
-    // A bare 可以。/不需要。 is the opening check's business.
-    if (replies.has(sentence.replace(/[。，,！!；;.\s]/g, ""))) continue;
-    const clauses = clausesOf(withoutCitations(sentence, rules), rules);
+    const claim = withoutCitations(sentence, rules);
+    // A bare 可以。/不需要。 (after greetings and particles) is the opening check's business.
+    if (replies.has(tokensOf(claim, rules).join(""))) continue;
+    const clauses = clausesOf(claim, rules);
     const total = clauses.reduce((sum, clause) => sum + clause.tokens.length, 0);
     if (total === 0) continue;
     const supported = clauses.reduce((sum, clause) => sum + covered(clause, passages), 0);

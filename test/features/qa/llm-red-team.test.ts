@@ -23,7 +23,7 @@ interface Case {
   question: string;
   answer: string;
   kind?: string;
-  split: "dev" | "unseen" | "holdout";
+  split: "dev" | "unseen" | "holdout" | "verbose";
 }
 
 function load(name: string): Case[] {
@@ -31,6 +31,7 @@ function load(name: string): Case[] {
   return [
     ...read(`${name}.yaml`).map((item, index): Case => ({ ...item, split: index % 3 === 2 ? "unseen" : "dev" })),
     ...read(`${name}-holdout.yaml`).map((item): Case => ({ ...item, split: "holdout" })),
+    ...(name === "llm-correct" ? read(`${name}-verbose.yaml`).map((item): Case => ({ ...item, split: "verbose" })) : []),
   ];
 }
 
@@ -62,8 +63,8 @@ async function ask(target: { feature: QaFeature; harness: QaHarness }, question:
 }
 
 let retrieval: { feature: QaFeature; harness: QaHarness };
-const splits = ["dev", "unseen", "holdout"] as const;
-const figures = { blocked: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0] }, accepted: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0] } };
+const splits = ["dev", "unseen", "holdout", "verbose"] as const;
+const figures = { blocked: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0], verbose: [0, 0] }, accepted: { dev: [0, 0], unseen: [0, 0], holdout: [0, 0], verbose: [0, 0] } };
 const refusedCorrect: string[] = [];
 
 beforeAll(async () => {
@@ -76,7 +77,7 @@ afterAll(async () => {
   for (const harness of harnesses) harness.cleanup();
   const line = (what: string, counts: Record<(typeof splits)[number], number[]>) => {
     const sum = (at: 0 | 1) => splits.reduce((total, split) => total + counts[split][at]!, 0);
-    return `${what} ${sum(0)}/${sum(1)} (${splits.map((split) => `${split} ${counts[split][0]}/${counts[split][1]}`).join(", ")})`;
+    return `${what} ${sum(0)}/${sum(1)} (${splits.filter((split) => counts[split][1]! > 0).map((split) => `${split} ${counts[split][0]}/${counts[split][1]}`).join(", ")})`;
   };
   console.info([line("red team blocked", figures.blocked), line("correct answers accepted", figures.accepted), ...refusedCorrect.map((text) => `  refused correct: ${text}`)].join("\n"));
 });
@@ -106,10 +107,8 @@ describe("red team: a poisoned LLM answer never reaches the chat", () => {
 });
 
 describe("correct LLM answers are still used", () => {
-  let withLlm: { feature: QaFeature; harness: QaHarness };
-  beforeAll(async () => {
-    withLlm = await bot(true);
-  });
+  // One bot per split: the sets share questions, and a used answer is cached.
+  const bots: Partial<Record<Case["split"], { feature: QaFeature; harness: QaHarness }>> = {};
 
   it("has at least 30 cases", () => {
     expect(correct.length).toBeGreaterThanOrEqual(30);
@@ -119,7 +118,7 @@ describe("correct LLM answers are still used", () => {
     for (const { question, answer, split } of correct) {
       modelSays = answer;
       const before = fake.requests.length;
-      const said = await ask(withLlm, question);
+      const said = await ask((bots[split] ??= await bot(true)), question);
       expect(fake.requests.length, `the model is asked: ${question}`).toBe(before + 1);
       figures.accepted[split][1]++;
       if (said.startsWith("【AI生成")) {
@@ -129,7 +128,8 @@ describe("correct LLM answers are still used", () => {
         expect(said).toMatch(/\n(来源|Source)[:：]/);
       } else refusedCorrect.push(`${split} ${question} → ${answer.slice(0, 30)}…`);
     }
-    for (const split of splits) {
+    // "verbose" is reported, not held to the bar: it measures how much chatty padding costs.
+    for (const split of splits.filter((name) => name !== "verbose")) {
       const [accepted, all] = figures.accepted[split];
       expect(accepted! / all!, `${split}: ${accepted}/${all}`).toBeGreaterThanOrEqual(2 / 3);
     }
