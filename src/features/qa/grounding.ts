@@ -274,13 +274,18 @@ function figures(clause: Clause, previous: Clause | undefined, passages: Passage
     if (!clause.tokens.includes(figure) || context.size === 0) continue;
     let same = -1;
     let other = -1;
+    const near = { same: new Set<string>(), other: new Set<string>() };
     for (const occurrence of occurrences) {
       if (unit && occurrence.unit && unit !== occurrence.unit) continue;
       const fit = overlap(context, occurrence.context);
-      if (occurrence.figure === figure) same = Math.max(same, fit);
+      const mine = occurrence.figure === figure;
+      if (mine) same = Math.max(same, fit);
       else other = Math.max(other, fit);
+      for (const feature of occurrence.context) near[mine ? "same" : "other"].add(feature);
     }
-    if (same >= 0 && other > same && other >= 2) return { reason: "figure", detail: `${figure}: ${clause.text}` };
+    // Words the passages put only beside other figures (全国性 beside 10万元, never beside 3万元).
+    const foreign = [...context].filter((feature) => near.other.has(feature) && !near.same.has(feature)).length;
+    if (same >= 0 && ((other > same && other >= 2) || foreign >= rules.thresholds.figureForeign)) return { reason: "figure", detail: `${figure}: ${clause.text}` };
   }
   return undefined;
 }

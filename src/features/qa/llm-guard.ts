@@ -33,6 +33,7 @@ const guardSchema = z.object({
     polarity: z.number().min(0).max(1),
     figureWindow: z.number().int().positive(),
     englishWindow: z.number().int().positive(),
+    figureForeign: z.number().int().positive(),
   }),
 });
 

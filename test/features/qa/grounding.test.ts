@@ -32,6 +32,11 @@ describe("grounding an LLM answer in the retrieved passages", () => {
     expect(verdict("依据《社会团体登记管理条例》第十条，成立社团要有30个以上的个人会员。", shetuan)).toBe("figure");
   });
 
+  it("refuses two true figures swapped between their subjects", () => {
+    expect(verdict("依据《社会团体登记管理条例》第十条，全国性社团活动资金要3万元以上，地方性社团要10万元以上。", shetuan)).toBe("figure");
+    expect(verdict("依据《社会团体登记管理条例》第十条，地方性社团活动资金要3万元以上，全国性社团要10万元以上。", shetuan)).toBe("used");
+  });
+
   it("refuses a yes where the passage says no", () => {
     expect(verdict("可以。依据《民办非企业单位登记管理暂行条例》第十三条，民非可以设立分支机构。", minfei)).toBe("negation");
     expect(verdict("依据《社会团体登记管理条例》第三十五条，年度检查可以收取费用。", inspection)).toBe("negation");
