@@ -26,6 +26,10 @@ const guardSchema = z.object({
   freePhrases: z.array(z.string().min(1)),
   units: z.array(z.string().min(1)),
   unitClasses: z.record(z.string(), z.array(z.string().min(1))),
+  directions: z.object({
+    up: z.object({ trailing: z.array(z.string().min(1)), leading: z.array(z.string().min(1)) }),
+    down: z.object({ trailing: z.array(z.string().min(1)), leading: z.array(z.string().min(1)) }),
+  }),
   thresholds: z.object({
     sentence: z.number().min(0).max(1),
     clause: z.number().min(0).max(1),

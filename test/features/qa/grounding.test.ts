@@ -37,6 +37,13 @@ describe("grounding an LLM answer in the retrieved passages", () => {
     expect(verdict("依据《社会团体登记管理条例》第十条，地方性社团活动资金要3万元以上，全国性社团要10万元以上。", shetuan)).toBe("used");
   });
 
+  it("refuses a figure pointing the other way or counted in another unit", () => {
+    expect(verdict("依据《社会团体登记管理条例》第十条，个人会员要50个以下。", shetuan)).toBe("figure");
+    expect(verdict("依据《社会团体登记管理条例》第二十八条，每年3月31日后报送业务主管单位初审。", inspection)).toBe("figure");
+    expect(verdict("依据《民办非企业单位登记管理暂行条例》第十五条，要在业务主管单位同意后30个月内申请变更登记。", minfei)).toBe("figure");
+    expect(verdict("依据《民办非企业单位登记管理暂行条例》第十五条，业务主管单位同意后，30日以内申请变更登记。", minfei)).toBe("used");
+  });
+
   it("refuses a yes where the passage says no", () => {
     expect(verdict("可以。依据《民办非企业单位登记管理暂行条例》第十三条，民非可以设立分支机构。", minfei)).toBe("negation");
     expect(verdict("依据《社会团体登记管理条例》第三十五条，年度检查可以收取费用。", inspection)).toBe("negation");
