@@ -7,8 +7,8 @@ export { prepare, preparePassages, withoutWordOne } from "./grounding-text.js";
 /**
  * Grounding of an LLM answer in the retrieved passages, sentence by sentence. A sentence is
  * supported when most of its character pairs (content words, for English) stand in the
- * passages; each figure must sit in the same context as in the passage it comes from (not a
- * true figure moved onto another subject); a clause must say yes or no as the passage clause
+ * passages; each figure must keep its unit, direction (以上/以下, 前/后) and context as in the
+ * passage it comes from (grounding-figures.ts); a clause must say yes or no as the passage clause
  * supporting it does; citations must name clauses the passages cite; places must be named as
  * the passages name them. Anything else refuses the answer, and the retrieval answer is sent.
  */
