@@ -30,6 +30,8 @@ export interface Passages {
   /** Section bodies that open with a bare yes or no, that reply's polarity. */
   openings: Array<{ features: Set<string>; negative: boolean }>;
   cites: string;
+  /** The questions the sections answer (their headings), prepared. */
+  headings: string;
 }
 
 const sentenceEnd = /(?<=[。！？；;!?\n])|(?<=[.])\s+/;
@@ -130,7 +132,7 @@ export function preparePassages(sections: Section[], rules: GuardRules): Passage
   const features = new Set<string>();
   const tokens = new Set<string>();
   const openings: Passages["openings"] = [];
-  const replies = new Set(rules.negation.replies.map((reply) => prepare(reply, rules)));
+
   for (const section of sections) {
     const texts = [section.title, section.heading, section.body, section.english ?? ""].map((text) => prepare(text, rules));
     for (const [index, text] of texts.entries()) {
@@ -144,8 +146,23 @@ export function preparePassages(sections: Section[], rules: GuardRules): Passage
     }
     const body = prepare(section.body, rules);
     const opening = /^([^。，,！!？?]{1,6})[。，,！!]/.exec(body)?.[1];
-    if (opening && replies.has(opening)) openings.push({ features: featuresOf(tokensOf(body, rules)), negative: isNegative(opening, rules) });
+    if (opening && bareReply(opening, [prepare(section.heading, rules)], rules)) openings.push({ features: featuresOf(tokensOf(body, rules)), negative: isNegative(opening, rules) });
   }
-  return { text: sections.map((section) => `${section.cite} ${section.title} ${section.heading} ${section.body} ${section.english ?? ""}`).join("\n"), features, tokens, clauses, openings, cites: prepare(sections.map((section) => section.cite).join("；"), rules) };
+  return { text: sections.map((section) => `${section.cite} ${section.title} ${section.heading} ${section.body} ${section.english ?? ""}`).join("\n"), features, tokens, clauses, openings, headings: sections.map((section) => prepare(section.heading, rules)).join("\n"), cites: prepare(sections.map((section) => section.cite).join("；"), rules) };
 }
 
+
+/**
+ * The reply word a bare answer (不能。 要交。 很遗憾，不能。) consists of, or undefined: a reply
+ * word of the rules, and at most two more characters found in the question a section answers.
+ */
+export function bareReply(text: string, headings: string[], rules: GuardRules): string | undefined {
+  const bare = text.replace(/[\s\p{P}]|[哦啦呀呢吧啊嘛]/gu, "");
+  const word = rules.negation.replies
+    .map((reply) => prepare(reply, rules))
+    .filter((reply) => bare.startsWith(reply))
+    .sort((a, b) => b.length - a.length)[0];
+  if (word === undefined) return undefined;
+  const rest = bare.slice(word.length);
+  return rest.length <= 2 && [...rest].every((character) => headings.some((heading) => heading.includes(character))) ? word : undefined;
+}

@@ -1,6 +1,6 @@
 import type { GuardRules, Refusal } from "./llm-guard.js";
 import { figures } from "./grounding-figures.js";
-import { clauseEnd, clausesOf, covered, featuresOf, isNegative, overlap, prepare, sentencesOf, tokensOf, type Clause, type Passages } from "./grounding-text.js";
+import { bareReply, clauseEnd, clausesOf, covered, featuresOf, isNegative, isNumber, overlap, prepare, sentencesOf, tokensOf, type Clause, type Passages } from "./grounding-text.js";
 
 export { prepare, preparePassages, withoutWordOne } from "./grounding-text.js";
 
@@ -61,24 +61,24 @@ function places(text: string, passages: Passages, rules: GuardRules): Refusal | 
 
 /** A bare 可以/不能 opening answers the question: the best-matching section must open alike. */
 function opening(text: string, passages: Passages, rules: GuardRules): Refusal | undefined {
-  const first = /^([^。，,！!？?]{1,6})[。，,！!]/.exec(text)?.[1];
-  const replies = new Set(rules.negation.replies.map((reply) => prepare(reply, rules)));
-  if (!first || !replies.has(first) || passages.openings.length === 0) return undefined;
+  const first = /^([^。，,！!？?]{1,8})[。，,！!]/.exec(text)?.[1];
+  const reply = first && bareReply(first, [passages.headings], rules);
+  if (!reply || passages.openings.length === 0) return undefined;
   const features = featuresOf(tokensOf(text, rules));
   const best = passages.openings.reduce((a, b) => (overlap(features, b.features) > overlap(features, a.features) ? b : a));
-  return best.negative === isNegative(first, rules) ? undefined : { reason: "negation", detail: first };
+  return best.negative === isNegative(reply, rules) ? undefined : { reason: "negation", detail: first };
 }
 
 function sentences(text: string, passages: Passages, rules: GuardRules): Refusal | undefined {
   const { thresholds } = rules;
-  const replies = new Set(rules.negation.replies.map((reply) => prepare(reply, rules)));
   for (const sentence of sentencesOf(text)) {
     const claim = withoutCitations(sentence, rules);
     // A bare 可以。/不需要。 (after greetings and particles) is the opening check's business.
-    if (replies.has(tokensOf(claim, rules).join(""))) continue;
+    if (bareReply(claim, [passages.headings], rules)) continue;
     const clauses = clausesOf(claim, rules);
     const total = clauses.reduce((sum, clause) => sum + clause.tokens.length, 0);
     if (total === 0) continue;
+    if (total < thresholds.sentenceMinimum && !clauses.every((clause) => clause.tokens.every(isNumber))) return { reason: "unsupported", detail: sentence };
     const supported = clauses.reduce((sum, clause) => sum + covered(clause, passages), 0);
     if (supported / total < thresholds.sentence) return { reason: "unsupported", detail: sentence };
     for (const [index, clause] of clauses.entries()) {

@@ -34,6 +34,7 @@ const guardSchema = z.object({
     sentence: z.number().min(0).max(1),
     clause: z.number().min(0).max(1),
     clauseMinimum: z.number().int().positive(),
+    sentenceMinimum: z.number().int().positive(),
     polarity: z.number().min(0).max(1),
     figureWindow: z.number().int().positive(),
     englishWindow: z.number().int().positive(),

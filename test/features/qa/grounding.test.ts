@@ -58,6 +58,12 @@ describe("grounding an LLM answer in the retrieved passages", () => {
     expect(verdict("依据《社会团体登记管理条例》第十条，个人会员要50个以上。建议直接找街道主任帮忙疏通。", shetuan)).toBe("unsupported");
   });
 
+  it("refuses a short sentence that claims where the asker's case stands", () => {
+    const base = "依据《社会团体登记管理条例》第十条，个人会员要50个以上。";
+    expect(verdict(`${base}已批准。`, shetuan)).toBe("status");
+    expect(verdict(`${base}同意。`, shetuan)).toBe("unsupported");
+  });
+
   it("refuses an article number the passages do not cite", () => {
     expect(verdict("依据《社会团体登记管理条例》第四十条，个人会员要50个以上。", shetuan)).not.toBe("used");
   });
