@@ -1,5 +1,6 @@
 import type { GuardRules, Refusal } from "./llm-guard.js";
 import { featuresOf, isNumber, overlap, prepare, type Clause, type Passages } from "./grounding-text.js";
+import { stem } from "./text.js";
 
 /** One figure where it stands: its unit kind, the way it points, the word pairs around it. */
 interface Occurrence {
@@ -13,7 +14,8 @@ interface Occurrence {
 
 /** Reads figures in token lists, with the rules' unit kinds and direction words. */
 function reader(rules: GuardRules) {
-  const prepared = (words: string[]) => words.map((word) => prepare(word, rules)).sort((a, b) => b.length - a.length);
+  // English words are compared as the tokens they become (least → ~least).
+  const prepared = (words: string[]) => words.map((word) => (/^[a-z]/i.test(word) ? `~${stem(word.toLowerCase())}` : prepare(word, rules))).sort((a, b) => b.length - a.length);
   const kinds = Object.entries(rules.unitClasses).flatMap(([kind, words]) => prepared(words).map((word) => [word, kind] as const));
   // 个月 is a month, not a count of 个: two-token units are tried first.
   kinds.push(["个月", "month"], ["周年", "year"], ["工作日", "day"]);

@@ -80,7 +80,7 @@ export function featuresOf(tokens: string[], skip?: string): Set<string> {
 export function isNegative(text: string, rules: GuardRules): boolean {
   let rest = text;
   for (const compound of [...rules.negation.compounds].sort((a, b) => b.length - a.length)) rest = rest.split(compound).join(" ");
-  return rules.negation.cues.some((cue) => rest.includes(cue));
+  return rules.negation.cues.some((cue) => (/^[a-z]/.test(cue) ? new RegExp(`\\b${cue}\\b`).test(rest) : rest.includes(cue)));
 }
 
 export function clausesOf(sentence: string, rules: GuardRules): Clause[] {

@@ -84,6 +84,9 @@ describe("grounding an LLM answer in the retrieved passages", () => {
   it("grounds English answers in the sections' en lines", () => {
     expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at least 50 individual members or 30 institutional members.", shetuan)).toBe("used");
     expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at least 30 individual members.", shetuan)).toBe("figure");
+    expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at most 50 individual members.", shetuan)).toBe("figure");
+    expect(verdict("Per 《社会团体登记管理条例》第三十五条, the registration authority may charge a fee for the annual inspection.", inspection)).toBe("negation");
+    expect(verdict("No. Per 《社会团体登记管理条例》第三十五条, the registration authority may not charge a fee for the annual inspection.", inspection)).toBe("used");
   });
 });
 
