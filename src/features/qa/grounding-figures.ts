@@ -1,5 +1,5 @@
 import type { GuardRules, Refusal } from "./llm-guard.js";
-import { featuresOf, isNumber, overlap, prepare, type Clause, type Passages } from "./grounding-text.js";
+import { featuresOf, isNumber, overlap, prepareWord, type Clause, type Passages } from "./grounding-text.js";
 import { stem } from "./text.js";
 
 /** One figure where it stands: its unit kind, the way it points, the word pairs around it. */
@@ -12,10 +12,21 @@ interface Occurrence {
   context: Set<string>;
 }
 
+type Reader = ReturnType<typeof makeReader>;
+const readers = new WeakMap<GuardRules, Reader>();
+const occurrencesOf = new WeakMap<Passages, Occurrence[]>();
+
+/** The reader for these rules, built once. */
+function reader(rules: GuardRules): Reader {
+  let made = readers.get(rules);
+  if (!made) readers.set(rules, (made = makeReader(rules)));
+  return made;
+}
+
 /** Reads figures in token lists, with the rules' unit kinds and direction words. */
-function reader(rules: GuardRules) {
+function makeReader(rules: GuardRules) {
   // English words are compared as the tokens they become (least → ~least).
-  const prepared = (words: string[]) => words.map((word) => (/^[a-z]/i.test(word) ? `~${stem(word.toLowerCase())}` : prepare(word, rules))).sort((a, b) => b.length - a.length);
+  const prepared = (words: string[]) => words.map((word) => (/^[a-z]/i.test(word) ? `~${stem(word.toLowerCase())}` : prepareWord(word, rules))).sort((a, b) => b.length - a.length);
   const kinds = Object.entries(rules.unitClasses).flatMap(([kind, words]) => prepared(words).map((word) => [word, kind] as const));
   // 个月 is a month, not a count of 个: two-token units are tried first.
   kinds.push(["个月", "month"], ["周年", "year"], ["工作日", "day"]);
@@ -54,7 +65,8 @@ function reader(rules: GuardRules) {
  */
 export function figures(clause: Clause, previous: Clause | undefined, passages: Passages, rules: GuardRules): Refusal | undefined {
   const { occurrences, extended } = reader(rules);
-  const known = passages.clauses.flatMap((passage, index) => occurrences(extended(passage, passages.clauses[index - 1])));
+  let known = occurrencesOf.get(passages);
+  if (!known) occurrencesOf.set(passages, (known = passages.clauses.flatMap((passage, index) => occurrences(extended(passage, passages.clauses[index - 1])))));
   for (const stated of occurrences(extended(clause, previous))) {
     const { figure, unit, direction, context } = stated;
     if (!clause.tokens.includes(figure)) continue;

@@ -43,6 +43,17 @@ export function prepare(text: string, rules: GuardRules): string {
   return arabicNumerals(withoutWordOne(normalize(text), rules));
 }
 
+const words = new WeakMap<GuardRules, Map<string, string>>();
+
+/** prepare() for the rules' own short words (reply words, units, phrases), computed once per rules. */
+export function prepareWord(word: string, rules: GuardRules): string {
+  let known = words.get(rules);
+  if (!known) words.set(rules, (known = new Map()));
+  let prepared = known.get(word);
+  if (prepared === undefined) known.set(word, (prepared = prepare(word, rules)));
+  return prepared;
+}
+
 /** 一 inside words (一共, 一般, 统一) is no figure: it is written 壹 so numeral conversion leaves it. */
 export function withoutWordOne(text: string, rules: GuardRules): string {
   let result = text;
@@ -50,16 +61,48 @@ export function withoutWordOne(text: string, rules: GuardRules): string {
   return result;
 }
 
+/** What the rules' word lists become for tokenizing, computed once per rules. */
+interface Lists {
+  multiFiller: string[];
+  singleFiller: Set<string>;
+  englishFiller: Set<string>;
+  /** Longest first, so 不得超过 goes before 不超过. */
+  compounds: string[];
+  cues: Array<(text: string) => boolean>;
+}
+
+const lists = new WeakMap<GuardRules, Lists>();
+
+function listsOf(rules: GuardRules): Lists {
+  let made = lists.get(rules);
+  if (!made) {
+    made = {
+      multiFiller: rules.filler.filter((filler) => filler.length > 1),
+      singleFiller: new Set(rules.filler.filter((filler) => filler.length === 1)),
+      englishFiller: new Set(rules.fillerEnglish),
+      compounds: [...rules.negation.compounds].sort((a, b) => b.length - a.length),
+      // English cues count as whole words only (no in "now" is no cue).
+      cues: rules.negation.cues.map((cue) => {
+        if (!/^[a-z]/.test(cue)) return (text: string) => text.includes(cue);
+        const word = new RegExp(`\\b${cue}\\b`);
+        return (text: string) => word.test(text);
+      }),
+    };
+    lists.set(rules, made);
+  }
+  return made;
+}
+
 export function tokensOf(text: string, rules: GuardRules): string[] {
+  const { multiFiller, singleFiller, englishFiller } = listsOf(rules);
   let cleaned = text;
-  for (const filler of rules.filler) if (filler.length > 1) cleaned = cleaned.split(filler).join(" ");
-  const single = new Set(rules.filler.filter((filler) => filler.length === 1));
+  for (const filler of multiFiller) if (cleaned.includes(filler)) cleaned = cleaned.split(filler).join(" ");
   const tokens: string[] = [];
   for (const match of cleaned.matchAll(tokenPattern)) {
     const token = match[0];
-    if (single.has(token)) continue;
+    if (singleFiller.has(token)) continue;
     if (/^[a-z]/.test(token)) {
-      if (!englishStopWords.has(token) && !rules.fillerEnglish.includes(token)) tokens.push(`~${stem(token)}`);
+      if (!englishStopWords.has(token) && !englishFiller.has(token)) tokens.push(`~${stem(token)}`);
     } else tokens.push(token);
   }
   return tokens;
@@ -78,9 +121,10 @@ export function featuresOf(tokens: string[], skip?: string): Set<string> {
 }
 
 export function isNegative(text: string, rules: GuardRules): boolean {
+  const { compounds, cues } = listsOf(rules);
   let rest = text;
-  for (const compound of [...rules.negation.compounds].sort((a, b) => b.length - a.length)) rest = rest.split(compound).join(" ");
-  return rules.negation.cues.some((cue) => (/^[a-z]/.test(cue) ? new RegExp(`\\b${cue}\\b`).test(rest) : rest.includes(cue)));
+  for (const compound of compounds) if (rest.includes(compound)) rest = rest.split(compound).join(" ");
+  return cues.some((cue) => cue(rest));
 }
 
 export function clausesOf(sentence: string, rules: GuardRules): Clause[] {
@@ -159,7 +203,7 @@ export function preparePassages(sections: Section[], rules: GuardRules): Passage
 export function bareReply(text: string, headings: string[], rules: GuardRules): string | undefined {
   const bare = text.replace(/[\s\p{P}]|[哦啦呀呢吧啊嘛]/gu, "");
   const word = rules.negation.replies
-    .map((reply) => prepare(reply, rules))
+    .map((reply) => prepareWord(reply, rules))
     .filter((reply) => bare.startsWith(reply))
     .sort((a, b) => b.length - a.length)[0];
   if (word === undefined) return undefined;

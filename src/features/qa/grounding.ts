@@ -1,6 +1,6 @@
 import type { GuardRules, Refusal } from "./llm-guard.js";
 import { figures } from "./grounding-figures.js";
-import { bareReply, clauseEnd, clausesOf, covered, featuresOf, isNegative, isNumber, overlap, prepare, sentencesOf, tokensOf, type Clause, type Passages } from "./grounding-text.js";
+import { bareReply, clauseEnd, clausesOf, covered, featuresOf, isNegative, isNumber, overlap, prepare, prepareWord, sentencesOf, tokensOf, type Clause, type Passages } from "./grounding-text.js";
 
 export { prepare, preparePassages, withoutWordOne } from "./grounding-text.js";
 
@@ -19,7 +19,7 @@ function withoutCitations(text: string, rules: GuardRules): string {
     .replace(/(?:依据|根据|按照|参照|参见|详见|按|见|据|according to|under|per|see)?\s*《[^》]*》(?:第\d+条)?(?:第\d+[款项])*(?:[、和及]第\d+条(?:第\d+[款项])*)*(?:的?(?:规定|要求|有关规定))?/g, " ")
     .replace(/(?:依据|根据|按照|按|见)?[\u3400-\u9fff]{1,6}〔\d{4}〕\d+号(?:文件)?/g, " ")
     .replace(/(?:依据|根据|按照|按)?第\d+条(?:第\d+[款项])*(?:的?规定)?/g, " ");
-  for (const phrase of rules.freePhrases) result = result.split(prepare(phrase, rules)).join(" ");
+  for (const phrase of rules.freePhrases) result = result.split(prepareWord(phrase, rules)).join(" ");
   return result;
 }
 
