@@ -201,7 +201,7 @@ export function preparePassages(sections: Section[], rules: GuardRules): Passage
  * word of the rules, and at most two more characters found in the question a section answers.
  */
 export function bareReply(text: string, headings: string[], rules: GuardRules): string | undefined {
-  const bare = text.replace(/[\s\p{P}]|[哦啦呀呢吧啊嘛]/gu, "");
+  const bare = text.replace(/[\s\p{P}]|[哦啦呀呢吧啊嘛了]/gu, "");
   const word = rules.negation.replies
     .map((reply) => prepareWord(reply, rules))
     .filter((reply) => bare.startsWith(reply))

@@ -2,7 +2,7 @@ import type { GuardRules, Refusal } from "./llm-guard.js";
 import { figures } from "./grounding-figures.js";
 import { bareReply, clauseEnd, clausesOf, covered, featuresOf, isNegative, isNumber, overlap, prepare, prepareWord, sentencesOf, tokensOf, type Clause, type Passages } from "./grounding-text.js";
 
-export { prepare, preparePassages, withoutWordOne } from "./grounding-text.js";
+export { prepare, preparePassages, sentencesOf, withoutWordOne } from "./grounding-text.js";
 
 /**
  * Grounding of an LLM answer in the retrieved passages, sentence by sentence. A sentence is
@@ -26,7 +26,19 @@ function withoutCitations(text: string, rules: GuardRules): string {
 /** The first unsupported part of `answer`, or undefined when every sentence is grounded. */
 export function ground(answer: string, passages: Passages, rules: GuardRules): Refusal | undefined {
   const text = prepare(answer, rules);
-  return citations(text, passages) ?? places(text, passages, rules) ?? opening(text, passages, rules) ?? sentences(text, passages, rules);
+  // A sentence that copies a source line (依据黑龙江日报报道。) is checked as a citation only.
+  const claims = sentencesOf(text)
+    .filter((sentence) => !copiedCite(sentence, passages))
+    .join("");
+  return citations(text, passages) ?? places(claims, passages, rules) ?? opening(text, passages, rules) ?? sentences(claims, passages, rules);
+}
+
+/** What a sentence that is (a piece of) a retrieved section's source line cites, after 依据/根据. */
+export function copiedCite(sentence: string, passages: Passages): string | undefined {
+  const bare = sentence
+    .replace(/^\s*(?:依据|根据|按照|参见|来源|出处)[:：]?\s*/, "")
+    .replace(/[。；;.!！\s]+$/, "");
+  return bare.length >= 4 && passages.cites.includes(bare) ? bare : undefined;
 }
 
 /** Every 第N条 the answer names is one the passages cite, under the law it is named with. */

@@ -3,7 +3,7 @@ import type { Llm } from "../../ports/llm.js";
 import type { KeyValue } from "../../ports/storage/index.js";
 import type { Section } from "./article.js";
 import { maxBodyLength } from "./composer.js";
-import { ground, preparePassages, withoutWordOne } from "./grounding.js";
+import { copiedCite, ground, prepare, preparePassages, sentencesOf, withoutWordOne } from "./grounding.js";
 import { loadGuardRules, screen, type GuardRules, type Refusal } from "./llm-guard.js";
 import { figures, normalize } from "./text.js";
 
@@ -161,8 +161,15 @@ export function review(reply: string, context: CheckContext): { written?: Writte
   const unknown = names.find((name) => !known.includes(name));
   if (unknown) return refuse("other-law", unknown);
   const numbers = [...body.normalize("NFKC").matchAll(/〔\d{4}〕\d+号/g)].map((match) => match[0]);
+  const passages = preparePassages(context.sections, rules);
+  // A source without a law name (黑龙江日报报道) is cited by copying its line.
+  const copied = sentencesOf(prepare(body, rules)).flatMap((sentence) => copiedCite(sentence, passages) ?? []);
   const cited = context.sections.filter(
-    (section) => names.some((name) => section.cite.includes(name) || section.title.includes(name)) || numbers.some((number) => section.cite.normalize("NFKC").includes(number)) || body.includes(section.title),
+    (section) =>
+      names.some((name) => section.cite.includes(name) || section.title.includes(name)) ||
+      numbers.some((number) => section.cite.normalize("NFKC").includes(number)) ||
+      body.includes(section.title) ||
+      copied.some((cite) => prepare(section.cite, rules).includes(cite)),
   );
   if (cited.length === 0) return refuse("uncited");
   // List markers (1. 2. -) are layout, not figures or claims.
@@ -170,7 +177,7 @@ export function review(reply: string, context: CheckContext): { written?: Writte
   const allowed = new Set(figures(withoutWordOne(known, rules)));
   const invented = figures(withoutWordOne(claims, rules)).find((figure) => !allowed.has(figure));
   if (invented) return refuse("figure", invented);
-  const ungrounded = ground(claims, preparePassages(context.sections, rules), rules);
+  const ungrounded = ground(claims, passages, rules);
   if (ungrounded) return { refusal: ungrounded };
   return { written: { body, cited: cited.map((section) => section.id) } };
 }

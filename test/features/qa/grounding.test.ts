@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseArticle, type Section } from "../../../src/features/qa/article.js";
+import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
 import { review } from "../../../src/features/qa/llm-answer.js";
 import { loadGuardRules, parseGuardRules } from "../../../src/features/qa/llm-guard.js";
 import { fixtureArticles, park } from "./helpers.js";
@@ -87,6 +88,19 @@ describe("grounding an LLM answer in the retrieved passages", () => {
     expect(verdict("Per 《社会团体登记管理条例》第十条, an association needs at most 50 individual members.", shetuan)).toBe("figure");
     expect(verdict("Per 《社会团体登记管理条例》第三十五条, the registration authority may charge a fee for the annual inspection.", inspection)).toBe("negation");
     expect(verdict("No. Per 《社会团体登记管理条例》第三十五条, the registration authority may not charge a fee for the annual inspection.", inspection)).toBe("used");
+  });
+});
+
+describe("a section of the shipped knowledge base copied as the answer", () => {
+  it("is used, source line and all, unless it carries a phone number or a link", () => {
+    const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
+    const refused = sections
+      .map((section) => ({ id: section.id, reason: verdict(`${section.body}依据${section.cite}。`, [section]) }))
+      .filter(({ reason }) => reason !== "used");
+    const unexpected = refused.filter(({ reason }) => reason !== "contact" && reason !== "link");
+    console.info(`shipped sections copied as the answer: used ${sections.length - refused.length}/${sections.length}`);
+    // The knowledge base changes; a few odd source lines may fail, most must not.
+    expect(unexpected.length / sections.length, JSON.stringify(unexpected)).toBeLessThan(0.05);
   });
 });
 
