@@ -29,7 +29,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const drafts = new DraftStore(context.storage, expiryMs * 2 + 24 * hourMs);
   const privacy = new Privacy(context.storage, store, drafts);
   const audit = new AuditLog(context.storage, context.clock);
-  const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat };
+  const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat, chats: context.chats };
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
   const expiredText = (t: Translate, draft: Draft) => t("reports.expired", { hours: config.reports.draftExpiryHours, started: draft.startedAt.slice(0, 10) });
@@ -170,7 +170,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
       { name: "mydata", aliases: ["我的数据"], summaryKey: "reports.commands.mydata" },
       { name: "forgetme", aliases: ["删除我的数据"], summaryKey: "reports.commands.forgetme" },
     ],
-    routes: reportsRoutes({ store, staffToken: config.server.staffToken, trustLoopback: config.server.playground }),
+    routes: reportsRoutes({ store, staffToken: config.server.staffToken, trustLoopback: config.server.playground, timeZone, chats: context.chats }),
     async handle(turn) {
       switch (turn.command?.name) {
         case "reports":

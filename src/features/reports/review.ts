@@ -2,7 +2,8 @@
 import { UserError } from "../../core/errors.js";
 import { answer, type Outcome, type Turn } from "../../core/feature.js";
 import type { Outbox } from "../../core/outbox.js";
-import { exportName, exportReports, type ExportFormat } from "./export.js";
+import type { ChatDirectory } from "../../core/chats.js";
+import { chatNames, exportName, exportReports, type ExportFormat } from "./export.js";
 import { FORGOTTEN, type StoredReport } from "./fields.js";
 import { computeStats, formatStats } from "./stats.js";
 import { localDate, normalizeId, type ReportStore } from "./store.js";
@@ -12,6 +13,8 @@ export interface ReviewDeps {
   outbox: Outbox;
   timeZone: string;
   exportFormat: ExportFormat;
+  /** Group names for exports and private notices. */
+  chats: ChatDirectory;
 }
 
 const LIST_LIMIT = 10;
@@ -124,7 +127,7 @@ export async function stats(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
 export async function exportCommand(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
   const { month, format } = monthAndFormat(turn, deps);
   const reports = await deps.store.list({ month });
-  const file = await exportReports(reports, format);
+  const file = await exportReports(reports, format, { timeZone: deps.timeZone, chatNames: await chatNames(deps.chats, reports) });
   const name = exportName(month, file.extension);
   return answer(turn, turn.t("reports.export.ready", { month, count: reports.length, name }), { file: { name, mimeType: file.mimeType, data: file.data } });
 }

@@ -72,14 +72,14 @@ describe("reports command line", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(2);
+    expect(sheet.rowCount).toBe(3); // the report and the totals row
     expect(sheet.getRow(1).getCell(1).value).toBe("编号");
     expect(sheet.getRow(2).getCell(1).value).toBe("R20260316-001");
     expect(sheet.getRow(2).getCell(3).value).toBe("新牧社区夕阳红志愿服务队");
 
     const csv = join(folder, "all.csv");
     await runExport({ format: "csv", out: csv, config });
-    expect(readFileSync(csv, "utf8").trim().split("\r\n")).toHaveLength(3);
+    expect(readFileSync(csv, "utf8").trim().split("\r\n")).toHaveLength(4); // header, two reports, totals
   });
 
   it("eval-reports prints the three figures of the report set", async () => {
