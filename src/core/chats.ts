@@ -20,12 +20,16 @@ export interface ChatRecord {
 /** Every chat the bot has seen, with its binding; the address book of broadcasts and reminders. */
 export class ChatDirectory {
   private readonly chats;
+  /** User key → their private chat with the bot, for things meant for them alone. */
+  private readonly privateChats;
 
   constructor(storage: Storage) {
     this.chats = storage.namespace<ChatRecord>("chats");
+    this.privateChats = storage.namespace<string>("private-chats");
   }
 
   async seen(message: IncomingMessage): Promise<void> {
+    if (message.chat.type === "private" && (await this.privateChats.get(message.sender.key)) !== message.chat.key) await this.privateChats.set(message.sender.key, message.chat.key);
     const existing = await this.chats.get(message.chat.key);
     const now = message.sentAt.toISOString();
     if (existing && existing.active && existing.title === (message.chat.title ?? existing.title) && existing.lastSeen.slice(0, 13) === now.slice(0, 13)) return;
@@ -44,6 +48,15 @@ export class ChatDirectory {
 
   get(key: string): Promise<ChatRecord | undefined> {
     return this.chats.get(key);
+  }
+
+  /**
+   * A person's private chat with the bot, once they have written to it there (a platform lets a
+   * bot start no private chat by itself); undefined otherwise, and the caller decides what instead.
+   */
+  async privateChatOf(user: string): Promise<string | undefined> {
+    const record = await this.chats.get((await this.privateChats.get(user)) ?? user);
+    return record?.type === "private" && record.active ? record.key : undefined;
   }
 
   async update(key: string, patch: Partial<Omit<ChatRecord, "key">>): Promise<ChatRecord> {

@@ -32,8 +32,10 @@ describe("review by staff", () => {
     expect(pending).toContain("R20260316-001 待审核 2026-03-15 新牧社区夕阳红志愿服务队");
 
     expect((await office.user(bot.staff).says("/approve r20260316-001"))[0]).toMatch(/已通过：R20260316-001/);
-    expect((await office.user(bot.staff).says("/return R20260316-002 人数与照片不符"))[0]).toMatch(/已退回 R20260316-002，并已通知上报人/);
-    expect(await group.lastReply()).toMatch(/^@老王 你上报的.*R20260316-002.*被园区退回：人数与照片不符/);
+    // 老王 has never written to the bot privately: the group hears only that there is something to fix, not why.
+    expect((await office.user(bot.staff).says("/return R20260316-002 人数与照片不符"))[0]).toMatch(/已退回 R20260316-002。上报人还没私聊过机器人，已在群里提醒/);
+    expect(await group.lastReply()).toBe("@老王 你上报的 R20260316-002 需要修改一下，原因请私聊我查看：私聊发“修改上报 R20260316-002”。");
+    expect((await group.transcript()).join("\n")).not.toContain("人数与照片不符");
 
     expect((await office.user(bot.staff).says("审核"))[0]).toMatch(/没有待审核/);
     expect((await office.user(bot.staff).says("/reports all"))[0]).toMatch(/R20260316-001 已通过[\s\S]*R20260316-002 已退回/);
