@@ -22,14 +22,21 @@ export class ChatDirectory {
   private readonly chats;
   /** User key → their private chat with the bot, for things meant for them alone. */
   private readonly privateChats;
+  /** User key → the groups they have written in, so a private chat shows what their groups see. */
+  private readonly memberships;
 
   constructor(storage: Storage) {
     this.chats = storage.namespace<ChatRecord>("chats");
     this.privateChats = storage.namespace<string>("private-chats");
+    this.memberships = storage.namespace<string[]>("member-groups");
   }
 
   async seen(message: IncomingMessage): Promise<void> {
     if (message.chat.type === "private" && (await this.privateChats.get(message.sender.key)) !== message.chat.key) await this.privateChats.set(message.sender.key, message.chat.key);
+    if (message.chat.type === "group") {
+      const groups = (await this.memberships.get(message.sender.key)) ?? [];
+      if (!groups.includes(message.chat.key)) await this.memberships.set(message.sender.key, [...groups, message.chat.key]);
+    }
     const existing = await this.chats.get(message.chat.key);
     const now = message.sentAt.toISOString();
     if (existing && existing.active && existing.title === (message.chat.title ?? existing.title) && existing.lastSeen.slice(0, 13) === now.slice(0, 13)) return;
@@ -48,6 +55,12 @@ export class ChatDirectory {
 
   get(key: string): Promise<ChatRecord | undefined> {
     return this.chats.get(key);
+  }
+
+  /** The groups a person has written in (that the bot still knows). */
+  async groupsOf(user: string): Promise<ChatRecord[]> {
+    const records = await Promise.all(((await this.memberships.get(user)) ?? []).map((key) => this.chats.get(key)));
+    return records.filter((record): record is ChatRecord => record !== undefined);
   }
 
   /**
