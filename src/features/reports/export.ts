@@ -87,6 +87,8 @@ function excelTime(time: string): number {
 }
 
 const FORMATS: Partial<Record<keyof StoredReport, string>> = { date: "yyyy-mm-dd", start_time: "hh:mm", end_time: "hh:mm", created_at: "yyyy-mm-dd hh:mm", volunteer_hours: "0.0" };
+/** Too narrow a column shows a date as ####; names and descriptions need room to be read. */
+const WIDTHS: Partial<Record<keyof StoredReport, number>> = { id: 15, organization: 26, title: 18, date: 12, created_at: 17, location: 18, description: 30, chat: 18 };
 
 function xlsxCell(report: StoredReport, key: keyof StoredReport, context: ExportContext): Value {
   const value = report[key];
@@ -103,7 +105,7 @@ export async function toXlsx(reports: StoredReport[], context: ExportContext, sh
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "incubot";
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({ header, key: String(key), width: Math.max(10, header.length * 2 + 2), style: FORMATS[key] ? { numFmt: FORMATS[key] } : {} }));
+  sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({ header, key: String(key), width: WIDTHS[key] ?? Math.max(10, header.length * 2 + 2), style: FORMATS[key] ? { numFmt: FORMATS[key] } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   for (const report of reports) sheet.addRow(EXPORT_COLUMNS.map(([key]) => xlsxCell(report, key, context)));
