@@ -122,6 +122,14 @@ export interface StepResult {
   replies: string[];
   /** The corrected fields to store, the report going back for review. */
   resubmit?: Partial<ReportFields>;
+  /** The message is about something else (a question, a new report): other features answer it; the correction waits. */
+  unrelated?: boolean;
+}
+
+/** A line that starts like a correction: a field's name, or 改/把/修改 before one. */
+function aboutFields(text: string): boolean {
+  const bare = text.trim().replace(/^(?:把|改一下|修改|更正|改)\s*/, "");
+  return FIELD_WORDS.some(([pattern]) => pattern.test(bare));
 }
 
 /** One message of the reporter while a returned report is being corrected. */
@@ -132,8 +140,10 @@ export function correctionStep(state: Correction, input: StepInput): StepResult 
     return { replies: [t("reports.resubmit.done", { id: report.id })], resubmit: state.changes };
   }
   if (/^(?:取消|不改了|算了|cancel)$/i.test(text)) return { replies: [t("reports.resubmit.cancelled", { id: report.id })] };
-  const edits = text.split(/[，,；;\n]+/).filter((part) => part.trim()).map((part) => readEdit(part, input.today));
-  if (edits.length === 0 || edits.some((edit) => edit === undefined)) return { state, replies: [t("reports.resubmit.unclear")] };
+  const parts = text.split(/[，,；;\n]+/).filter((part) => part.trim());
+  if (!parts.some(aboutFields)) return { state, replies: [], unrelated: true };
+  const edits = parts.map((part) => readEdit(part, input.today));
+  if (edits.some((edit) => edit === undefined)) return { state, replies: [t("reports.resubmit.unclear")] };
   const changes: Partial<ReportFields> = { ...state.changes };
   let hoursGiven = false;
   for (const edit of edits as Edit[]) {
@@ -190,6 +200,7 @@ export class Corrections {
     }
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: this.deps.timeZone }).format(turn.now);
     const result = correctionStep(state, { text: message.text, report, today, t: turn.t });
+    if (result.unrelated) return undefined;
     if (result.resubmit) await this.deps.store.update(report.id, { ...result.resubmit, status: "submitted", return_reason: null }, turn.now);
     if (result.state) await this.states.set(key, result.state);
     else await this.states.delete(key);
