@@ -16,6 +16,8 @@ const GENERIC_SUFFIXES = [
 ];
 /** A place in front of the name: 哈尔滨市平房区新牧社区…, 保国街道…, 红旗村…. */
 const PLACE_PREFIX = /^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|区|县|旗|街道|镇|乡|社区|村|屯|小区))+/;
+/** What a team does, often said or left out before its kind (绿丝带环保志愿队 = 绿丝带志愿队). */
+const DOMAIN_WORDS = /(?:环保|助学|助残|助老|敬老|扶贫|济困|救援|应急|文明|宣讲|巡逻|关爱|帮扶|科普|普法|心理|健康|医疗|文艺|体育)$/;
 /** Cores that say nothing about which team it is: two teams may share them in different places. */
 const VAGUE_CORES = new Set(["青年", "义工", "爱心", "巾帼", "党员", "社区", "公益", "红色", "阳光", "雷锋", "学雷锋", "文明", "平安", "环保", "助老", "助残"]);
 
@@ -28,7 +30,7 @@ export interface NameParts {
 
 /** Splits an organization name into its place, its identifying core and its generic kind. */
 export function nameParts(name: string): NameParts {
-  let text = name.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
+  let text = name.normalize("NFKC").toLowerCase().replace(/[\s\p{P}\p{S}]/gu, "");
   const place = PLACE_PREFIX.exec(text)?.[0] ?? "";
   if (place.length < text.length) text = text.slice(place.length);
   for (let stripped = true; stripped; ) {
@@ -41,7 +43,21 @@ export function nameParts(name: string): NameParts {
       }
     }
   }
+  // 绿丝带环保志愿队 and 绿丝带 are one team: a trailing word for what it does is not its name.
+  const domain = DOMAIN_WORDS.exec(text);
+  if (domain && text.length - domain[0].length >= 2) text = text.slice(0, -domain[0].length);
   return { core: text, place: place === name ? "" : place };
+}
+
+/**
+ * A place written without its 社区/区/街道 runs into the core (新牧夕阳红): when one core ends
+ * with the other and what is left over begins the other's place, they are the same name.
+ */
+function samePlaceWritten(a: NameParts, b: NameParts): boolean {
+  const [longer, shorter] = a.core.length >= b.core.length ? [a, b] : [b, a];
+  if (longer.core === shorter.core || !longer.core.endsWith(shorter.core)) return false;
+  const extra = longer.core.slice(0, -shorter.core.length);
+  return extra.length >= 2 && shorter.place.startsWith(extra) && (longer.place === "" || longer.place === shorter.place);
 }
 
 /**
@@ -51,6 +67,8 @@ export function nameParts(name: string): NameParts {
 export function sameOrganization(left: string, right: string): boolean {
   const a = nameParts(left);
   const b = nameParts(right);
+  // The place is the same by construction, which is all a vague core needs too.
+  if (samePlaceWritten(a, b)) return true;
   if (a.core.length < 2 || a.core !== b.core) return false;
   if (VAGUE_CORES.has(a.core)) return a.place !== "" && a.place === b.place;
   return a.place === "" || b.place === "" || a.place.includes(b.place) || b.place.includes(a.place);
