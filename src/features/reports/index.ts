@@ -32,7 +32,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const drafts = new DraftStore(context.storage, expiryMs * 2 + 24 * hourMs);
   const privacy = new Privacy(context.storage, store, drafts);
   const audit = new AuditLog(context.storage, context.clock);
-  const corrections = new Corrections({ storage: context.storage, store, timeZone });
+  const corrections = new Corrections({ storage: context.storage, store, timeZone, staffChat: config.qa.staffChat });
   const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat, chats: context.chats, corrections };
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;

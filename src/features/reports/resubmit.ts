@@ -169,6 +169,8 @@ export interface CorrectionDeps {
   storage: Storage;
   store: ReportStore;
   timeZone: string;
+  /** qa.staffChat: staff there hear that a corrected report waits for review again. */
+  staffChat: string | null;
 }
 
 const versionNow = 1;
@@ -201,10 +203,16 @@ export class Corrections {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: this.deps.timeZone }).format(turn.now);
     const result = correctionStep(state, { text: message.text, report, today, t: turn.t });
     if (result.unrelated) return undefined;
-    if (result.resubmit) await this.deps.store.update(report.id, { ...result.resubmit, status: "submitted", return_reason: null }, turn.now);
+    const outcome = answer(turn, result.replies.join("\n"));
+    if (result.resubmit) {
+      await this.deps.store.update(report.id, { ...result.resubmit, status: "submitted", return_reason: null }, turn.now);
+      const changes = describeChanges(turn.t, result.resubmit) || turn.t("reports.resubmit.unchanged");
+      const { staffChat } = this.deps;
+      if (staffChat && staffChat !== message.chat.key) outcome.replies.push({ chat: staffChat, text: turn.t("reports.resubmit.staffNotice", { id: report.id, name: message.sender.name, changes }) });
+    }
     if (result.state) await this.states.set(key, result.state);
     else await this.states.delete(key);
-    return { ...answer(turn, result.replies.join("\n")), conversation: result.state ? "open" : "close" };
+    return { ...outcome, conversation: result.state ? "open" : "close" };
   }
 
   /** 修改 R20260316-002: the reporter's own returned report, corrected from here. */

@@ -42,6 +42,16 @@ describe("a returned report is told privately and corrected field by field", () 
     expect((await mine.says("人数 9"))[0] ?? "").not.toMatch(/已改/);
   });
 
+  it("staff in the office chat hear that a corrected report waits for review again", async () => {
+    bot = await startTestBot({ config: { qa: { staffChat: "playground:office" } } });
+    await bot.private("alice", "小李").user("alice", "小李").says("/whoami");
+    await reportInGroup("alice", "小李");
+    await bot.group("office", "工作人员群").user(bot.staff).says("/return R20260316-001 人数不对");
+    await bot.private("alice").user("alice", "小李").says("人数 6");
+    await bot.private("alice").user("alice", "小李").says("重新提交");
+    expect(await bot.group("office").lastReply()).toBe("小李 修改后重新提交了 R20260316-001：人数 6，时长（人·小时） 18。发送 /reports 查看待审核。");
+  });
+
   it("a volunteer known only in the group gets a pointer there, then opens the correction privately with 修改上报", async () => {
     bot = await startTestBot();
     await reportInGroup("bob", "老王");
