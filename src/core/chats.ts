@@ -24,6 +24,8 @@ export class ChatDirectory {
   private readonly privateChats;
   /** User key → the groups they have written in, so a private chat shows what their groups see. */
   private readonly memberships;
+  /** "user|chat" pairs this process has already recorded: chatter costs no extra read. */
+  private readonly recorded = new Set<string>();
 
   constructor(storage: Storage) {
     this.chats = storage.namespace<ChatRecord>("chats");
@@ -32,11 +34,7 @@ export class ChatDirectory {
   }
 
   async seen(message: IncomingMessage): Promise<void> {
-    if (message.chat.type === "private" && (await this.privateChats.get(message.sender.key)) !== message.chat.key) await this.privateChats.set(message.sender.key, message.chat.key);
-    if (message.chat.type === "group") {
-      const groups = (await this.memberships.get(message.sender.key)) ?? [];
-      if (!groups.includes(message.chat.key)) await this.memberships.set(message.sender.key, [...groups, message.chat.key]);
-    }
+    await this.recordPerson(message);
     const existing = await this.chats.get(message.chat.key);
     const now = message.sentAt.toISOString();
     if (existing && existing.active && existing.title === (message.chat.title ?? existing.title) && existing.lastSeen.slice(0, 13) === now.slice(0, 13)) return;
@@ -51,6 +49,20 @@ export class ChatDirectory {
       active: true,
       lastSeen: now,
     });
+  }
+
+  /** Remembers a person's private chat, and the groups they write in. */
+  private async recordPerson(message: IncomingMessage): Promise<void> {
+    const pair = `${message.sender.key}|${message.chat.key}`;
+    if (this.recorded.has(pair)) return;
+    if (message.chat.type === "private") {
+      if ((await this.privateChats.get(message.sender.key)) !== message.chat.key) await this.privateChats.set(message.sender.key, message.chat.key);
+    } else {
+      const groups = (await this.memberships.get(message.sender.key)) ?? [];
+      if (!groups.includes(message.chat.key)) await this.memberships.set(message.sender.key, [...groups, message.chat.key]);
+    }
+    if (this.recorded.size > 50_000) this.recorded.clear();
+    this.recorded.add(pair);
   }
 
   get(key: string): Promise<ChatRecord | undefined> {

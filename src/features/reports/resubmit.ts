@@ -193,8 +193,10 @@ export class Corrections {
     const { message } = turn;
     const key = `${message.chat.key}|${message.sender.key}`;
     if (turn.command?.name === "fix") return this.start(turn, key);
+    // Group chatter not meant for the bot is no correction; it is spared the look-up.
+    if (!turn.addressed || turn.command) return undefined;
     const state = await this.states.get(key);
-    if (!state || turn.command) return undefined;
+    if (!state) return undefined;
     const report = await this.deps.store.get(state.reportId);
     if (state.v !== versionNow || !report || report.status !== "returned") {
       await this.states.delete(key);
