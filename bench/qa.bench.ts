@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configSchema } from "../src/config/schema.js";
@@ -7,8 +7,8 @@ import { projectPath } from "../src/core/paths.js";
 import { loadKnowledge } from "../src/features/qa/knowledge.js";
 import { QaService } from "../src/features/qa/service.js";
 
-const statutes = projectPath("../shared/corpus/statutes");
-const questions = readFileSync(projectPath("../shared/eval/qa_dev.jsonl"), "utf8")
+// The project's own sample questions, so a clone of the repository alone runs the benchmark.
+const questions = readFileSync(projectPath("test/fixtures/qa-questions.jsonl"), "utf8")
   .split("\n")
   .filter((line) => line.trim())
   .map((line) => (JSON.parse(line) as { question: string }).question);
@@ -48,14 +48,31 @@ function indexed(config: ReturnType<typeof configSchema.parse>): number {
   return loadKnowledge({ knowledgeDirs: config.qa.knowledgeDirs, statuteDirs: config.qa.statuteDirs, park: config.park }).sections.length;
 }
 
-/** p50/p99 answer latency without an LLM: shipped knowledge base, then with ten times the passages. */
+/**
+ * Writes the shipped articles' paragraphs again as statute-shaped texts (`# 名称`, 第X条 …), `copies`
+ * times: realistic Chinese passages in bulk, without needing the official texts beside the repository.
+ */
+function writeGeneratedStatutes(folder: string, copies: number): void {
+  const knowledge = projectPath("config/knowledge");
+  const paragraphs = readdirSync(knowledge)
+    .filter((file) => file.endsWith(".md") && file !== "README.md")
+    .flatMap((file) => readFileSync(join(knowledge, file), "utf8").split("\n"))
+    .map((line) => line.trim())
+    .filter((line) => line.length > 20 && !/^(#|-|en:|来源|[a-z]+:)/.test(line));
+  const numerals = (value: number) => String(value).split("").map((digit) => "零一二三四五六七八九"[Number(digit)]).join("");
+  for (let copy = 1; copy <= copies; copy++) {
+    const clauses = paragraphs.map((paragraph, index) => `第${numerals(index + 1)}条 ${paragraph}`);
+    writeFileSync(join(folder, `generated-${copy}.md`), `# 生成的测试条文${copy}\n\n${clauses.join("\n\n")}\n`);
+  }
+}
+
+/** p50/p99 answer latency without an LLM: shipped knowledge base, then with many more passages. */
 export async function run() {
   const shipped = await measure("shipped knowledge base", []);
   const folder = mkdtempSync(join(tmpdir(), "incubot-bench-statutes-"));
   try {
-    const files = readdirSync(statutes).filter((file) => file.endsWith(".md") && file !== "README.md");
-    for (let copy = 0; copy < 4; copy++) for (const file of files) copyFileSync(join(statutes, file), join(folder, `${copy}-${file}`));
-    const larger = await measure("with statutes ×4 copies", [folder]);
+    writeGeneratedStatutes(folder, 10);
+    const larger = await measure("with 10 generated statute texts", [folder]);
     return [...shipped, ...larger, { name: "resident memory at the end", value: process.memoryUsage().rss / 2 ** 20, unit: "MiB" }];
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -14,16 +14,16 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 
-/** The rule extractor over the dev messages (the chat's and the CLI's code path). */
+/** The rule extractor over the project's sample messages (the chat's and the CLI's code path). */
 function extraction(): Figure[] {
-  const items = readFileSync(projectPath("../shared/eval/reports_dev.jsonl"), "utf8")
+  const items = readFileSync(projectPath("test/fixtures/reports-sample.jsonl"), "utf8")
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as { messages: string[]; reference_datetime: string });
   const options = { timeZone: "Asia/Shanghai" };
   for (const item of items) readReports(item.messages, new Date(item.reference_datetime), options); // warm-up
   const latencies: number[] = [];
-  const rounds = 50;
+  const rounds = 300;
   const started = performance.now();
   for (let round = 0; round < rounds; round++) {
     for (const item of items) {
@@ -34,7 +34,7 @@ function extraction(): Figure[] {
   }
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const note = `${items.length} dev items × ${rounds}`;
+  const note = `${items.length} sample items × ${rounds}`;
   return [
     { name: "report extraction throughput", value: latencies.length / seconds, unit: "items/s", note },
     { name: "report extraction latency p50", value: percentile(latencies, 0.5), unit: "ms", note },

@@ -34,9 +34,10 @@ export const configSchema = z.object({
   park: z
     .object({
       name: z.string().default("社会组织创新园"),
-      phone: z.string().default("（请在 config 中填写园区电话）"),
-      address: z.string().default("（请在 config 中填写园区地址）"),
-      hours: z.string().default("（请在 config 中填写办公时间）"),
+      // Empty means unknown: answers leave out the sentence that would need it (qa/article.ts).
+      phone: z.string().default(""),
+      address: z.string().default(""),
+      hours: z.string().default(""),
     })
     .prefault({}),
   timeZone: z.string().refine(isTimeZone, "unknown time zone; use an IANA name such as Asia/Shanghai").default("Asia/Shanghai"),

@@ -20,12 +20,21 @@ export interface ChatRecord {
 /** Every chat the bot has seen, with its binding; the address book of broadcasts and reminders. */
 export class ChatDirectory {
   private readonly chats;
+  /** User key → their private chat with the bot, for things meant for them alone. */
+  private readonly privateChats;
+  /** User key → the groups they have written in, so a private chat shows what their groups see. */
+  private readonly memberships;
+  /** "user|chat" pairs this process has already recorded: chatter costs no extra read. */
+  private readonly recorded = new Set<string>();
 
   constructor(storage: Storage) {
     this.chats = storage.namespace<ChatRecord>("chats");
+    this.privateChats = storage.namespace<string>("private-chats");
+    this.memberships = storage.namespace<string[]>("member-groups");
   }
 
   async seen(message: IncomingMessage): Promise<void> {
+    await this.recordPerson(message);
     const existing = await this.chats.get(message.chat.key);
     const now = message.sentAt.toISOString();
     if (existing && existing.active && existing.title === (message.chat.title ?? existing.title) && existing.lastSeen.slice(0, 13) === now.slice(0, 13)) return;
@@ -42,8 +51,37 @@ export class ChatDirectory {
     });
   }
 
+  /** Remembers a person's private chat, and the groups they write in. */
+  private async recordPerson(message: IncomingMessage): Promise<void> {
+    const pair = `${message.sender.key}|${message.chat.key}`;
+    if (this.recorded.has(pair)) return;
+    if (message.chat.type === "private") {
+      if ((await this.privateChats.get(message.sender.key)) !== message.chat.key) await this.privateChats.set(message.sender.key, message.chat.key);
+    } else {
+      const groups = (await this.memberships.get(message.sender.key)) ?? [];
+      if (!groups.includes(message.chat.key)) await this.memberships.set(message.sender.key, [...groups, message.chat.key]);
+    }
+    if (this.recorded.size > 50_000) this.recorded.clear();
+    this.recorded.add(pair);
+  }
+
   get(key: string): Promise<ChatRecord | undefined> {
     return this.chats.get(key);
+  }
+
+  /** The groups a person has written in (that the bot still knows). */
+  async groupsOf(user: string): Promise<ChatRecord[]> {
+    const records = await Promise.all(((await this.memberships.get(user)) ?? []).map((key) => this.chats.get(key)));
+    return records.filter((record): record is ChatRecord => record !== undefined);
+  }
+
+  /**
+   * A person's private chat with the bot, once they have written to it there (a platform lets a
+   * bot start no private chat by itself); undefined otherwise, and the caller decides what instead.
+   */
+  async privateChatOf(user: string): Promise<string | undefined> {
+    const record = await this.chats.get((await this.privateChats.get(user)) ?? user);
+    return record?.type === "private" && record.active ? record.key : undefined;
   }
 
   async update(key: string, patch: Partial<Omit<ChatRecord, "key">>): Promise<ChatRecord> {

@@ -91,7 +91,7 @@ export function createAdminFeature(context: Context): Feature {
       const label = turn.t(`admin.actions.${entry.action.replace(/\./g, "_")}`);
       const action = label.startsWith("admin.actions.") ? entry.action : label;
       const groups = entry.groups.length > 0 ? turn.t("admin.auditGroups", { groups: entry.groups.length }) : "";
-      return turn.t("admin.auditLine", { when: when(entry.at), name: entry.name, user: entry.user, action, detail: entry.detail.slice(0, 80), groups });
+      return turn.t("admin.auditLine", { when: when(entry.at), name: entry.name, user: entry.user, action, detail: shorten(entry.detail, 80), groups });
     });
     return answer(turn, `${turn.t("admin.auditTitle", { count: entries.length })}\n${lines.join("\n")}`);
   }
@@ -119,4 +119,10 @@ export function createAdminFeature(context: Context): Feature {
       return run(original, command);
     },
   };
+}
+
+/** At most `length` characters; a cut text ends in "…" so nobody takes it for the whole. */
+export function shorten(text: string, length: number): string {
+  const characters = [...text];
+  return characters.length <= length ? text : `${characters.slice(0, length - 1).join("")}…`;
 }

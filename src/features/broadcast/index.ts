@@ -110,14 +110,16 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     return answer(turn, turn.t("broadcast.notYourDraft", { name: pending.name }));
   }
 
-  /** 收到 (or the 收到 button) in a group: recorded silently; the bot does not answer chatter. */
+  /** 收到 (or the 收到 button) in a group: recorded, and thanked once in a few words, so the person knows it counted. */
   async function acknowledge(turn: Turn, match: RegExpExecArray): Promise<Outcome | undefined> {
     const chat = turn.message.chat.key;
     const id = match[1] ?? (await store.latestIn(chat));
     if (!id) return undefined;
     if ((await store.state(id, chat)) !== "sent") return undefined;
-    await store.addReceipt(id, chat, turn.message.sender.key, turn.message.sender.name, turn.now);
-    return { replies: [] };
+    const first = await store.addReceipt(id, chat, turn.message.sender.key, turn.message.sender.name, turn.now);
+    // A second 收到 from the same person is recorded already: silence rather than chatter.
+    if (!first) return { replies: [] };
+    return answer(turn, turn.t("broadcast.receiptThanks", { id }), { mention: { key: turn.message.sender.key, name: turn.message.sender.name } });
   }
 
   return {

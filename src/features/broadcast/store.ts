@@ -115,8 +115,12 @@ export class BroadcastStore {
     return this.latest.get(chat);
   }
 
-  async addReceipt(id: string, chat: string, user: string, name: string, at: Date): Promise<void> {
-    await this.receipts.set(`${id}|${chat}|${user}`, { name, at: at.toISOString() }, keepMs);
+  /** Records a person's 收到; false when they had already said it. */
+  async addReceipt(id: string, chat: string, user: string, name: string, at: Date): Promise<boolean> {
+    const key = `${id}|${chat}|${user}`;
+    if (await this.receipts.get(key)) return false;
+    await this.receipts.set(key, { name, at: at.toISOString() }, keepMs);
+    return true;
   }
 
   /** Groups of a broadcast where somebody confirmed. */

@@ -109,9 +109,42 @@ export function parseArticle(file: string, name: string, text: string, placehold
 }
 
 function fill(text: string, placeholders: Placeholders, file: string): string {
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
+  return withoutUnset(text, placeholders).replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
     const value = placeholders[name];
     if (value === undefined) throw new KnowledgeError(file, `unknown placeholder {{${name}}} (known: ${Object.keys(placeholders).join(", ")})`);
     return value;
   });
+}
+
+/**
+ * An unset park detail (empty in config) is left out with the words around it, never shown as a
+ * placeholder: inside （…） only its own part goes (电话…，办公时间… keeps the hours); otherwise the
+ * sentence that needs it; a line left with nothing is dropped, and a section left with no text.
+ */
+function withoutUnset(text: string, placeholders: Placeholders): string {
+  const unset = (part: string) => [...part.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].some(([, name]) => placeholders[name!]?.trim() === "");
+  if (!unset(text)) return text;
+  const keptLine = (line: string): string | undefined => {
+    if (!unset(line)) return line;
+    const label = /^(?:en|来源)[:：]\s*/i.exec(line)?.[0] ?? "";
+    const rest = line
+      .slice(label.length)
+      .replace(/（[^（）]*）/g, (group) => {
+        const parts = group.slice(1, -1).split(/[，、]/).filter((part) => !unset(part));
+        return parts.length > 0 ? `（${parts.join("，")}）` : "";
+      })
+      .split(/(?<=[。！？；!?;]|\.\s)/)
+      .filter((sentence) => !unset(sentence))
+      .join("")
+      .trim()
+      .replace(/[；;，,]$/, (mark) => (/[;,]/.test(mark) ? "." : "。"));
+    return rest ? label + rest : undefined;
+  };
+  const isProse = (line: string) => line.trim() !== "" && !/^(?:#|来源[:：]|en[:：])/i.test(line.trim());
+  return text
+    .split(/^(?=##\s)/m)
+    .map((section) => section.split("\n").map(keptLine).filter((line) => line !== undefined))
+    .filter((lines) => !lines[0]?.startsWith("##") || lines.slice(1).some(isProse))
+    .map((lines) => lines.join("\n"))
+    .join("\n");
 }

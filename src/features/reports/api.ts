@@ -3,7 +3,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "../../platforms/http.js";
 import type { HttpRoute } from "../../platforms/types.js";
-import { exportName, exportReports } from "./export.js";
+import type { ChatDirectory } from "../../core/chats.js";
+import { chatNames, exportName, exportReports } from "./export.js";
 import { publicReport } from "./fields.js";
 import type { ReportStore } from "./store.js";
 
@@ -13,6 +14,9 @@ export interface ReportsApiOptions {
   staffToken: string | null;
   /** Loopback requests are trusted only while the local playground is on (DESIGN.md). */
   trustLoopback: boolean;
+  /** Exports show times in the park's zone and groups by name. */
+  timeZone: string;
+  chats: ChatDirectory;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -53,7 +57,7 @@ export function reportsRoutes(options: ReportsApiOptions): HttpRoute[] {
         if (!["json", "csv", "xlsx"].includes(format)) return sendJson(response, 400, { error: "format 应为 json、csv 或 xlsx" });
         const reports = await options.store.list({ month });
         if (format === "json") return sendJson(response, 200, reports.map(publicReport));
-        const file = await exportReports(reports, format as "csv" | "xlsx");
+        const file = await exportReports(reports, format as "csv" | "xlsx", { timeZone: options.timeZone, chatNames: await chatNames(options.chats, reports) });
         response.writeHead(200, {
           "content-type": file.mimeType,
           "content-length": file.data.length,

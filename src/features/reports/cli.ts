@@ -7,7 +7,8 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { Config } from "../../config/schema.js";
 import { openStorage } from "../../ports/storage/index.js";
-import { exportReports } from "./export.js";
+import { ChatDirectory } from "../../core/chats.js";
+import { chatNames, exportReports } from "./export.js";
 import { readReports } from "./extraction.js";
 import { REPORT_FIELDS } from "./fields.js";
 import { ReportStore } from "./store.js";
@@ -67,7 +68,7 @@ export async function runExport(options: { month?: string; format: "csv" | "xlsx
   const storage = await openStorage(options.config.storage.url);
   try {
     const reports = await new ReportStore(storage, options.config.timeZone).list({ month: options.month });
-    const file = await exportReports(reports, options.format);
+    const file = await exportReports(reports, options.format, { timeZone: options.config.timeZone, chatNames: await chatNames(new ChatDirectory(storage), reports) });
     writeFileSync(options.out, file.data);
     return `已导出 ${reports.length} 条上报到 ${options.out} exported ${reports.length} reports`;
   } finally {

@@ -49,6 +49,9 @@ export const EXPORT_COLUMNS: Array<[keyof StoredReport, string]> = [
   ["return_reason", "退回原因"],
 ];
 
+/** First cell of the exports' last row, which sums the columns above it. */
+export const exportTotalLabel = (count: number) => `合计（${count}条）`;
+
 /** Keeps only the schema's fields (privacy: nothing else from the chat is stored). */
 export function pickFields(report: Partial<ReportFields>): ReportFields {
   const clean = emptyReport();

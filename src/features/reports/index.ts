@@ -15,6 +15,8 @@ import { Privacy } from "./privacy.js";
 import { AuditLog } from "../../core/audit.js";
 import { approve, exportCommand, listReports, returnReport, stats, type ReviewDeps } from "./review.js";
 import { ReportStore } from "./store.js";
+import { mergeCommand, Organizations } from "./organizations.js";
+import { Corrections } from "./resubmit.js";
 
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
@@ -24,12 +26,14 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const { config } = context;
   const timeZone = config.timeZone;
   const expiryMs = config.reports.draftExpiryHours * hourMs;
-  const store = new ReportStore(context.storage, timeZone);
+  const organizations = new Organizations(context.storage, context.chats);
+  const store = new ReportStore(context.storage, timeZone, organizations);
   // The storage TTL is a safety net only; the notice comes from the expiry check below.
   const drafts = new DraftStore(context.storage, expiryMs * 2 + 24 * hourMs);
   const privacy = new Privacy(context.storage, store, drafts);
   const audit = new AuditLog(context.storage, context.clock);
-  const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat };
+  const corrections = new Corrections({ storage: context.storage, store, timeZone, staffChat: config.qa.staffChat });
+  const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat, chats: context.chats, corrections };
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
   const expiredText = (t: Translate, draft: Draft) => t("reports.expired", { hours: config.reports.draftExpiryHours, started: draft.startedAt.slice(0, 10) });
@@ -167,11 +171,16 @@ export function createReportsFeature(context: ReportsContext): Feature {
       { name: "return", aliases: ["退回"], staffOnly: true, summaryKey: "reports.commands.return" },
       { name: "stats", aliases: ["统计"], staffOnly: true, summaryKey: "reports.commands.stats" },
       { name: "export", aliases: ["导出"], staffOnly: true, summaryKey: "reports.commands.export" },
+      { name: "merge", aliases: ["合并"], staffOnly: true, summaryKey: "reports.commands.merge" },
+      { name: "fix", aliases: ["修改上报", "改上报"], summaryKey: "reports.commands.fix" },
       { name: "mydata", aliases: ["我的数据"], summaryKey: "reports.commands.mydata" },
       { name: "forgetme", aliases: ["删除我的数据"], summaryKey: "reports.commands.forgetme" },
     ],
-    routes: reportsRoutes({ store, staffToken: config.server.staffToken, trustLoopback: config.server.playground }),
+    routes: reportsRoutes({ store, staffToken: config.server.staffToken, trustLoopback: config.server.playground, timeZone, chats: context.chats }),
     async handle(turn) {
+      // A returned report being corrected field by field (resubmit.ts) goes before everything else.
+      const correcting = await corrections.handle(turn);
+      if (correcting) return correcting;
       switch (turn.command?.name) {
         case "reports":
           return listReports(turn, review);
@@ -186,6 +195,9 @@ export function createReportsFeature(context: ReportsContext): Feature {
         case "export":
           await audit.record(turn, "report.export", turn.message.text);
           return exportCommand(turn, review);
+        case "merge":
+          await audit.record(turn, "report.merge", turn.message.text);
+          return mergeCommand(turn, { organizations, chats: context.chats, renameReports: (from, to, now) => store.renameOrganization(from, to, now) });
         case "mydata":
           return { replies: toReplies(turn, [await privacy.describe(turn.t, turn.message.sender.key, turn.message.sender.name)]) };
         case "forgetme": {

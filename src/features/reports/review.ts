@@ -2,7 +2,9 @@
 import { UserError } from "../../core/errors.js";
 import { answer, type Outcome, type Turn } from "../../core/feature.js";
 import type { Outbox } from "../../core/outbox.js";
-import { exportName, exportReports, type ExportFormat } from "./export.js";
+import type { ChatDirectory } from "../../core/chats.js";
+import type { Corrections } from "./resubmit.js";
+import { chatNames, exportName, exportReports, type ExportFormat } from "./export.js";
 import { FORGOTTEN, type StoredReport } from "./fields.js";
 import { computeStats, formatStats } from "./stats.js";
 import { localDate, normalizeId, type ReportStore } from "./store.js";
@@ -12,6 +14,9 @@ export interface ReviewDeps {
   outbox: Outbox;
   timeZone: string;
   exportFormat: ExportFormat;
+  /** Group names for exports; reporters' private chats for review notices. */
+  chats: ChatDirectory;
+  corrections: Corrections;
 }
 
 const LIST_LIMIT = 10;
@@ -69,6 +74,25 @@ async function find(deps: ReviewDeps, raw: string | undefined): Promise<StoredRe
   return report;
 }
 
+/**
+ * Tells the reporter about a review, privately where a private chat is known; otherwise in the
+ * report's group with `groupText`, which must say nothing the group should not read.
+ */
+async function tellReporter(deps: ReviewDeps, report: StoredReport, privateText: string, groupText: string, event: string): Promise<"private" | "group" | "none"> {
+  if (report.reporter === FORGOTTEN) return "none";
+  const once = `report-${event}:${report.id}:${report.updated_at}`;
+  const direct = await deps.chats.privateChatOf(report.reporter);
+  if (direct) {
+    const result = await deps.outbox.send({ chat: direct, text: privateText, once });
+    if (result.status === "sent" || result.status === "duplicate") return "private";
+  }
+  const mention = report.reporter_name ? { key: report.reporter, name: report.reporter_name } : undefined;
+  const result = await deps.outbox.send({ chat: report.chat, text: groupText, mention, once: `${once}:group` });
+  return result.status === "sent" || result.status === "duplicate" ? "group" : "none";
+}
+
+const noticeParams = (report: StoredReport) => ({ id: report.id, title: report.title ?? "", date: report.date ?? "" });
+
 export async function approve(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
   const ids = turn.command!.args.split(/[\s,，、]+/).filter(Boolean);
   if (ids.length === 0) throw new UserError("reports.review.needId");
@@ -80,7 +104,10 @@ export async function approve(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
       already.push(report.id);
       continue;
     }
-    await deps.store.update(report.id, { status: "approved", return_reason: null }, turn.now);
+    const updated = (await deps.store.update(report.id, { status: "approved", return_reason: null }, turn.now))!;
+    const notice = turn.t("reports.review.approvedNotice", noticeParams(updated));
+    // Good news may be said in the group when there is no private chat.
+    await tellReporter(deps, updated, notice, notice, "approved");
     done.push(report.id);
   }
   const lines = [];
@@ -95,12 +122,14 @@ export async function returnReport(turn: Turn, deps: ReviewDeps): Promise<Outcom
   const report = await find(deps, raw);
   if (!reason) throw new UserError("reports.review.needReason");
   const updated = (await deps.store.update(report.id, { status: "returned", return_reason: reason }, turn.now))!;
-  const notice = turn.t("reports.review.returnedNotice", { id: updated.id, title: updated.title ?? "", date: updated.date ?? "", reason });
-  const mention = updated.reporter !== FORGOTTEN && updated.reporter_name ? { key: updated.reporter, name: updated.reporter_name } : undefined;
-  // Told in the chat it was reported in; `once` keeps a retried command from telling twice.
-  const result = await deps.outbox.send({ chat: updated.chat, text: notice, mention, once: `report-returned:${updated.id}:${updated.updated_at}` });
-  const told = result.status === "sent" || result.status === "duplicate";
-  return answer(turn, turn.t(told ? "reports.review.returned" : "reports.review.returnedUntold", { id: updated.id }));
+  // The reason is for the reporter alone: privately, with the way to correct it; the group only hears there is something to fix.
+  const notice = turn.t("reports.review.returnedNotice", { ...noticeParams(updated), reason });
+  const pointer = turn.t("reports.review.returnedPointer", noticeParams(updated));
+  const direct = updated.reporter === FORGOTTEN ? undefined : await deps.chats.privateChatOf(updated.reporter);
+  if (direct) await deps.corrections.open(direct, updated);
+  const told = await tellReporter(deps, updated, notice, pointer, "returned");
+  const key = told === "private" ? "reports.review.returned" : told === "group" ? "reports.review.returnedInGroup" : "reports.review.returnedUntold";
+  return answer(turn, turn.t(key, { id: updated.id }));
 }
 
 function monthAndFormat(turn: Turn, deps: ReviewDeps): { month: string; format: ExportFormat } {
@@ -124,7 +153,7 @@ export async function stats(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
 export async function exportCommand(turn: Turn, deps: ReviewDeps): Promise<Outcome> {
   const { month, format } = monthAndFormat(turn, deps);
   const reports = await deps.store.list({ month });
-  const file = await exportReports(reports, format);
+  const file = await exportReports(reports, format, { timeZone: deps.timeZone, chatNames: await chatNames(deps.chats, reports) });
   const name = exportName(month, file.extension);
   return answer(turn, turn.t("reports.export.ready", { month, count: reports.length, name }), { file: { name, mimeType: file.mimeType, data: file.data } });
 }

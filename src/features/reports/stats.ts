@@ -10,6 +10,9 @@ export interface OrganizationStats {
   beneficiaries: number;
   /** How many of the counted reports said how many people were served. */
   beneficiariesKnown: number;
+  /** Of `activities`: approved by staff, and still waiting for review (counted, not yet checked). */
+  approved: number;
+  pending: number;
 }
 
 export interface MonthStats {
@@ -21,13 +24,15 @@ export interface MonthStats {
 /** Returned reports are left out: staff sent them back as wrong. */
 export function computeStats(reports: StoredReport[], month: string, unnamed = "（未填组织）"): MonthStats {
   const byOrganization = new Map<string, OrganizationStats>();
-  const total = { activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0 };
+  const total = { activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0, approved: 0, pending: 0 };
   for (const report of reports) {
     if (report.status === "returned") continue;
     const name = report.organization ?? unnamed;
-    const entry = byOrganization.get(name) ?? { organization: name, activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0 };
+    const entry = byOrganization.get(name) ?? { organization: name, activities: 0, volunteers: 0, volunteerHours: 0, beneficiaries: 0, beneficiariesKnown: 0, approved: 0, pending: 0 };
     for (const target of [entry, total]) {
       target.activities += 1;
+      if (report.status === "approved") target.approved += 1;
+      else target.pending += 1;
       target.volunteers += report.volunteers ?? 0;
       target.volunteerHours += report.volunteer_hours ?? 0;
       target.beneficiaries += report.beneficiaries ?? 0;
@@ -46,13 +51,21 @@ function served(t: Translate, figures: Pick<OrganizationStats, "beneficiaries" |
   return figures.beneficiariesKnown === 0 ? t("reports.stats.servedUnknown") : t("reports.stats.served", { count: figures.beneficiaries });
 }
 
-/** A short chat text: one line per organization (the top 15), then the total. */
+/** "（含待审核2场）" after a count that includes reports staff have not checked yet; nothing when none. */
+function pendingPart(t: Translate, figures: Pick<OrganizationStats, "pending">): string {
+  return figures.pending > 0 ? t("reports.stats.pendingPart", { count: figures.pending }) : "";
+}
+
+/** A short chat text: one line per organization (the top 15), then the total, approved and pending apart. */
 export function formatStats(t: Translate, stats: MonthStats, limit = 15): string {
   if (stats.total.activities === 0) return t("reports.stats.empty", { month: stats.month });
   const lines = stats.organizations.slice(0, limit).map((entry) =>
-    t("reports.stats.line", { organization: entry.organization, activities: entry.activities, volunteers: entry.volunteers, hours: round(entry.volunteerHours), beneficiaries: served(t, entry) }),
+    t("reports.stats.line", { organization: entry.organization, activities: entry.activities, pending: pendingPart(t, entry), volunteers: entry.volunteers, hours: round(entry.volunteerHours), beneficiaries: served(t, entry) }),
   );
   const more = stats.organizations.length > limit ? [t("reports.stats.more", { count: stats.organizations.length - limit })] : [];
-  const total = t("reports.stats.total", { activities: stats.total.activities, volunteers: stats.total.volunteers, hours: round(stats.total.volunteerHours), beneficiaries: served(t, stats.total) });
-  return [t("reports.stats.heading", { month: stats.month }), ...lines, ...more, total].join("\n");
+  const { total } = stats;
+  const sum = t("reports.stats.total", { activities: total.activities, volunteers: total.volunteers, hours: round(total.volunteerHours), beneficiaries: served(t, total) });
+  const review = t("reports.stats.review", { approved: total.approved, pending: total.pending });
+  const caution = total.pending > 0 ? [t("reports.stats.pendingNote")] : [];
+  return [t("reports.stats.heading", { month: stats.month }), ...lines, ...more, sum, review, ...caution].join("\n");
 }

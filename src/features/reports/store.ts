@@ -7,6 +7,7 @@ import { maskPersonalData } from "../../core/logging.js";
 import type { KeyValue, Storage } from "../../ports/storage/index.js";
 import type { ReportFields } from "./extract/index.js";
 import { FORGOTTEN, pickFields, type ReportStatus, type StoredReport } from "./fields.js";
+import type { Organizations } from "./organizations.js";
 
 export interface Reporter {
   chat: string;
@@ -35,6 +36,8 @@ export class ReportStore {
   constructor(
     private readonly storage: Storage,
     private readonly timeZone: string,
+    /** When given, a report's organization is stored under the name the park already knows. */
+    private readonly organizations?: Organizations,
   ) {
     this.reports = storage.namespace<StoredReport>("reports");
     this.sequences = storage.namespace<number>("report-sequences");
@@ -45,7 +48,7 @@ export class ReportStore {
     const id = await this.nextId(now);
     const at = now.toISOString();
     const report: StoredReport = {
-      ...withoutPersonalNumbers(pickFields(fields)),
+      ...withoutPersonalNumbers(pickFields({ ...fields, organization: await this.knownName(fields.organization) })),
       id,
       status: "submitted",
       return_reason: null,
@@ -98,10 +101,29 @@ export class ReportStore {
     return found.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id));
   }
 
+  /** The name the park knows this organization by (see organizations.ts). */
+  async knownName(organization: string | null): Promise<string | null> {
+    if (!this.organizations || !organization) return organization;
+    const earlier = new Set<string>();
+    for await (const [, report] of this.reports.entries()) if (report.organization) earlier.add(report.organization);
+    return this.organizations.resolve(organization, earlier);
+  }
+
+  /** /merge: every report named `from` (spacing and punctuation aside) is renamed `to`. */
+  async renameOrganization(from: string, to: string, now: Date): Promise<number> {
+    let count = 0;
+    for (const report of await this.list()) {
+      if (report.organization === null || squeeze(report.organization) !== squeeze(from)) continue;
+      await this.update(report.id, { organization: to }, now);
+      count += 1;
+    }
+    return count;
+  }
+
   /** Stored reports (not returned) of the same organization and day that look like the same activity. */
   async duplicatesOf(fields: ReportFields): Promise<StoredReport[]> {
     if (!fields.organization || !fields.date) return [];
-    const organization = squeeze(fields.organization);
+    const organization = squeeze((await this.knownName(fields.organization)) ?? fields.organization);
     const candidates = await this.list({ status: ["submitted", "approved"] });
     return candidates.filter((stored) => stored.date === fields.date && stored.organization !== null && squeeze(stored.organization) === organization && alike(stored, fields));
   }

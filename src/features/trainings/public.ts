@@ -6,10 +6,25 @@ import type { Registration, Training } from "./store.js";
 import { privateChatOf, trainingVisibleIn } from "./targets.js";
 import { describeTraining } from "./texts.js";
 
-/** Upcoming trainings this chat may see (in a private chat: all of them). */
+/**
+ * Upcoming trainings this chat may see: in a group, those aimed at it; in a private chat, those
+ * aimed at every group or at a group the person writes in, and those they signed up for. Staff see all.
+ */
 async function visible(deps: TrainingsDeps, turn: Turn): Promise<Training[]> {
   const upcoming = await deps.store.upcoming(turn.now);
-  if (turn.message.chat.type === "private") return upcoming;
+  if (turn.message.chat.type === "private") {
+    if (turn.isStaff) return upcoming;
+    const user = turn.message.sender.key;
+    const groups = await deps.chats.groupsOf(user);
+    const shown: Training[] = [];
+    for (const training of upcoming) {
+      const open = training.audience.includes("all") || training.audience.includes("全部");
+      const { confirmed, waiting } = open ? { confirmed: [], waiting: [] } : await deps.store.roster(training);
+      const signedUp = [...confirmed, ...waiting].some((registration) => registration.user === user);
+      if (open || signedUp || groups.some((group) => trainingVisibleIn(training, group, group.key))) shown.push(training);
+    }
+    return shown;
+  }
   const chat = await deps.chats.get(turn.message.chat.key);
   return upcoming.filter((training) => trainingVisibleIn(training, chat, turn.message.chat.key));
 }

@@ -7,7 +7,8 @@ import type { TrainingsDeps } from "./service.js";
 import type { Training } from "./store.js";
 import { privateChatOf, trainingGroups } from "./targets.js";
 import { promotionNotices } from "./public.js";
-import { describeTraining, whenText } from "./texts.js";
+import { describeTraining, durationText, whenText } from "./texts.js";
+import { offsetMs } from "./parse.js";
 
 export const subcommands: Record<string, string> = {
   add: "add", 添加: "add", 新建: "add", 发布: "add",
@@ -63,7 +64,11 @@ async function add(deps: TrainingsDeps, turn: Turn, args: string): Promise<Outco
   const groups = await trainingGroups(deps.chats, training);
   await deps.audit.record(turn, "training.add", `#${id} ${turn.message.text}`, groups.map((group) => group.key));
   const added = turn.t("trainings.added", { ...describeTraining(deps.texts, training, deps.timeZone, turn.now), groups: groups.length, reminders: reminderLines(deps, turn, training), capacity: capacityText(turn, training) });
-  return answer(turn, added + (await noGroupsWarning(deps, turn, training, groups.length)));
+  // Published means posted: every target group hears of it now, not only when the reminders come.
+  const notice = deps.texts.t("zh-CN", "trainings.announcement", { ...describeTraining(deps.texts, training, deps.timeZone), capacity: capacityText(turn, training) });
+  const button = [{ text: deps.texts.t("zh-CN", "trainings.reminder.signupButton"), data: `/signup ${training.id}` }];
+  const posts: Reply[] = groups.filter((group) => group.key !== turn.message.chat.key).map((group) => ({ chat: group.key, text: notice, buttons: button, once: `training-announce:${training.id}:${group.key}` }));
+  return { replies: [{ chat: turn.message.chat.key, text: added + (await noGroupsWarning(deps, turn, training, groups.length)) }, ...posts] };
 }
 
 /** Staff must hear at once when the audience they named reaches no group (or only the one they are in). */
@@ -77,9 +82,11 @@ async function noGroupsWarning(deps: TrainingsDeps, turn: Turn, training: Traini
 
 function reminderLines(deps: TrainingsDeps, turn: Turn, training: Training): string {
   const planned = new Date(training.plannedAt).getTime() - 60_000;
-  const lines = reminderSlots(training).map((slot) =>
-    slot.at.getTime() > planned ? turn.t("trainings.reminderAt", { offset: slot.offset, when: whenText(deps.texts, slot.at, deps.timeZone, turn.now) }) : turn.t("trainings.reminderPassed", { offset: slot.offset }),
-  );
+  // 提前1天, 提前30分钟: the offsets as people say them, not as typed in remind:1d,30m.
+  const lines = reminderSlots(training).map((slot) => {
+    const offset = durationText(deps.texts, offsetMs(slot.offset));
+    return slot.at.getTime() > planned ? turn.t("trainings.reminderAt", { offset, when: whenText(deps.texts, slot.at, deps.timeZone, turn.now) }) : turn.t("trainings.reminderPassed", { offset });
+  });
   return lines.length > 0 ? lines.join("\n") : turn.t("trainings.noReminders");
 }
 

@@ -21,8 +21,5 @@ export function trainingVisibleIn(training: Training, chat: ChatRecord | undefin
  * Telegram and WeChat the chat whose key is their user key, once they have written to the bot.
  */
 export async function privateChatOf(store: TrainingStore, chats: ChatDirectory, user: string): Promise<string | undefined> {
-  const remembered = await store.privateChat(user);
-  if (remembered) return remembered;
-  const direct = await chats.get(user);
-  return direct?.type === "private" && direct.active ? direct.key : undefined;
+  return (await store.privateChat(user)) ?? (await chats.privateChatOf(user));
 }

@@ -32,12 +32,13 @@ describe("broadcast in the playground", () => {
     const entry = (await bot.playground.transcripts.after("playground:g1", 0)).find((message) => message.text.startsWith("📢"));
     expect(entry?.buttons).toEqual([{ text: "收到", data: "收到 1" }]);
 
-    // A member answers 收到: recorded without a reply (the bot does not chat back in groups).
-    expect(await bot.group("g1").user("alice", "小李").says("收到")).toEqual([]);
+    // A member answers 收到: recorded and thanked in a few words, once; saying it again stays silent.
+    expect(await bot.group("g1").user("alice", "小李").says("收到")).toEqual(["@小李 已记下你收到了通知 #1，谢谢！"]);
+    expect(await bot.group("g1").user("alice", "小李").says("收到了")).toEqual([]);
     const [status] = await office.user(bot.staff).says("/broadcast status 1");
     expect(status).toBe("通知 #1：已送达 2/2 个群，1 个群有人回复收到，未送达 0 个。\n尚无人回复“收到”的群（1 个）：\n舞蹈队群");
-    // The button sends "收到 1".
-    expect(await bot.group("g2").user("bob", "老张").says("收到 1")).toEqual([]);
+    // The button sends "收到 1", and gets the same short answer instead of a bare echo.
+    expect(await bot.group("g2").user("bob", "老张").says("收到 1")).toEqual(["@老张 已记下你收到了通知 #1，谢谢！"]);
     expect((await office.user(bot.staff).says("/broadcast status 1"))[0]).toMatch(/2 个群有人回复收到.*\n已送达的群都有人回复了“收到”。/);
   });
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../../src/config/schema.js";
+import { projectPath } from "../../../src/core/paths.js";
 import { runAskJsonl, runEvalQa } from "../../../src/features/qa/cli.js";
 import { park, qaHarness, qaTexts, temporaryFolder, writeArticles, type QaHarness } from "./helpers.js";
 
@@ -66,7 +67,9 @@ describe("runEvalQa", () => {
     expect(report).toContain("answers over 400 characters (body): 0");
   });
 
-  const devSet = "../shared/eval/qa_dev.jsonl";
+  // The shared development set sits beside the repository on the build machine only; a clone alone skips this, saying why.
+  const devSet = projectPath("../shared/eval/qa_dev.jsonl");
+  if (!existsSync(devSet)) console.warn(`[skip] ${devSet} is absent; the development-set target test needs it (npm run eval:qa scores it when present)`);
   it.skipIf(!existsSync(devSet))("meets the targets on the development set with the project's knowledge base", async () => {
     const config = configSchema.parse({ park });
     const report = await runEvalQa(devSet, { config, texts: qaTexts() });

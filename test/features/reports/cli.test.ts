@@ -11,7 +11,8 @@ import { emptyReport } from "../../../src/features/reports/extract/index.js";
 import { ReportStore } from "../../../src/features/reports/store.js";
 import { openStorage } from "../../../src/ports/storage/index.js";
 
-const devSet = projectPath("../shared/eval/reports_dev.jsonl");
+// The project's own sample, in the eval format, so a clone of this repository alone runs these tests.
+const sampleSet = projectPath("test/fixtures/reports-sample.jsonl");
 const fields = ["organization", "title", "category", "date", "start_time", "end_time", "location", "volunteers", "volunteer_hours", "beneficiaries", "description", "photos"];
 
 function collect(): { write(chunk: string): void; lines(): Array<Record<string, any>> } {
@@ -25,7 +26,7 @@ describe("reports command line", () => {
   const config = configSchema.parse({ storage: { url: `sqlite://${join(folder, "store.sqlite")}` } });
 
   it("extract --jsonl: one line per input line, every field present, unknown ones null", async () => {
-    const input = readFileSync(devSet, "utf8");
+    const input = readFileSync(sampleSet, "utf8");
     const output = collect();
     const count = await runExtractJsonl(input, output, { config });
     const lines = output.lines();
@@ -37,9 +38,9 @@ describe("reports command line", () => {
       for (const report of line.reports) expect(Object.keys(report)).toEqual(fields);
       for (const field of line.missing) expect(line.reports.some((report: Record<string, unknown>) => report[field] === null)).toBe(true);
     }
-    const first = lines.find((line) => line.id === "dev-001")!;
-    expect(first.reports[0]).toMatchObject({ date: "2025-12-31", end_time: "00:00", volunteers: 14, volunteer_hours: 56, beneficiaries: null });
-    expect(lines.find((line) => line.id === "dev-006")).toEqual({ id: "dev-006", is_report: false, reports: [], missing: [] });
+    const first = lines.find((line) => line.id === "sample-01")!;
+    expect(first.reports[0]).toMatchObject({ date: "2025-12-31", end_time: "00:00", volunteers: 12, volunteer_hours: 48, beneficiaries: null });
+    expect(lines.find((line) => line.id === "sample-04")).toEqual({ id: "sample-04", is_report: false, reports: [], missing: [] });
   });
 
   it("extract --jsonl answers a broken line with an error line instead of stopping", async () => {
@@ -71,18 +72,18 @@ describe("reports command line", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(2);
+    expect(sheet.rowCount).toBe(3); // the report and the totals row
     expect(sheet.getRow(1).getCell(1).value).toBe("编号");
     expect(sheet.getRow(2).getCell(1).value).toBe("R20260316-001");
     expect(sheet.getRow(2).getCell(3).value).toBe("新牧社区夕阳红志愿服务队");
 
     const csv = join(folder, "all.csv");
     await runExport({ format: "csv", out: csv, config });
-    expect(readFileSync(csv, "utf8").trim().split("\r\n")).toHaveLength(3);
+    expect(readFileSync(csv, "utf8").trim().split("\r\n")).toHaveLength(4); // header, two reports, totals
   });
 
   it("eval-reports prints the three figures of the report set", async () => {
-    const text = await runEvalReports(devSet, { config });
+    const text = await runEvalReports(sampleSet, { config });
     expect(text).toMatch(/report \/ not-a-report accuracy: \d+\.\d%/);
     expect(text).toMatch(/field accuracy: \d+\.\d%/);
     expect(text).toMatch(/missing: precision \d+\.\d%, recall \d+\.\d%, F1 \d+\.\d%/);

@@ -32,8 +32,10 @@ describe("review by staff", () => {
     expect(pending).toContain("R20260316-001 待审核 2026-03-15 新牧社区夕阳红志愿服务队");
 
     expect((await office.user(bot.staff).says("/approve r20260316-001"))[0]).toMatch(/已通过：R20260316-001/);
-    expect((await office.user(bot.staff).says("/return R20260316-002 人数与照片不符"))[0]).toMatch(/已退回 R20260316-002，并已通知上报人/);
-    expect(await group.lastReply()).toMatch(/^@老王 你上报的.*R20260316-002.*被园区退回：人数与照片不符/);
+    // 老王 has never written to the bot privately: the group hears only that there is something to fix, not why.
+    expect((await office.user(bot.staff).says("/return R20260316-002 人数与照片不符"))[0]).toMatch(/已退回 R20260316-002。上报人还没私聊过机器人，已在群里提醒/);
+    expect(await group.lastReply()).toBe("@老王 你上报的 R20260316-002 需要修改一下，原因请私聊我查看：私聊发“修改上报 R20260316-002”。");
+    expect((await group.transcript()).join("\n")).not.toContain("人数与照片不符");
 
     expect((await office.user(bot.staff).says("审核"))[0]).toMatch(/没有待审核/);
     expect((await office.user(bot.staff).says("/reports all"))[0]).toMatch(/R20260316-001 已通过[\s\S]*R20260316-002 已退回/);
@@ -70,11 +72,14 @@ describe("review by staff", () => {
     await reportAndConfirm(group, "bob", "昨天上午新牧社区夕阳红志愿服务队在何家沟河道捡垃圾，志愿者3人，9点到11点，清理垃圾服务居民20人");
     await reportAndConfirm(group, "carol", report("哈飞青年志愿者服务队", 5, "文化广场"));
     await bot.private(bot.staff).user(bot.staff).says("/return R20260316-003 重复");
+    await bot.private(bot.staff).user(bot.staff).says("/approve R20260316-001");
     const [stats] = await bot.private(bot.staff).user(bot.staff).says("/stats 2026-03");
-    expect(stats).toContain("2026-03 活动统计");
-    expect(stats).toContain("新牧社区夕阳红志愿服务队：2场，11人次，30人·小时");
+    expect(stats).toContain("2026-03 活动统计（已通过和待审核的都计入，已退回的不计）");
+    expect(stats).toContain("新牧社区夕阳红志愿服务队：2场（含待审核1场），11人次，30人·小时");
     expect(stats).not.toContain("哈飞青年志愿者服务队");
     expect(stats).toMatch(/合计：2场，11人次，30人·小时/);
+    expect(stats).toContain("其中已通过 1 场，待审核 1 场。");
+    expect(stats).toMatch(/待审核的上报还没核实/);
     expect((await bot.private(bot.staff).user(bot.staff).says("统计 2026-02"))[0]).toMatch(/2026-02 还没有活动上报/);
   });
 
@@ -82,16 +87,18 @@ describe("review by staff", () => {
     bot = await startTestBot();
     await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8));
     const [stats] = await bot.private(bot.staff).user(bot.staff).says("/stats 2026-03");
-    expect(stats).toMatch(/新牧社区夕阳红志愿服务队：1场，8人次，[\d.]+人·小时，服务人数未填/);
+    expect(stats).toMatch(/新牧社区夕阳红志愿服务队：1场（含待审核1场），8人次，[\d.]+人·小时，服务人数未填/);
     expect(stats).not.toMatch(/服务0人/);
   });
 
-  it("exports a month as XLSX with Chinese headers, one row per report", async () => {
+  it("exports a month as XLSX: real date and time cells, the park's clock, the group's name, a totals row", async () => {
     bot = await startTestBot();
-    await reportAndConfirm(bot.group("g1"), "alice", report("新牧社区夕阳红志愿服务队", 8), "小李");
+    const group = bot.group("g1", "新牧社区志愿队");
+    await reportAndConfirm(group, "alice", report("新牧社区夕阳红志愿服务队", 8), "小李");
+    await reportAndConfirm(group, "bob", "昨天上午新牧社区夕阳红志愿服务队在何家沟河道捡垃圾，志愿者3人，9点到11点，服务居民20人", "老王");
     const url = await listen(bot);
     const office = bot.private(bot.staff);
-    expect((await office.user(bot.staff).says("/export 2026-03 xlsx"))[0]).toMatch(/2026-03 的活动上报共 1 条，已导出为 活动上报-2026-03.xlsx/);
+    expect((await office.user(bot.staff).says("/export 2026-03 xlsx"))[0]).toMatch(/2026-03 的活动上报共 2 条，已导出为 活动上报-2026-03.xlsx/);
     const entries = await bot.playground.transcripts.after(`playground:${office.id}`, 0);
     const file = entries.find((entry) => entry.file)?.file;
     expect(file?.name).toBe("活动上报-2026-03.xlsx");
@@ -100,9 +107,26 @@ describe("review by staff", () => {
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers.slice(0, 6)).toEqual(["编号", "状态", "组织", "活动名称", "类别", "日期"]);
-    const row = Object.fromEntries(headers.map((header, index) => [header, sheet.getRow(2).getCell(index + 1).value]));
-    expect(row).toMatchObject({ 编号: "R20260316-001", 状态: "待审核", 组织: "新牧社区夕阳红志愿服务队", 日期: "2026-03-15", 志愿者人数: 8, "志愿服务时长（人·小时）": 24, 上报人: "小李" });
-    expect(sheet.rowCount).toBe(2);
+    const rowAt = (number: number): Record<string, ExcelJS.Cell> => Object.fromEntries(headers.map((header, index) => [String(header), sheet.getRow(number).getCell(index + 1)]));
+    const row = rowAt(2);
+    const values = Object.fromEntries(Object.entries(row).map(([header, cell]) => [header, cell.value]));
+    expect(values).toMatchObject({ 编号: "R20260316-001", 状态: "待审核", 组织: "新牧社区夕阳红志愿服务队", 志愿者人数: 8, "志愿服务时长（人·小时）": 24, 上报人: "小李", 群聊: "新牧社区志愿队" });
+    // Dates and times are cells Excel can sort and compute with, not text.
+    expect(row["日期"]!.value).toEqual(new Date("2026-03-15T00:00:00Z"));
+    expect(row["日期"]!.numFmt).toBe("yyyy-mm-dd");
+    expect(row["开始时间"]!.value).toEqual(new Date("1899-12-30T14:00:00Z")); // Excel's time of day 14:00
+    expect(row["开始时间"]!.numFmt).toBe("hh:mm");
+    // 上报时间 reads as a clock in the park (Beijing) reads it, not UTC.
+    const reportedUtc = (await bot.app.storage.namespace<{ created_at: string }>("reports").get("R20260316-001"))!.created_at;
+    const beijing = new Date(new Date(reportedUtc).getTime() + 8 * 3600_000);
+    expect((row["上报时间"]!.value as Date).toISOString().slice(0, 16)).toBe(beijing.toISOString().slice(0, 16));
+    // The last row adds up the columns above it.
+    expect(sheet.rowCount).toBe(4);
+    const totals = rowAt(4);
+    expect(totals["编号"]!.value).toBe("合计（2条）");
+    expect(totals["志愿者人数"]!.value).toBe(11);
+    expect(totals["志愿服务时长（人·小时）"]!.value).toBe(30);
+    expect(totals["服务对象人数"]!.value).toBe(20);
   });
 });
 
@@ -140,9 +164,12 @@ describe("GET /api/reports", () => {
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, row] = bytes.toString("utf8").slice(1).trim().split("\r\n");
+    const [header, row, totals] = bytes.toString("utf8").slice(1).trim().split("\r\n");
     expect(header).toMatch(/^编号,状态,组织,活动名称,类别,日期,开始时间,结束时间,地点,志愿者人数/);
     expect(row).toMatch(/^R20260316-001,待审核,新牧社区夕阳红志愿服务队,.*,助老,2026-03-15,14:00,17:00,新牧社区养老院,8,24,/);
+    // The same as the XLSX: the group's name and the park's clock, then the totals row.
+    expect(row).toMatch(/,g1,2026-03-16 \d\d:\d\d,/);
+    expect(totals).toMatch(/^合计（1条）,.*,8,24,0,/);
 
     const xlsx = await fetch(`${url}/api/reports?format=xlsx`);
     expect(xlsx.status).toBe(200);

@@ -31,7 +31,7 @@ describe("training reminders fire in their minute, in Asia/Shanghai", () => {
     bot = await startTestBot();
     bot.clock.set("2026-03-30T10:00:00+08:00");
     const [added] = await bot.group("g1").user(bot.staff).says("/training add 4月1日 09:00-11:00 年检材料准备 @创新园 remind:1d");
-    expect(added).toContain("提前 1d：3月31日（周二）09:00");
+    expect(added).toContain("· 提前1天：3月31日（周二）09:00");
     await tickAt(bot, "2026-03-31T08:59:00");
     expect(await reminders(bot, "g1")).toEqual([]);
     // 09:00 in Shanghai is 01:00 UTC: the tick's instant, not the host's zone, decides.

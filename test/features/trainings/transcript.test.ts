@@ -11,7 +11,7 @@ describe("trainings in a playground group", () => {
     const group = bot.group("g1", "财务培训群");
     const [added] = await group.user(bot.staff, "园区老王").says("/training add 今天 10:05-11:00 财务制度小课堂 @创新园二楼会议室 remind:1m");
     expect(added).toMatch(/已发布培训 #1：财务制度小课堂/);
-    expect(added).toMatch(/提前 1m：3月16日（周一）10:04/);
+    expect(added).toMatch(/提前1分钟：3月16日（周一）10:04/);
 
     for (const minute of ["10:01", "10:02", "10:03"]) await bot.scheduler.tick(new Date(`2026-03-16T${minute}:00+08:00`));
     expect((await group.botMessages()).filter((text) => text.includes("培训提醒"))).toEqual([]);
