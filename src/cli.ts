@@ -9,6 +9,7 @@ const usage = `incubot command line
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
+  npm run -s cli -- eval-dialogs [FILE] [--quiet]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -53,6 +54,13 @@ async function main(argv: string[]): Promise<number> {
       const { runEvalReports } = await import("./features/reports/cli.js");
       process.stdout.write(`${await runEvalReports(args[0] ?? projectPath("../shared/eval/reports_dev.jsonl"), { config })}\n`);
       return 0;
+    }
+    case "eval-dialogs": {
+      const { runEvalDialogs } = await import("./features/reports/dialog-eval.js");
+      const file = args.find((arg) => !arg.startsWith("--")) ?? projectPath("../shared/eval/dialogs_dev.jsonl");
+      const result = await runEvalDialogs(file, { config, verbose: !args.includes("--quiet") });
+      process.stdout.write(`${result.text}\n`);
+      return result.total === 0 ? 1 : 0;
     }
   }
   process.stderr.write(usage);
