@@ -15,6 +15,8 @@ import { Privacy } from "./privacy.js";
 import { AuditLog } from "../../core/audit.js";
 import { approve, exportCommand, listReports, returnReport, stats, type ReviewDeps } from "./review.js";
 import { ReportStore } from "./store.js";
+import { pickFields } from "./fields.js";
+import { splitIntent } from "./dialog-words.js";
 
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
@@ -40,6 +42,14 @@ export function createReportsFeature(context: ReportsContext): Feature {
     let result: StepResult = step(draft, input(event), turn.now);
     if (result.unrelated) return { draft, replies: [], unrelated: true };
     const replies = [...result.replies];
+    if (result.amend) {
+      // A stored report is amended only until staff approved it (REPORTS.md, "edits").
+      const stored = await store.get(result.amend.id);
+      if (!stored) return { replies: [turn.t("reports.amendMissing")] };
+      if (stored.status === "approved") return { draft, replies: [turn.t("reports.amendApproved", { id: stored.id })] };
+      await store.update(stored.id, pickFields(result.amend.fields), turn.now);
+      context.logger.info({ chat: stored.chat, id: stored.id }, "report amended");
+    }
     while (result.submit && result.draft) {
       const current = result.draft;
       const { indices, force } = result.submit;
@@ -78,10 +88,13 @@ export function createReportsFeature(context: ReportsContext): Feature {
       notices.push(turn.t("reports.versionDropped"));
     } else if (stored && expired(stored, turn.now)) {
       await drafts.delete(message.chat.key, message.sender.key);
-      notices.push(expiredText(turn.t, stored));
+      if (stored.asking.kind !== "done") notices.push(expiredText(turn.t, stored));
     } else if (stored) {
       draft = stored;
     }
+    const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
+    // After a report is stored, only words addressed to the bot may amend it; group chatter is not ours.
+    if (draft?.asking.kind === "done" && !spokenTo) draft = undefined;
 
     const command = turn.command?.name === "report" ? turn.command : undefined;
     let outcome: { draft?: Draft; replies: string[]; unrelated?: boolean } | undefined;
@@ -97,9 +110,9 @@ export function createReportsFeature(context: ReportsContext): Feature {
       outcome = await run(draft, { kind: "message", text: message.text, photos: message.photos, sentAt: message.sentAt, extraction }, turn);
     } else if (!turn.command && message.text.trim() !== "") {
       const rules = readReports([message.text], message.sentAt, { timeZone });
-      const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-      // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks.
-      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && looksLikeReport(message.text, message.sentAt, { timeZone }));
+      // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks;
+      // 你好 我来报个活动 is the wish to report, the description follows.
+      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && (looksLikeReport(message.text, message.sentAt, { timeZone }) || splitIntent(message.text).intent));
       // The LLM is asked only once the rules decided to take the message.
       const extraction = starts && context.llm ? await readWithLlm(message.text, message.sentAt) : rules;
       if (starts) outcome = await run(undefined, { ...startEvent(turn, message.text, await boundOrganization(message.chat.key)), extraction }, turn);
@@ -111,8 +124,8 @@ export function createReportsFeature(context: ReportsContext): Feature {
     if (outcome?.unrelated) {
       // A question in the middle of a report: to the bot, other features answer it; to the group,
       // it is chatter. Either way the draft waits unchanged.
-      const toBot = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-      return toBot ? undefined : { replies: [] };
+      if (draft?.asking.kind === "done") return undefined;
+      return spokenTo ? undefined : { replies: [] };
     }
     if (!outcome) {
       if (notices.length) return { replies: toReplies(turn, notices), conversation: "close" };
@@ -125,7 +138,9 @@ export function createReportsFeature(context: ReportsContext): Feature {
     if (starting && (await privacy.firstReport(message.sender.key, turn.now))) outcome.replies.push(turn.t("reports.privacy.notice", { hours: config.reports.draftExpiryHours }));
     if (outcome.draft) await drafts.save(outcome.draft);
     else await drafts.delete(message.chat.key, message.sender.key);
-    return { replies: toReplies(turn, [...notices, ...outcome.replies]), conversation: outcome.draft ? "open" : "close" };
+    // A stored report waits for corrections, but the conversation is over: the group is not held.
+    const open = outcome.draft !== undefined && outcome.draft.asking.kind !== "done";
+    return { replies: toReplies(turn, [...notices, ...outcome.replies]), conversation: open ? "open" : "close" };
   }
 
   function startEvent(turn: Turn, text: string, organization: string | undefined): Extract<DialogEvent, { kind: "start" }> {
@@ -146,6 +161,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
     for await (const [key, stored] of drafts.all()) {
       if (!isCurrent(stored) || !expired(stored, at)) continue;
       await drafts.deleteKey(key);
+      if (stored.asking.kind === "done") continue;
       const t = context.texts.translator("zh-CN");
       await context.outbox.send({ chat: stored.chat, text: expiredText(t, stored), mention: stored.group ? { key: stored.user, name: stored.userName } : undefined, once: `report-draft-expired:${key}:${stored.updatedAt}` });
     }
