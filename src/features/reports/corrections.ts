@@ -6,6 +6,8 @@
 import type { Draft } from "./draft.js";
 import { readAnswer } from "./extraction.js";
 import { CATEGORIES, type Category, type ReportFields } from "./extract/index.js";
+import { readDurations } from "./extract/times.js";
+import { normalizeText, stripEmoji } from "./extract/text.js";
 
 /** What follows a field's name in a correction: a verb, a colon or the value's number. */
 const AFTER = "\\s*(?:就|是|叫|改|换|应该|应为|错|不对|有误|不准|写|填|:|：|\\d|[一二三四五六七八九十两])";
@@ -59,6 +61,8 @@ export interface Change {
   update: Partial<ReportFields>;
   /** A field the message names without a value the bot could read (时间错了): ask for it. */
   unread?: keyof ReportFields;
+  /** The message named the field it changes (人数改成10): a correction whatever else it says. */
+  named: boolean;
 }
 
 /** What the message changes in `report`, one of the draft's (empty: nothing readable). */
@@ -72,7 +76,7 @@ export function readChange(draft: Draft, text: string, timeZone: string, asking:
     : readAnswer(report, text, reference, { timeZone, asking });
   if (update.location) update.location = cleanValue(update.location) || update.location;
   if (isSameTeam(update.organization)) delete update.organization;
-  return { update, unread: hinted?.unread };
+  return { update, unread: hinted?.unread, named: hinted !== undefined && Object.keys(hinted.update).length > 0 };
 }
 
 /**
@@ -117,4 +121,13 @@ function readHinted(report: ReportFields, text: string, reference: Date, timeZon
     Object.assign(update, found);
   }
   return { update, rest: rest.join("，"), unread };
+}
+
+/**
+ * Hours each person served, said without the head count (干了3个小时): kept by the draft so the
+ * total follows once the number of people is known, and never asked again.
+ */
+export function hoursEach(text: string): number | undefined {
+  const durations = readDurations(stripEmoji(normalizeText(text))).filter((duration) => duration.hours !== null && !duration.vague && !duration.total);
+  return durations.length === 1 ? durations[0]!.hours! : undefined;
 }

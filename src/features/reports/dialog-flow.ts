@@ -7,7 +7,7 @@ import { isConfidentReport, type Extraction, type ReportFields } from "./extract
 import { isCorrection } from "./extract/pipeline.js";
 import { summarize, firstMissing, question } from "./describe.js";
 import { DRAFT_VERSION, type Draft } from "./draft.js";
-import { dayPartOf, isSameTeam } from "./corrections.js";
+import { dayPartOf, hoursEach, isSameTeam } from "./corrections.js";
 import { WHICH, splitIntent } from "./dialog-words.js";
 import { deriveMissing, readInsisted, readReports, SERVICE } from "./extraction.js";
 
@@ -38,6 +38,8 @@ export interface StepResult {
   amend?: { id: string; fields: ReportFields };
   /** The message was not about the report (a question to the bot): let other features answer it. */
   unrelated?: boolean;
+  /** Small talk: the draft is unchanged; in a group the bot answers it only when mentioned. */
+  aside?: boolean;
 }
 
 export function joinLines(...parts: Array<string | undefined>): string {
@@ -96,14 +98,20 @@ export function takeContent(draft: Draft, raw: string, photos: number, sentAt: D
   // Photos of the first message (and captionless ones sent before it) belong to the first activity.
   const extra = (draft.pendingPhotos ?? 0) + (/\[图片\]/.test(raw) ? 0 : photos);
   reports[0]!.photos += extra;
-  const next: Draft = { ...draft, reference: sentAt.toISOString(), reports, approximate: extraction.approximate ?? [], pendingPhotos: 0, dayPart: dayPartOf(text) };
+  const each = reports.length === 1 && reports[0]!.volunteer_hours === null ? hoursEach(text) : undefined;
+  const next: Draft = { ...draft, reference: sentAt.toISOString(), reports, approximate: extraction.approximate ?? [], pendingPhotos: 0, dayPart: dayPartOf(text), hoursEach: each === undefined ? undefined : { 0: each } };
   return advance(next, input, input.t("reports.started"));
 }
 
 /** Asks the next missing field, or shows the summary to confirm. */
 export function advance(draft: Draft, input: DialogInput, lead?: string): StepResult {
   const { t } = input;
-  draft = { ...draft, reports: draft.reports.map((report) => deriveMissing(report)) };
+  // Hours each, told earlier, give the total as soon as the head count is known.
+  const withHours = (report: ReportFields, index: number): ReportFields => {
+    const each = draft.hoursEach?.[index];
+    return each !== undefined && report.volunteer_hours === null && report.volunteers !== null ? { ...report, volunteer_hours: Math.round(each * report.volunteers * 100) / 100 } : report;
+  };
+  draft = { ...draft, reports: draft.reports.map((report, index) => deriveMissing(withHours(report, index))) };
   const missing = firstMissing(draft.reports, draft.skipped);
   if (missing) {
     const next: Draft = { ...draft, asking: { kind: "field", ...missing } };

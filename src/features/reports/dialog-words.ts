@@ -7,6 +7,8 @@ const CONFIRM_WORD = "(?:确认无误|确认|確認|确定|无误|对的|对啊|
 /** 确认, 对，没问题, 好的谢谢, 确认提交吧: one or more words of assent, thanks allowed at the end. */
 export const CONFIRM = new RegExp(`^(?:${CONFIRM_WORD})+(?:吧|了)?(?:谢谢|感谢|辛苦了?|麻烦了?|thanks|thx)*(?:啦|哈|了|哦)?$`, "i");
 export const CANCEL = /^(?:取消|取消吧|算了|算了吧|不报了|先不报了|不用报了|不要报了|不上报了|不填了|不弄了|不用了|不要了|不登记了?|取消上报|撤销|作废|cancel)$/i;
+/** Words without which no message cancels a report: a no, or taking something back. */
+export const CANCEL_CUE = /不|别|没|取消|算了|算啦|撤|删|作废|放弃|cancel|never ?mind|forget|don'?t|drop/i;
 export const RESTART = /^(?:重新来|重来|重新填|重新开始|重新报|从头来|从头开始|重新上报|restart)$/i;
 export const REJECT = /^(?:不对|不是|错了|有错|有误|不正确|不准确|不行|有问题|有点问题|改一下|要改|要改一下|我要改|修改|修改一下|需要修改|改改|不太对|no)$/i;
 /** The person cannot give a field: it stays empty and is not asked again. */

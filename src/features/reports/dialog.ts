@@ -10,11 +10,11 @@ import { emptyReport, type ReportFields } from "./extract/index.js";
 import { summarizeOne, question } from "./describe.js";
 import type { Draft } from "./draft.js";
 import { namesFutureDay, readReports } from "./extraction.js";
-import { readChange } from "./corrections.js";
+import { hoursEach, readChange } from "./corrections.js";
 import { answerSide } from "./side-questions.js";
-import { turnClassifier, type TurnKind } from "./turns.js";
+import { readClauses, turnClassifier, type TurnKind } from "./turns.js";
 import { addPhotos, advance, anotherActivity, freshDraft, joinLines, pendingPrompt, takeContent, type DialogEvent, type DialogInput, type MessageEvent, type StepResult } from "./dialog-flow.js";
-import { CANCEL, CONFIRM, CONFIRM_ONE, DROP_ONE, FORCE, KEEP_OUT, QUESTION, REJECT, RESTART, SKIP, VAGUE, WHICH, bare, numberIn, splitIntent } from "./dialog-words.js";
+import { CANCEL, CANCEL_CUE, CONFIRM, CONFIRM_ONE, DROP_ONE, FORCE, KEEP_OUT, QUESTION, REJECT, RESTART, SKIP, VAGUE, WHICH, bare, numberIn, splitIntent } from "./dialog-words.js";
 
 export type { DialogEvent, DialogInput, StepResult } from "./dialog-flow.js";
 
@@ -66,11 +66,11 @@ function answer(draft: Draft, event: MessageEvent, input: DialogInput, now: Date
       return said ? { draft, replies: [joinLines(said, pendingPrompt(draft, t))] } : { draft, replies: [], unrelated: true };
     }
     case "chatter":
-      return { draft, replies: [joinLines(t("reports.chatter"), pendingPrompt(draft, t))] };
+      return { draft, replies: [joinLines(t("reports.chatter"), pendingPrompt(draft, t))], aside: true };
     case "confirm":
       if (asking.kind === "confirm") return { draft, replies: [], submit: { indices: draft.reports.map((_, position) => position), force: false } };
       // 确认 while a field is missing: the answer may ride along (行 那就5个 确认); else ask again.
-      if (asking.kind === "field" && asking.field in readChange(draft, event.text, input.timeZone, asking.field, draft.reports[index]!).update) return correct(draft, index, event, input, asking.field);
+      if (asking.kind === "field" && !CONFIRM.test(word) && asking.field in readChange(draft, event.text, input.timeZone, asking.field, draft.reports[index]!).update) return correct(draft, index, event, input, asking.field);
       return { draft, replies: [joinLines(t("reports.stillMissing"), pendingPrompt(draft, t))] };
     default:
       break;
@@ -98,16 +98,23 @@ function answer(draft: Draft, event: MessageEvent, input: DialogInput, now: Date
 function readTurn(draft: Draft, event: MessageEvent, word: string, input: DialogInput): TurnKind {
   if (CANCEL.test(word)) return "cancel";
   if (CONFIRM.test(word)) return "confirm";
-  if (REJECT.test(word) || SKIP.test(word)) return "answer";
-  const reading = turnClassifier().read(event.text);
+  if (REJECT.test(word) || SKIP.test(word) || CONFIRM_ONE.test(word) || DROP_ONE.test(word)) return "answer";
+  const reading = readClauses(event.text);
   const { scores } = reading;
   let kind = reading.kind;
   const asking = draft.asking;
-  if ((kind === "chatter" || kind === "question") && asking.kind === "field" && scores[kind] < 0.9) {
-    const change = readChange(draft, event.text, input.timeZone, asking.field, draft.reports[asking.index] ?? emptyReport());
-    if (asking.field in change.update) kind = "answer";
+  if (kind === "chatter" || kind === "question") {
+    const field = asking.kind === "field" ? asking.field : undefined;
+    const index = asking.kind === "field" ? asking.index : 0;
+    const change = readChange(draft, event.text, input.timeZone, field, draft.reports[index] ?? emptyReport());
+    // 活动名称改成… names what it changes; 明天 answers "which day?" even though it cannot be taken.
+    if (change.named && !QUESTION.test(event.text)) return "correction";
+    if (field && scores[kind] < 0.9 && field in change.update) return "answer";
+    if (field === "date" && word.length <= 4 && namesFutureDay(event.text, new Date(draft.reference), input)) return "answer";
   }
   if (kind === "confirm" && scores.correction >= 0.25) kind = "correction";
+  // Dropping a draft loses work: a cancellation must say no or take something back.
+  if (kind === "cancel" && !CANCEL_CUE.test(event.text)) kind = "chatter";
   return kind;
 }
 
@@ -184,6 +191,8 @@ function correct(draft: Draft, index: number, event: MessageEvent, input: Dialog
   }
   const merged: ReportFields = { ...report, ...update, photos: (update.photos ?? report.photos) + photos };
   const reports = draft.reports.map((existing, position) => (position === index ? merged : existing));
+  const each = merged.volunteer_hours === null ? hoursEach(text) : undefined;
+  const told = each === undefined ? draft.hoursEach : { ...draft.hoursEach, [index]: each };
   const approximate = draft.approximate.filter((field) => !(field in update));
   const asked = draft.asking.kind === "field" ? draft.asking.field : undefined;
   const lead = draft.asking.kind === "confirm" || (asked && !missingIn(report, asked))
@@ -191,7 +200,7 @@ function correct(draft: Draft, index: number, event: MessageEvent, input: Dialog
     // 地点改成… while asked how many: say it was taken before asking again.
     : asked && !(asked in update) && !(asked === "volunteer_hours" && ("start_time" in update || "end_time" in update)) ? t("reports.noted") : undefined;
   const skipped = draft.skipped?.filter((entry) => !Object.keys(update).some((field) => entry === `${index}:${field}`));
-  const result = advance({ ...draft, reports, approximate, skipped }, input, lead);
+  const result = advance({ ...draft, reports, approximate, skipped, hoursEach: told }, input, lead);
   if (unread && result.draft) {
     result.draft = { ...result.draft, asking: { kind: "field", index, field: unread } };
     result.replies = [joinLines(lead, question(t, reports, index, unread))];
@@ -205,7 +214,9 @@ function correct(draft: Draft, index: number, event: MessageEvent, input: Dialog
  */
 function afterStored(draft: Draft, event: MessageEvent, input: DialogInput, now: Date): StepResult {
   const { t } = input;
-  if (draft.asking.kind !== "done" || event.text.trim() === "") return { draft, replies: [], unrelated: true };
+  if (draft.asking.kind !== "done") return { draft, replies: [], unrelated: true };
+  // Photos alone after a report: the start of the next one (they belong to the description that follows).
+  if (event.text.trim() === "") return { draft: freshDraft(draft, event.sentAt, now, event.photos), replies: [t("reports.photos.early", { count: event.photos })] };
   const reading = turnClassifier().read(event.text);
   const { intent, rest } = splitIntent(event.text);
   const known = draft.reports[0]?.organization ?? draft.organization;

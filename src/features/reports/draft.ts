@@ -41,6 +41,8 @@ export interface Draft {
   pendingPhotos?: number;
   /** The part of day the first message named (晚上, 下午): bare clock answers (七点到九点) keep it. */
   dayPart?: string;
+  /** Hours each person served, by report index, told before the head count (干了3个小时). */
+  hoursEach?: Record<number, number>;
   /** Fields the person could not give (不知道, 跳过), as "index:field": not asked again. */
   skipped?: string[];
 }

@@ -41,6 +41,8 @@ export function createReportsFeature(context: ReportsContext): Feature {
     const input = (next: DialogEvent) => ({ event: next, t: turn.t, timeZone });
     let result: StepResult = step(draft, input(event), turn.now);
     if (result.unrelated) return { draft, replies: [], unrelated: true };
+    // Group small talk not addressed to the bot gets no answer; the draft stays as it was.
+    if (result.aside && turn.message.chat.type === "group" && !turn.message.mentionsBot && !turn.message.replyToBot) return { draft, replies: [] };
     const replies = [...result.replies];
     if (result.amend) {
       // A stored report is amended only until staff approved it (REPORTS.md, "edits").

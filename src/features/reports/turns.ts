@@ -121,3 +121,23 @@ export function turnClassifier(): TurnClassifier {
   shared ??= new TurnClassifier(parseTurnExamples(readFileSync(projectPath("config/reports/turn-examples.tsv"), "utf8")));
   return shared;
 }
+
+/** Clause kinds that decide a mixed message, strongest first: 明天还得上班 赶紧确认吧 is a confirmation. */
+const DECIDING: TurnKind[] = ["cancel", "correction", "confirm"];
+
+/**
+ * Reads the whole message and, when it reads as chatter or a question, each clause: a clause
+ * that clearly cancels, corrects or confirms decides what the message does.
+ */
+export function readClauses(text: string, classifier = turnClassifier()): TurnReading {
+  const whole = classifier.read(text);
+  if (whole.kind !== "chatter" && whole.kind !== "question") return whole;
+  const clauses = text.split(/[\s,，。.!！;；~～、]+/u).filter((clause) => turnText(clause).length >= 2);
+  if (clauses.length < 2) return whole;
+  const readings = clauses.map((clause) => classifier.read(clause));
+  for (const kind of DECIDING) {
+    const found = readings.find((reading) => reading.kind === kind && reading.scores[kind] >= 0.8);
+    if (found) return found;
+  }
+  return whole;
+}
