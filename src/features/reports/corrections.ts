@@ -74,6 +74,18 @@ export function readChange(draft: Draft, text: string, timeZone: string, asking:
   const update = hinted
     ? { ...(hinted.rest ? readAnswer(report, hinted.rest, reference, { timeZone, asking }) : {}), ...hinted.update }
     : readAnswer(report, text, reference, { timeZone, asking });
+  // 是周三 昨天是我记混了: clauses that disagree cancel out when read together; read alone, the
+  // clause that changes a value is the correction, the one repeating the old value is the excuse.
+  const clauses = text.split(/[\s,，。;；!！]+/).filter(Boolean);
+  if (!hinted && clauses.length > 1) {
+    for (const clause of clauses) {
+      // Without the asked field: a bare clause (哦对了) is no answer to "where?".
+      for (const [field, value] of Object.entries(readAnswer(report, clause, reference, { timeZone }))) {
+        const key = field as keyof ReportFields;
+        if (update[key] === undefined && report[key] !== value) (update as Record<string, unknown>)[key] = value;
+      }
+    }
+  }
   if (update.location) update.location = cleanValue(update.location) || update.location;
   if (isSameTeam(update.organization)) delete update.organization;
   return { update, unread: hinted?.unread, named: hinted !== undefined && Object.keys(hinted.update).length > 0 };
