@@ -52,6 +52,13 @@ export function cleanValue(value: string): string {
   return value.replace(VALUE_LEAD, "").replace(/[的吧了啊呢哈哦呀]+$/, "").trim();
 }
 
+/** 还是我们新牧社区…队: words that point back (还是, 也是) and pronouns are no part of a name. */
+export function cleanName(name: string | null): string | null {
+  if (name === null) return null;
+  const clean = name.replace(/^(?:还是|也是|都是|同样是|仍然是)?(?:我们|咱们|我们的|咱们的)(?=.{4,})/, "").trim();
+  return clean || name;
+}
+
 /** 同一个队 / 还是我们队 stand for the organization already known, not a new name. */
 export function isSameTeam(name: string | null | undefined): boolean {
   return name !== null && name !== undefined && SAME_TEAM.test(name.replace(/\s+/g, ""));
@@ -88,6 +95,7 @@ export function readChange(draft: Draft, text: string, timeZone: string, asking:
   }
   if (update.location) update.location = cleanValue(update.location) || update.location;
   if (isSameTeam(update.organization)) delete update.organization;
+  else if (update.organization) update.organization = cleanName(update.organization)!;
   return { update, unread: hinted?.unread, named: hinted !== undefined && Object.keys(hinted.update).length > 0 };
 }
 

@@ -7,7 +7,7 @@ import { isConfidentReport, type Extraction, type ReportFields } from "./extract
 import { isCorrection } from "./extract/pipeline.js";
 import { summarize, firstMissing, question } from "./describe.js";
 import { DRAFT_VERSION, type Draft } from "./draft.js";
-import { dayPartOf, hoursEach, isSameTeam } from "./corrections.js";
+import { cleanName, dayPartOf, hoursEach, isSameTeam } from "./corrections.js";
 import { WHICH, splitIntent } from "./dialog-words.js";
 import { deriveMissing, readInsisted, readReports, SERVICE } from "./extraction.js";
 
@@ -90,7 +90,7 @@ export function takeContent(draft: Draft, raw: string, photos: number, sentAt: D
   if (!taken && !hasFacts(reports[0]!) && !SERVICE.test(text)) {
     return { draft: { ...draft, asking: { kind: "content" }, pendingPhotos: (draft.pendingPhotos ?? 0) + photos }, replies: [joinLines(input.t("reports.notUnderstood"), input.t("reports.ask.contentAgain"))] };
   }
-  for (const report of reports) if (isSameTeam(report.organization)) report.organization = sameTeam ?? null;
+  for (const report of reports) report.organization = isSameTeam(report.organization) ? (sameTeam ?? null) : cleanName(report.organization);
   // One message, several activities, one team named once: it ran them all.
   const named = [...new Set(reports.map((report) => report.organization).filter((name): name is string => name !== null))];
   const shared = named.length === 1 ? named[0] : draft.organization;
@@ -133,7 +133,7 @@ export function anotherActivity(draft: Draft, event: MessageEvent, input: Dialog
   const same = (left: ReportFields, right: ReportFields) => left.title === right.title || (left.date === right.date && left.location === right.location);
   if (fresh.reports.some((report) => draft.reports.some((existing) => same(existing, report)))) return undefined;
   const known = draft.reports[0]?.organization ?? draft.organization ?? null;
-  const reports = fresh.reports.map((report) => ({ ...report, organization: report.organization && !isSameTeam(report.organization) ? report.organization : known }));
+  const reports = fresh.reports.map((report) => ({ ...report, organization: report.organization && !isSameTeam(report.organization) ? cleanName(report.organization) : known }));
   const photos = /\[图片\]/.test(event.text) ? 0 : event.photos;
   reports[0]!.photos += photos;
   return advance({ ...draft, reports: [...draft.reports, ...reports] }, input, input.t("reports.added"));
