@@ -9,7 +9,7 @@ const usage = `incubot command line
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
-  npm run -s cli -- eval-dialogs [FILE] [--quiet]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
+  npm run -s cli -- eval-dialogs [FILE] [--quiet] [--photo-marks]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     case "eval-dialogs": {
       const { runEvalDialogs } = await import("./features/reports/dialog-eval.js");
       const file = args.find((arg) => !arg.startsWith("--")) ?? projectPath("../shared/eval/dialogs_dev.jsonl");
-      const result = await runEvalDialogs(file, { config, verbose: !args.includes("--quiet") });
+      const result = await runEvalDialogs(file, { config, verbose: !args.includes("--quiet"), photoMarks: args.includes("--photo-marks") });
       process.stdout.write(`${result.text}\n`);
       return result.total === 0 ? 1 : 0;
     }

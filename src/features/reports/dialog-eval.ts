@@ -40,6 +40,11 @@ export interface DialogOutcome {
 }
 
 const TURN_GAP_MS = 40_000;
+
+export interface PlayOptions {
+  /** Send [图片] as text, as a bridge that does not turn it into attachments would. */
+  photoMarks?: boolean;
+}
 const SOLO = "volunteer";
 
 export function parseDialogItems(jsonl: string): DialogItem[] {
@@ -64,7 +69,7 @@ function manualClock(start: Date): Clock & { set(at: Date): void } {
 }
 
 /** Plays one dialog on a fresh app; returns the transcript and the stored reports by reporter name. */
-export async function playDialog(item: DialogItem, config: Config): Promise<{ transcript: string[]; stored: Map<string, Array<Record<string, unknown>>> }> {
+export async function playDialog(item: DialogItem, config: Config, options: PlayOptions = {}): Promise<{ transcript: string[]; stored: Map<string, Array<Record<string, unknown>>> }> {
   let at = new Date(item.reference_datetime);
   const clock = manualClock(at);
   const storage = openMemoryStorage();
@@ -84,8 +89,8 @@ export async function playDialog(item: DialogItem, config: Config): Promise<{ tr
       first = false;
       clock.set(at);
       const name = turn.from ?? SOLO;
-      const photos = (turn.user.match(/\[图片\]/g) ?? []).length;
-      let text = turn.user.replace(/\[图片\]/g, " ").replace(/\s+/g, " ").trim();
+      const photos = options.photoMarks ? 0 : (turn.user.match(/\[图片\]/g) ?? []).length;
+      let text = options.photoMarks ? turn.user : turn.user.replace(/\[图片\]/g, " ").replace(/\s+/g, " ").trim();
       // In a group each person's first message mentions the bot, as the data format says.
       if (group && !spoken.has(name)) text = `@${config.bot.name} ${text}`;
       spoken.add(name);
@@ -152,8 +157,8 @@ function brief(report: Record<string, unknown>): string {
   return ["date", "start_time", "end_time", "organization", "location", "volunteers", "volunteer_hours", "title"].map((field) => report[field] ?? "?").join(" | ");
 }
 
-export async function evaluateDialog(item: DialogItem, config: Config): Promise<DialogOutcome> {
-  const { transcript, stored } = await playDialog(item, config);
+export async function evaluateDialog(item: DialogItem, config: Config, options: PlayOptions = {}): Promise<DialogOutcome> {
+  const { transcript, stored } = await playDialog(item, config, options);
   const expected = item.final_expected;
   const differences =
     "by_user" in expected
@@ -163,14 +168,14 @@ export async function evaluateDialog(item: DialogItem, config: Config): Promise<
 }
 
 /** Plays every dialog of a file; returns the printed figure and, for each failure, its transcript. */
-export async function runEvalDialogs(file: string, options: { config: Config; verbose?: boolean }): Promise<{ text: string; passed: number; total: number }> {
+export async function runEvalDialogs(file: string, options: { config: Config; verbose?: boolean } & PlayOptions): Promise<{ text: string; passed: number; total: number }> {
   if (!existsSync(file)) {
     return { text: `找不到对话评测文件 dialog set not found: ${file}\n(用法 usage: npm run eval:dialogs -- [FILE.jsonl])`, passed: 0, total: 0 };
   }
   const items = parseDialogItems(readFileSync(file, "utf8"));
   const config: Config = { ...options.config, llm: { ...options.config.llm, baseUrl: null, model: null } };
   const outcomes: DialogOutcome[] = [];
-  for (const item of items) outcomes.push(await evaluateDialog(item, config));
+  for (const item of items) outcomes.push(await evaluateDialog(item, config, options));
   const passed = outcomes.filter((outcome) => outcome.passed).length;
   const lines: string[] = [];
   for (const outcome of outcomes.filter((entry) => !entry.passed)) {

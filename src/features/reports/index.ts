@@ -81,7 +81,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   }
 
   async function conversation(turn: Turn): Promise<Outcome | undefined> {
-    const message = turn.message;
+    const message = photoMarksAsPhotos(turn.message);
     const notices: string[] = [];
     let draft: Draft | undefined;
     const stored: StoredDraft | undefined = await drafts.get(message.chat.key, message.sender.key);
@@ -146,7 +146,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   }
 
   function startEvent(turn: Turn, text: string, organization: string | undefined): Extract<DialogEvent, { kind: "start" }> {
-    const message = turn.message;
+    const message = photoMarksAsPhotos(turn.message);
     return { kind: "start", text, photos: message.photos, sentAt: message.sentAt, chat: message.chat.key, group: message.chat.type === "group", user: message.sender.key, userName: message.sender.name, organization };
   }
 
@@ -222,4 +222,11 @@ export function createReportsFeature(context: ReportsContext): Feature {
       await store.rekeyChat(from, to, context.clock.now());
     },
   };
+}
+
+/** A message that is nothing but [图片] marks (a transcript, a bridge) is photos without a caption. */
+function photoMarksAsPhotos(message: Turn["message"]): Turn["message"] {
+  const marks = (message.text.match(/\[(?:图片|照片)\]/g) ?? []).length;
+  if (marks === 0 || message.text.replace(/\[(?:图片|照片)\]/g, "").trim() !== "") return message;
+  return { ...message, text: "", photos: message.photos + marks };
 }
