@@ -77,6 +77,16 @@ export function readChange(draft: Draft, text: string, timeZone: string, asking:
   const reference = new Date(draft.reference);
   // 昨天晚上…, then 七点到九点: the evening of the first message, not the morning.
   if (draft.dayPart && CLOCK_ANSWER.test(text) && !NAMES_DAY_PART.test(text) && draft.reports.length === 1) text = text.replace(CLOCK_ANSWER, (clock) => `${draft.dayPart}${clock}`);
+  // 不是8个人 是10个: the denied clause names the field (its value is the one on record); the
+  // rest is read as the answer for that field.
+  const parts = text.split(/[\s,，。;；!！]+/).filter(Boolean);
+  const denied = parts.filter((part) => /^(?:不是|并不是|而不是|并非)/.test(part));
+  if (denied.length && denied.length < parts.length) {
+    const old = readAnswer(report, denied.join(" ").replace(/^(?:不是|并不是|而不是|并非)/, ""), reference, { timeZone });
+    const field = (Object.keys(old) as Array<keyof ReportFields>).find((key) => key !== "volunteer_hours" && report[key] === old[key]);
+    text = parts.filter((part) => !denied.includes(part)).join(" ");
+    asking = field ?? asking;
+  }
   const hinted = readHinted(report, text, reference, timeZone);
   const update = hinted
     ? { ...(hinted.rest ? readAnswer(report, hinted.rest, reference, { timeZone, asking }) : {}), ...hinted.update }

@@ -18,6 +18,9 @@ import { CANCEL, CANCEL_CUE, CONFIRM, CONFIRM_ONE, DROP_ONE, FORCE, KEEP_OUT, QU
 
 export type { DialogEvent, DialogInput, StepResult } from "./dialog-flow.js";
 
+/** The reporter speaking for a team: 我们, 咱们队. */
+const WE = /我们|咱们|我们队|咱队|\bwe\b|\bour\b/i;
+
 export function step(draft: Draft | undefined, input: DialogInput, now: Date): StepResult {
   const { event, t } = input;
   if (event.kind === "start") {
@@ -189,6 +192,9 @@ function correct(draft: Draft, index: number, event: MessageEvent, input: Dialog
     if (draft.asking.kind === "field" && VAGUE.test(text)) return { draft, replies: [`${t("reports.vague")}${pendingPrompt(draft, t)}`] };
     return { draft, replies: [joinLines(t("reports.notUnderstood"), pendingPrompt(draft, t))] };
   }
+  // Restating what is on record (it was today) changes nothing: say so by asking on.
+  const changes = (Object.keys(update) as Array<keyof ReportFields>).filter((field) => update[field] !== report[field]);
+  if (changes.length === 0 && photos === 0) return { draft, replies: [joinLines(t("reports.chatter"), pendingPrompt(draft, t))], aside: true };
   const merged: ReportFields = { ...report, ...update, photos: (update.photos ?? report.photos) + photos };
   const reports = draft.reports.map((existing, position) => (position === index ? merged : existing));
   const each = merged.volunteer_hours === null ? hoursEach(text) : undefined;
@@ -221,7 +227,9 @@ function afterStored(draft: Draft, event: MessageEvent, input: DialogInput, now:
   const { intent, rest } = splitIntent(event.text);
   const known = draft.reports[0]?.organization ?? draft.organization;
   if (intent || (reading.kind !== "correction" && readReports([rest], event.sentAt, { timeZone: input.timeZone }).is_report)) {
-    return takeContent(freshDraft(draft, event.sentAt, now), event.text, event.photos, event.sentAt, input, undefined, known ?? undefined);
+    // 还有一个 昨天我们…: "we", right after a report, is the team of that report.
+    const base = WE.test(rest) && known ? { ...draft, organization: known } : draft;
+    return takeContent(freshDraft(base, event.sentAt, now), event.text, event.photos, event.sentAt, input, undefined, known ?? undefined);
   }
   if (reading.kind !== "correction" && reading.kind !== "answer") return { draft, replies: [], unrelated: true };
   const ids = draft.asking.ids;
