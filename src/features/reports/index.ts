@@ -21,6 +21,7 @@ import { splitIntent } from "./dialog-words.js";
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
 const hourMs = 3600_000;
+const amendWindowMs = 10 * 60_000;
 
 export function createReportsFeature(context: ReportsContext): Feature {
   const { config } = context;
@@ -95,8 +96,9 @@ export function createReportsFeature(context: ReportsContext): Feature {
       draft = stored;
     }
     const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-    // After a report is stored, only words addressed to the bot may amend it; group chatter is not ours.
-    if (draft?.asking.kind === "done" && !spokenTo) draft = undefined;
+    // Right after storing, the reporter's next words in a group may still correct it without a
+    // mention; later, only words addressed to the bot do.
+    if (draft?.asking.kind === "done" && !spokenTo && turn.now.getTime() - new Date(draft.updatedAt).getTime() > amendWindowMs) draft = undefined;
 
     const command = turn.command?.name === "report" ? turn.command : undefined;
     let outcome: { draft?: Draft; replies: string[]; unrelated?: boolean } | undefined;

@@ -187,6 +187,22 @@ describe("report dialog: groups", () => {
   });
 });
 
+describe("report dialog: corrections in a group after storing", () => {
+  let bot: TestBot;
+  afterEach(async () => bot?.close());
+
+  it("amends the stored report from the reporter's next words, but not from another member's", async () => {
+    bot = await startTestBot();
+    const group = bot.group("g1");
+    const wang = group.user("wang", "老王");
+    await wang.says(`@小园助手 ${complete}`);
+    await wang.says("确认");
+    expect(await group.user("li", "小李").says("人数改成20个")).toEqual([]);
+    expect((await wang.says("刚才人数说错了 是7个"))[0]).toMatch(/^@老王 已修改已登记的 R20260316-001[\s\S]*7人，共14小时/);
+    expect(await storedReports(bot)).toMatchObject([{ volunteers: 7, volunteer_hours: 14 }]);
+  });
+});
+
 describe("report dialog: drafts of an older version", () => {
   let bot: TestBot;
   afterEach(async () => bot?.close());
