@@ -9,6 +9,7 @@ const usage = `incubot command line
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
+  npm run -s cli -- eval-turns [FILE]      score the dialog's turn classifier (default its unseen examples)
   npm run -s cli -- eval-dialogs [FILE] [--quiet] [--photo-marks]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
 `;
 
@@ -53,6 +54,15 @@ async function main(argv: string[]): Promise<number> {
     case "eval-reports": {
       const { runEvalReports } = await import("./features/reports/cli.js");
       process.stdout.write(`${await runEvalReports(args[0] ?? projectPath("../shared/eval/reports_dev.jsonl"), { config })}\n`);
+      return 0;
+    }
+    case "eval-turns": {
+      const { readFileSync } = await import("node:fs");
+      const { parseTurnExamples, scoreTurns } = await import("./features/reports/turns.js");
+      const file = args[0] ?? projectPath("test/fixtures/reports/turn-examples-unseen.tsv");
+      const score = scoreTurns(parseTurnExamples(readFileSync(file, "utf8")));
+      const percent = (value: number) => `${((value / score.total) * 100).toFixed(1)}%`;
+      process.stdout.write(`${score.misses.join("\n")}\nturn kinds read right: ${score.exact}/${score.total} (${percent(score.exact)}); answer/correction/new report taken as one: ${score.coarse}/${score.total} (${percent(score.coarse)})  ${file}\n`);
       return 0;
     }
     case "eval-dialogs": {

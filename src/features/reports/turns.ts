@@ -132,7 +132,8 @@ const DECIDING: TurnKind[] = ["cancel", "correction", "confirm"];
 export function readClauses(text: string, classifier = turnClassifier()): TurnReading {
   const whole = classifier.read(text);
   if (whole.kind !== "chatter" && whole.kind !== "question") return whole;
-  const clauses = text.split(/[\s,，。.!！;；~～、]+/u).filter((clause) => turnText(clause).length >= 2);
+  // Spaces separate Chinese clauses; in English they only separate words.
+  const clauses = text.split(/[,，。.!！;；~～、]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).filter((clause) => turnText(clause).length >= 2);
   if (clauses.length < 2) return whole;
   const readings = clauses.map((clause) => classifier.read(clause));
   for (const kind of DECIDING) {
@@ -140,4 +141,19 @@ export function readClauses(text: string, classifier = turnClassifier()): TurnRe
     if (found) return found;
   }
   return whole;
+}
+
+/** Share of examples read right, exactly and with answer, correction and new report taken as one (they share a path). */
+export function scoreTurns(examples: TurnExample[], classifier = turnClassifier()): { exact: number; coarse: number; total: number; misses: string[] } {
+  const content = (kind: TurnKind) => (kind === "answer" || kind === "correction" || kind === "report" ? "content" : kind);
+  let exact = 0;
+  let coarse = 0;
+  const misses: string[] = [];
+  for (const example of examples) {
+    const kind = readClauses(example.text, classifier).kind;
+    if (kind === example.kind) exact += 1;
+    if (content(kind) === content(example.kind)) coarse += 1;
+    else misses.push(`${example.kind} → ${kind}: ${example.text}`);
+  }
+  return { exact, coarse, total: examples.length, misses };
 }
