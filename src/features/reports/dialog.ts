@@ -56,6 +56,11 @@ function answer(draft: Draft, event: MessageEvent, input: DialogInput, now: Date
   if (asking.kind === "content") {
     if (CANCEL.test(word)) return { replies: [t("reports.cancelled")] };
     if (word === "") return { draft: { ...draft, pendingPhotos: (draft.pendingPhotos ?? 0) + event.photos }, replies: [t("reports.photos.early", { count: event.photos })] };
+    // A question while the bot waits for the description: answered here or by the knowledge base.
+    if (readClauses(event.text).kind === "question" && !readReports([event.text], event.sentAt, { timeZone: input.timeZone }).is_report) {
+      const said = answerSide(t, event.text, undefined);
+      return said ? { draft, replies: [joinLines(said, pendingPrompt(draft, t))] } : { draft, replies: [], unrelated: true };
+    }
     return takeContent(draft, event.text, event.photos, event.sentAt, input, event.extraction);
   }
   if (word === "" && event.photos > 0) return addPhotos(draft, event.photos, input);
