@@ -40,6 +40,8 @@ const DAY_PARTS: Array<[RegExp, string]> = [
 ];
 const CLOCK_ANSWER = /\d{1,2}\s*(?:点|[:：]\d)|[一二两三四五六七八九十]{1,3}点/;
 const NAMES_DAY_PART = /凌晨|清晨|早上|早晨|上午|中午|下午|午后|傍晚|晚上|晚|夜/;
+/** Counts and clock times: what a place never consists of. */
+const FIGURES = /\d\s*(?:people|persons?|volunteers?|人|个|名|位|小时|hours?|am|pm|点)|\d{1,2}[:：]\d{2}|\d\s*(?:to|-|~|到)\s*\d/i;
 /** A back-reference instead of a name: 同一个队, 还是我们队 (the team already named). */
 const SAME_TEAM = /^(?:还是|也是|同一个?|同一支|同个|原来的?|一样的?)?(?:我们|咱们|我们的|咱们的)?(?:这个|那个)?(?:队|队伍|团队|组织|协会|服务队|志愿队)$/;
 
@@ -104,6 +106,8 @@ export function readChange(draft: Draft, text: string, timeZone: string, asking:
     }
   }
   if (update.location) update.location = cleanValue(update.location) || update.location;
+  // 12 people, 8 to 10:30 answers the wrong question; it is no place.
+  if (update.location && FIGURES.test(update.location)) delete update.location;
   if (isSameTeam(update.organization)) delete update.organization;
   else if (update.organization) update.organization = cleanName(update.organization)!;
   return { update, unread: hinted?.unread, named: hinted !== undefined && Object.keys(hinted.update).length > 0 };

@@ -16,7 +16,8 @@ import { AuditLog } from "../../core/audit.js";
 import { approve, exportCommand, listReports, returnReport, stats, type ReviewDeps } from "./review.js";
 import { ReportStore } from "./store.js";
 import { pickFields } from "./fields.js";
-import { splitIntent } from "./dialog-words.js";
+import { QUESTION, splitIntent } from "./dialog-words.js";
+import { readClauses } from "./turns.js";
 
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
@@ -116,7 +117,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
       const rules = readReports([message.text], message.sentAt, { timeZone });
       // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks;
       // 你好 我来报个活动 is the wish to report, the description follows.
-      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && (looksLikeReport(message.text, message.sentAt, { timeZone }) || splitIntent(message.text).intent));
+      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && (looksLikeReport(message.text, message.sentAt, { timeZone }) || splitIntent(message.text).intent || tellsOfActivity(message.text)));
       // The LLM is asked only once the rules decided to take the message.
       const extraction = starts && context.llm ? await readWithLlm(message.text, message.sentAt) : rules;
       if (starts) outcome = await run(undefined, { ...startEvent(turn, message.text, await boundOrganization(message.chat.key)), extraction }, turn);
@@ -231,4 +232,14 @@ function photoMarksAsPhotos(message: Turn["message"]): Turn["message"] {
   const marks = (message.text.match(/\[(?:图片|照片)\]/g) ?? []).length;
   if (marks === 0 || message.text.replace(/\[(?:图片|照片)\]/g, "").trim() !== "") return message;
   return { ...message, text: "", photos: message.photos + marks };
+}
+
+/**
+ * Told to the bot, an account of work done that the rules missed (We did some volunteer work this
+ * morning: …): the turn classifier is sure it is a report and it asks nothing.
+ */
+function tellsOfActivity(text: string): boolean {
+  if (QUESTION.test(text)) return false;
+  const reading = readClauses(text);
+  return reading.kind === "report" && reading.scores.report >= 0.9;
 }

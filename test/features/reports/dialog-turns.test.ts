@@ -95,6 +95,14 @@ describe("report dialog: durations, places and starting", () => {
     expect(summary).not.toMatch(/报个活动/);
   });
 
+  it("starts a report from an English account of work done that the rules miss, but not from a question", async () => {
+    bot = await startTestBot();
+    const me = bot.private("alice").user("alice");
+    expect((await me.says("Hello, we did some volunteer work yesterday morning: clearing snow around 友协街道."))[0]).toMatch(/收到|organization|组织/);
+    const other = bot.private("bob").user("bob");
+    expect((await other.says("Next weekend we're taking volunteers to clean the riverbank. Do we need insurance?"))[0] ?? "").not.toMatch(/收到，帮你登记/);
+  });
+
   it("does not ask again for a place the first message named", async () => {
     bot = await startTestBot();
     const me = bot.private("alice").user("alice");
