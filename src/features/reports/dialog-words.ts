@@ -26,7 +26,7 @@ export const DROP_ONE = /^(?:(?:删除|去掉|不要|取消)第?([1-9一二三�
  * 你好 我来报个活动 / 再报一个 / 我报下今天的： — the wish to report, said before (or instead of)
  * the activity. Greetings and fillers around it go with it.
  */
-const INTENT = /^(?:(?:你好|您好|哈喽|hello|hi|嗨|在吗|小助手|助手)[,，!！\s]*)*(?:我|我们)?(?:来|想|要|再|还要|还想)?(?:报|上报|登记|填报|汇报)(?:一?个|一下|下|一条|个)?(?:活动|志愿活动|志愿服务|服务)?(?:今天的|昨天的|前天的|今天|昨天)?(?:吧|哈|哦)?(?:[:：,，。!！\s]+|$)/i;
+const INTENT = /^(?:(?:你好|您好|哈喽|hello|hi|嗨|在吗|小助手|助手)[,，!！\s]*)*(?:我|我们)?(?:来|想|要|再|还要|还想)?(?:(?:报|上报|登记|填报|汇报)(?:一?个|一下|下|一条)?(?:今天的|昨天的|前天的)?(?:志愿)?(?:活动|服务)|再报一?(?:个|条)|(?:报|上报)(?:一下|下)?(?:今天|昨天|前天)的?|(?:报|上报|登记)(?:一下|下)(?=\s*[:：]))(?:吧|哈|哦)?(?:[:：,，。!！\s]+|$)/i;
 const INTENT_EN = /^(?:hi|hello|hey)?[,!\s]*(?:i'?d like to|i want to|let me|i'?ll)\s+report\s+(?:an?\s+|our\s+|the\s+)?activit(?:y|ies)[.!,:\s]*/i;
 
 /** The message without its report-intent lead; `intent` says whether there was one. */

@@ -234,12 +234,15 @@ function photoMarksAsPhotos(message: Turn["message"]): Turn["message"] {
   return { ...message, text: "", photos: message.photos + marks };
 }
 
+/** English verbs of work done: the Chinese rules already read Chinese accounts. */
+const ENGLISH_DEED = /\b(?:did|done|held|ran|organi[sz]ed|visited|cleaned|cleared|helped|volunteered|taught|served|delivered|collected|hosted|planted|picked)\b/i;
+
 /**
- * Told to the bot, an account of work done that the rules missed (We did some volunteer work this
- * morning: …): the turn classifier is sure it is a report and it asks nothing.
+ * Told to the bot in English, an account of work done that the rules missed (We did some
+ * volunteer work this morning: …): the turn classifier is sure it is a report and it asks nothing.
  */
 function tellsOfActivity(text: string): boolean {
-  if (QUESTION.test(text)) return false;
+  if (QUESTION.test(text) || (text.match(/[a-z]{2,}/gi) ?? []).length < 4 || !ENGLISH_DEED.test(text)) return false;
   const reading = readClauses(text);
   return reading.kind === "report" && reading.scores.report >= 0.9;
 }
