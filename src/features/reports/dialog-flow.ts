@@ -3,6 +3,7 @@
  * taking a description, asking the next missing field or showing the summary.
  */
 import type { Translate } from "../../core/i18n.js";
+import type { TurnClassifier } from "./turns.js";
 import { isConfidentReport, type Extraction, type ReportFields } from "./extract/index.js";
 import { isCorrection } from "./extract/pipeline.js";
 import { summarize, firstMissing, question } from "./describe.js";
@@ -27,6 +28,8 @@ export interface DialogInput {
   event: DialogEvent;
   t: Translate;
   timeZone: string;
+  /** Reads the kind of each turn; the shipped model when absent. */
+  turns?: TurnClassifier;
 }
 
 export interface StepResult {

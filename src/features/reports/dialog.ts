@@ -57,7 +57,7 @@ function answer(draft: Draft, event: MessageEvent, input: DialogInput, now: Date
     if (CANCEL.test(word)) return { replies: [t("reports.cancelled")] };
     if (word === "") return { draft: { ...draft, pendingPhotos: (draft.pendingPhotos ?? 0) + event.photos }, replies: [t("reports.photos.early", { count: event.photos })] };
     // A question while the bot waits for the description: answered here or by the knowledge base.
-    if (readClauses(event.text).kind === "question" && !readReports([event.text], event.sentAt, { timeZone: input.timeZone }).is_report) {
+    if (readClauses(event.text, input.turns).kind === "question" && !readReports([event.text], event.sentAt, { timeZone: input.timeZone }).is_report) {
       const said = answerSide(t, event.text, undefined);
       return said ? { draft, replies: [joinLines(said, pendingPrompt(draft, t))] } : { draft, replies: [], unrelated: true };
     }
@@ -107,7 +107,7 @@ function readTurn(draft: Draft, event: MessageEvent, word: string, input: Dialog
   if (CANCEL.test(word)) return "cancel";
   if (CONFIRM.test(word)) return "confirm";
   if (REJECT.test(word) || SKIP.test(word) || CONFIRM_ONE.test(word) || DROP_ONE.test(word)) return "answer";
-  const reading = readClauses(event.text);
+  const reading = readClauses(event.text, input.turns);
   const { scores } = reading;
   let kind = reading.kind;
   const asking = draft.asking;
@@ -228,7 +228,7 @@ function afterStored(draft: Draft, event: MessageEvent, input: DialogInput, now:
   if (draft.asking.kind !== "done") return { draft, replies: [], unrelated: true };
   // Photos alone after a report: the start of the next one (they belong to the description that follows).
   if (event.text.trim() === "") return { draft: freshDraft(draft, event.sentAt, now, event.photos), replies: [t("reports.photos.early", { count: event.photos })] };
-  const reading = turnClassifier().read(event.text);
+  const reading = (input.turns ?? turnClassifier()).read(event.text);
   const { intent, rest } = splitIntent(event.text);
   const known = draft.reports[0]?.organization ?? draft.organization;
   if (intent || (reading.kind !== "correction" && readReports([rest], event.sentAt, { timeZone: input.timeZone }).is_report)) {

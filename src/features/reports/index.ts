@@ -17,7 +17,7 @@ import { approve, exportCommand, listReports, returnReport, stats, type ReviewDe
 import { ReportStore } from "./store.js";
 import { pickFields } from "./fields.js";
 import { QUESTION, splitIntent } from "./dialog-words.js";
-import { readClauses } from "./turns.js";
+import { readClauses, turnClassifier } from "./turns.js";
 
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
@@ -33,6 +33,8 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const drafts = new DraftStore(context.storage, expiryMs * 2 + 24 * hourMs);
   const privacy = new Privacy(context.storage, store, drafts);
   const audit = new AuditLog(context.storage, context.clock);
+  // Trained once, from the examples shipped in config/reports (a few milliseconds).
+  const turns = turnClassifier();
   const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat };
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
@@ -40,7 +42,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
 
   /** Runs the step, stores what it submits, and tells the step what happened. */
   async function run(draft: Draft | undefined, event: DialogEvent, turn: Turn): Promise<{ draft?: Draft; replies: string[]; unrelated?: boolean }> {
-    const input = (next: DialogEvent) => ({ event: next, t: turn.t, timeZone });
+    const input = (next: DialogEvent) => ({ event: next, t: turn.t, timeZone, turns });
     let result: StepResult = step(draft, input(event), turn.now);
     if (result.unrelated) return { draft, replies: [], unrelated: true };
     // Group small talk not addressed to the bot gets no answer; the draft stays as it was.

@@ -129,7 +129,7 @@ const DECIDING: TurnKind[] = ["cancel", "correction", "confirm"];
  * Reads the whole message and, when it reads as chatter or a question, each clause: a clause
  * that clearly cancels, corrects or confirms decides what the message does.
  */
-export function readClauses(text: string, classifier = turnClassifier()): TurnReading {
+export function readClauses(text: string, classifier: TurnClassifier = turnClassifier()): TurnReading {
   const whole = classifier.read(text);
   if (whole.kind !== "chatter" && whole.kind !== "question") return whole;
   // Spaces separate Chinese clauses; in English they only separate words.
