@@ -10,6 +10,8 @@ const usage = `incubot command line
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE…] [--quiet]
                                            score report sets (default ../shared/eval/reports_dev.jsonl and reports_dev2.jsonl), misses listed
+  npm run -s cli -- eval-turns [FILE]      score the dialog's turn classifier (default its unseen examples)
+  npm run -s cli -- eval-dialogs [FILE] [--quiet] [--photo-marks]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -57,6 +59,22 @@ async function main(argv: string[]): Promise<number> {
       const { text, missingFiles } = await runEvalReportFiles(files.length ? files : defaults, { config, verbose: !args.includes("--quiet") });
       process.stdout.write(`${text}\n`);
       return missingFiles > 0 ? 1 : 0;
+    }
+    case "eval-turns": {
+      const { readFileSync } = await import("node:fs");
+      const { parseTurnExamples, scoreTurns } = await import("./features/reports/turns.js");
+      const file = args[0] ?? projectPath("test/fixtures/reports/turn-examples-unseen.tsv");
+      const score = scoreTurns(parseTurnExamples(readFileSync(file, "utf8")));
+      const percent = (value: number) => `${((value / score.total) * 100).toFixed(1)}%`;
+      process.stdout.write(`${score.misses.join("\n")}\nturn kinds read right: ${score.exact}/${score.total} (${percent(score.exact)}); answer/correction/new report taken as one: ${score.coarse}/${score.total} (${percent(score.coarse)})  ${file}\n`);
+      return 0;
+    }
+    case "eval-dialogs": {
+      const { runEvalDialogs } = await import("./features/reports/dialog-eval.js");
+      const file = args.find((arg) => !arg.startsWith("--")) ?? projectPath("../shared/eval/dialogs_dev.jsonl");
+      const result = await runEvalDialogs(file, { config, verbose: !args.includes("--quiet"), photoMarks: args.includes("--photo-marks") });
+      process.stdout.write(`${result.text}\n`);
+      return result.total === 0 ? 1 : 0;
     }
   }
   process.stderr.write(usage);

@@ -5,7 +5,7 @@
 import type { KeyValue, Storage } from "../../ports/storage/index.js";
 import type { ReportFields } from "./extract/index.js";
 
-export const DRAFT_VERSION = 1;
+export const DRAFT_VERSION = 2;
 
 /** What the bot is waiting for. */
 export type Asking =
@@ -16,7 +16,9 @@ export type Asking =
   /** yes/no on the summary */
   | { kind: "confirm" }
   /** stored reports look the same as `indices` (of the `pending` submission): store anyway? */
-  | { kind: "duplicate"; indices: number[]; pending: number[]; matches: string[] };
+  | { kind: "duplicate"; indices: number[]; pending: number[]; matches: string[] }
+  /** the reports were stored under `ids` (reports keeps their fields): a later correction amends them */
+  | { kind: "done"; ids: string[] };
 
 export interface Draft {
   v: typeof DRAFT_VERSION;
@@ -39,6 +41,8 @@ export interface Draft {
   pendingPhotos?: number;
   /** The part of day the first message named (晚上, 下午): bare clock answers (七点到九点) keep it. */
   dayPart?: string;
+  /** Hours each person served, by report index, told before the head count (干了3个小时). */
+  hoursEach?: Record<number, number>;
   /** Fields the person could not give (不知道, 跳过), as "index:field": not asked again. */
   skipped?: string[];
 }

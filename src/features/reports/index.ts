@@ -17,10 +17,14 @@ import { approve, exportCommand, listReports, returnReport, stats, type ReviewDe
 import { ReportStore } from "./store.js";
 import { mergeCommand, Organizations } from "./organizations.js";
 import { Corrections } from "./resubmit.js";
+import { pickFields } from "./fields.js";
+import { QUESTION, splitIntent } from "./dialog-words.js";
+import { readClauses, turnClassifier } from "./turns.js";
 
 export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
 
 const hourMs = 3600_000;
+const amendWindowMs = 10 * 60_000;
 
 export function createReportsFeature(context: ReportsContext): Feature {
   const { config } = context;
@@ -34,16 +38,28 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const audit = new AuditLog(context.storage, context.clock);
   const corrections = new Corrections({ storage: context.storage, store, timeZone, staffChat: config.qa.staffChat });
   const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat, chats: context.chats, corrections };
+  // Trained once, from the examples shipped in config/reports (a few milliseconds).
+  const turns = turnClassifier();
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
   const expiredText = (t: Translate, draft: Draft) => t("reports.expired", { hours: config.reports.draftExpiryHours, started: draft.startedAt.slice(0, 10) });
 
   /** Runs the step, stores what it submits, and tells the step what happened. */
   async function run(draft: Draft | undefined, event: DialogEvent, turn: Turn): Promise<{ draft?: Draft; replies: string[]; unrelated?: boolean }> {
-    const input = (next: DialogEvent) => ({ event: next, t: turn.t, timeZone });
+    const input = (next: DialogEvent) => ({ event: next, t: turn.t, timeZone, turns });
     let result: StepResult = step(draft, input(event), turn.now);
     if (result.unrelated) return { draft, replies: [], unrelated: true };
+    // Group small talk not addressed to the bot gets no answer; the draft stays as it was.
+    if (result.aside && turn.message.chat.type === "group" && !turn.message.mentionsBot && !turn.message.replyToBot) return { draft, replies: [] };
     const replies = [...result.replies];
+    if (result.amend) {
+      // A stored report is amended only until staff approved it (REPORTS.md, "edits").
+      const stored = await store.get(result.amend.id);
+      if (!stored) return { replies: [turn.t("reports.amendMissing")] };
+      if (stored.status === "approved") return { draft, replies: [turn.t("reports.amendApproved", { id: stored.id })] };
+      await store.update(stored.id, pickFields(result.amend.fields), turn.now);
+      context.logger.info({ chat: stored.chat, id: stored.id }, "report amended");
+    }
     while (result.submit && result.draft) {
       const current = result.draft;
       const { indices, force } = result.submit;
@@ -73,7 +89,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
   }
 
   async function conversation(turn: Turn): Promise<Outcome | undefined> {
-    const message = turn.message;
+    const message = photoMarksAsPhotos(turn.message);
     const notices: string[] = [];
     let draft: Draft | undefined;
     const stored: StoredDraft | undefined = await drafts.get(message.chat.key, message.sender.key);
@@ -82,10 +98,14 @@ export function createReportsFeature(context: ReportsContext): Feature {
       notices.push(turn.t("reports.versionDropped"));
     } else if (stored && expired(stored, turn.now)) {
       await drafts.delete(message.chat.key, message.sender.key);
-      notices.push(expiredText(turn.t, stored));
+      if (stored.asking.kind !== "done") notices.push(expiredText(turn.t, stored));
     } else if (stored) {
       draft = stored;
     }
+    const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
+    // Right after storing, the reporter's next words in a group may still correct it without a
+    // mention; later, only words addressed to the bot do.
+    if (draft?.asking.kind === "done" && !spokenTo && turn.now.getTime() - new Date(draft.updatedAt).getTime() > amendWindowMs) draft = undefined;
 
     const command = turn.command?.name === "report" ? turn.command : undefined;
     let outcome: { draft?: Draft; replies: string[]; unrelated?: boolean } | undefined;
@@ -101,9 +121,9 @@ export function createReportsFeature(context: ReportsContext): Feature {
       outcome = await run(draft, { kind: "message", text: message.text, photos: message.photos, sentAt: message.sentAt, extraction }, turn);
     } else if (!turn.command && message.text.trim() !== "") {
       const rules = readReports([message.text], message.sentAt, { timeZone });
-      const spokenTo = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-      // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks.
-      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && looksLikeReport(message.text, message.sentAt, { timeZone }));
+      // Spoken to, a looser reading: 昨天我们在社区陪老人聊天 is a report whose facts the dialog asks;
+      // 你好 我来报个活动 is the wish to report, the description follows.
+      const starts = (rules.is_report && (spokenTo || (config.reports.autoDetect && isConfidentReport(rules)))) || (spokenTo && (looksLikeReport(message.text, message.sentAt, { timeZone }) || splitIntent(message.text).intent || tellsOfActivity(message.text)));
       // The LLM is asked only once the rules decided to take the message.
       const extraction = starts && context.llm ? await readWithLlm(message.text, message.sentAt) : rules;
       if (starts) outcome = await run(undefined, { ...startEvent(turn, message.text, await boundOrganization(message.chat.key)), extraction }, turn);
@@ -115,8 +135,8 @@ export function createReportsFeature(context: ReportsContext): Feature {
     if (outcome?.unrelated) {
       // A question in the middle of a report: to the bot, other features answer it; to the group,
       // it is chatter. Either way the draft waits unchanged.
-      const toBot = message.chat.type === "private" || message.mentionsBot || message.replyToBot;
-      return toBot ? undefined : { replies: [] };
+      if (draft?.asking.kind === "done") return undefined;
+      return spokenTo ? undefined : { replies: [] };
     }
     if (!outcome) {
       if (notices.length) return { replies: toReplies(turn, notices), conversation: "close" };
@@ -129,11 +149,13 @@ export function createReportsFeature(context: ReportsContext): Feature {
     if (starting && (await privacy.firstReport(message.sender.key, turn.now))) outcome.replies.push(turn.t("reports.privacy.notice", { hours: config.reports.draftExpiryHours }));
     if (outcome.draft) await drafts.save(outcome.draft);
     else await drafts.delete(message.chat.key, message.sender.key);
-    return { replies: toReplies(turn, [...notices, ...outcome.replies]), conversation: outcome.draft ? "open" : "close" };
+    // A stored report waits for corrections, but the conversation is over: the group is not held.
+    const open = outcome.draft !== undefined && outcome.draft.asking.kind !== "done";
+    return { replies: toReplies(turn, [...notices, ...outcome.replies]), conversation: open ? "open" : "close" };
   }
 
   function startEvent(turn: Turn, text: string, organization: string | undefined): Extract<DialogEvent, { kind: "start" }> {
-    const message = turn.message;
+    const message = photoMarksAsPhotos(turn.message);
     return { kind: "start", text, photos: message.photos, sentAt: message.sentAt, chat: message.chat.key, group: message.chat.type === "group", user: message.sender.key, userName: message.sender.name, organization };
   }
 
@@ -150,6 +172,7 @@ export function createReportsFeature(context: ReportsContext): Feature {
     for await (const [key, stored] of drafts.all()) {
       if (!isCurrent(stored) || !expired(stored, at)) continue;
       await drafts.deleteKey(key);
+      if (stored.asking.kind === "done") continue;
       const t = context.texts.translator("zh-CN");
       await context.outbox.send({ chat: stored.chat, text: expiredText(t, stored), mention: stored.group ? { key: stored.user, name: stored.userName } : undefined, once: `report-draft-expired:${key}:${stored.updatedAt}` });
     }
@@ -216,4 +239,24 @@ export function createReportsFeature(context: ReportsContext): Feature {
       await store.rekeyChat(from, to, context.clock.now());
     },
   };
+}
+
+/** A message that is nothing but [图片] marks (a transcript, a bridge) is photos without a caption. */
+function photoMarksAsPhotos(message: Turn["message"]): Turn["message"] {
+  const marks = (message.text.match(/\[(?:图片|照片)\]/g) ?? []).length;
+  if (marks === 0 || message.text.replace(/\[(?:图片|照片)\]/g, "").trim() !== "") return message;
+  return { ...message, text: "", photos: message.photos + marks };
+}
+
+/** English verbs of work done: the Chinese rules already read Chinese accounts. */
+const ENGLISH_DEED = /\b(?:did|done|held|ran|organi[sz]ed|visited|cleaned|cleared|helped|volunteered|taught|served|delivered|collected|hosted|planted|picked)\b/i;
+
+/**
+ * Told to the bot in English, an account of work done that the rules missed (We did some
+ * volunteer work this morning: …): the turn classifier is sure it is a report and it asks nothing.
+ */
+function tellsOfActivity(text: string): boolean {
+  if (QUESTION.test(text) || (text.match(/[a-z]{2,}/gi) ?? []).length < 4 || !ENGLISH_DEED.test(text)) return false;
+  const reading = readClauses(text);
+  return reading.kind === "report" && reading.scores.report >= 0.9;
 }

@@ -32,7 +32,7 @@ export class Privacy {
   async describe(t: Translate, user: string, name: string): Promise<string> {
     const mine = await this.reports.list({ reporter: user });
     let drafts = 0;
-    for await (const [, stored] of this.drafts.all()) if (isCurrent(stored) && stored.user === user) drafts += 1;
+    for await (const [, stored] of this.drafts.all()) if (isCurrent(stored) && stored.user === user && stored.asking.kind !== "done") drafts += 1;
     if (mine.length === 0 && drafts === 0) return t("reports.privacy.nothing");
     const lines = mine.slice(-10).map((report) => t("reports.privacy.item", { id: report.id, date: report.date ?? "?", title: report.title ?? "?", status: t(`reports.status.${report.status}`) }));
     const more = mine.length > 10 ? [t("reports.privacy.more", { count: mine.length - 10 })] : [];

@@ -24,13 +24,13 @@ describe("step", () => {
     expect(second).toEqual(first);
   });
 
-  it("asks to submit every report on 确认 and finishes once they are stored", () => {
+  it("asks to submit every report on 确认 and, once they are stored, keeps them only for corrections", () => {
     let { draft } = step(undefined, input(start("昨天下午新牧社区夕阳红志愿服务队在新牧社区养老院陪老人包饺子，志愿者8人，2点到5点")), sentAt);
     const confirmed = step(draft, input(says("确认")), sentAt);
     expect(confirmed.submit).toEqual({ indices: [0], force: false });
     draft = confirmed.draft;
     const stored = step(draft, input({ kind: "stored", indices: [0], ids: ["R20260316-001"] }), sentAt);
-    expect(stored.draft).toBeUndefined();
+    expect(stored.draft?.asking).toEqual({ kind: "done", ids: ["R20260316-001"] });
     expect(stored.replies[0]).toMatch(/已登记：R20260316-001/);
   });
 
