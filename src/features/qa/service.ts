@@ -6,6 +6,7 @@ import type { Llm } from "../../ports/llm.js";
 import type { Storage } from "../../ports/storage/index.js";
 import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
+import type { Section } from "./article.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { KnowledgeIndex } from "./search.js";
@@ -60,6 +61,11 @@ export class QaService {
     this.index = loaded.index;
     this.counts = loaded.counts;
     return { ...this.counts };
+  }
+
+  /** The sections answers are drawn from (evaluation shows where a missed fact lives). */
+  sections(): readonly Section[] {
+    return this.index.sections;
   }
 
   status(): { articles: number; passages: number; sections: number } {
