@@ -4,6 +4,7 @@ import { compose, type Pick, type SourceReference } from "./composer.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { splitQuestion, stripPreamble } from "./parts.js";
+import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { organizationTypes } from "./lexicon.js";
@@ -33,7 +34,12 @@ export interface AnswererOptions {
   minScore: number;
   minCoverage: number;
   writer?: LlmWriter;
+  /** Tells live look-ups (our score, who is on duty, where our application is) from rule questions. */
+  intent?: IntentClassifier;
 }
+
+/** How sure the classifier must be that a question is a live look-up before it becomes a ticket. */
+const liveCertainty = 0.85;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
 export function similar(a: Section, b: Section): boolean {
@@ -79,6 +85,8 @@ export class Answerer {
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
+    const intent = this.options.intent?.classify(question);
+    if (intent?.label === "live" && intent.probability >= liveCertainty) return this.notAnswered("private", english, t);
     const picks = this.pick(question, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
     const composed = compose(picks, { english, t });

@@ -7,9 +7,13 @@ import type { Storage } from "../../ports/storage/index.js";
 import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
 import type { Section } from "./article.js";
+import { IntentClassifier, readIntentExamples } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { KnowledgeIndex } from "./search.js";
+
+/** The scope classifier's examples, shipped as data beside the knowledge base. */
+const intentExamplesFile = "config/qa/scope-examples.yaml";
 
 export interface QaServiceOptions {
   config: Config;
@@ -52,6 +56,7 @@ export class QaService {
       minScore: config.qa.minScore,
       minCoverage: config.qa.minCoverage,
       writer,
+      intent: new IntentClassifier(readIntentExamples(projectPath(intentExamplesFile))),
     });
   }
 
