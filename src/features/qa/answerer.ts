@@ -6,6 +6,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
+import { verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { organizationTypes } from "./lexicon.js";
 import { figures, isEnglish, normalize } from "./text.js";
@@ -40,6 +41,9 @@ export interface AnswererOptions {
 
 /** How sure the classifier must be that a question is a live look-up before it becomes a ticket. */
 const liveCertainty = 0.85;
+/** How sure it must be that a question is about the rules before a long story may cover less. */
+const generalCertainty = 0.6;
+const storyCoverageFactor = 0.5;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
 export function similar(a: Section, b: Section): boolean {
@@ -87,8 +91,12 @@ export class Answerer {
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const intent = this.options.intent?.classify(question);
     if (intent?.label === "live" && intent.probability >= liveCertainty) return this.notAnswered("private", english, t);
-    const picks = this.pick(question, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
+    // A question the classifier is sure is about the rules may be told in a long story that
+    // the best section accounts for only a little of: it needs less coverage.
+    const minCoverage = (intent?.label === "general" && intent.probability >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
+    const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
+    for (const pick of picks) pick.lead = thresholdVerdict(pick.question, pick.section.body, { english, t });
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
     if (!this.options.writer) return fallback;
@@ -116,7 +124,8 @@ export class Answerer {
   }
 
   /** One confident section per part of the question, without repeats. */
-  private pick(question: string, previous?: string): Pick[] {
+  private pick(question: string, minCoverage: number, previous?: string): Pick[] {
+    const confident = (hit: Hit) => this.confident(hit, minCoverage);
     const index = this.options.index();
     const parts = splitQuestion(question);
     const picks: Pick[] = [];
@@ -126,10 +135,10 @@ export class Answerer {
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
-      const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
+      const best = hits.slice(0, 3).find((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
       if (!best) continue;
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
-      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && this.confident(second) && index.explains(part, second.section, focus) ? second : undefined;
+      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
       const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
       // A runner-up that answers all the best hit does and more is the better answer on its own.
       const first = role === "instead" ? runnerUp!.section : best.section;
@@ -139,7 +148,7 @@ export class Answerer {
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
     const whole = index.search(question, { limit: 1 })[0];
-    return whole && this.confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+    return whole && confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
   }
 
   /**
@@ -164,8 +173,8 @@ export class Answerer {
     return "none";
   }
 
-  private confident(hit: Hit): boolean {
-    return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= this.options.minCoverage;
+  private confident(hit: Hit, minCoverage = this.options.minCoverage): boolean {
+    return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= minCoverage;
   }
 
   /** The chosen sections plus close runners-up: what the LLM may draw on. */

@@ -62,7 +62,7 @@ export class IntentClassifier {
   private readonly biases = intentLabels.map(() => 0);
 
   constructor(examples: IntentExamples, options: { passes?: number; rate?: number; decay?: number } = {}) {
-    const { passes = 40, rate = 0.5, decay = 1e-4 } = options;
+    const { passes = 20, rate = 0.5, decay = 1e-4 } = options;
     const data: Array<{ features: string[]; label: number }> = [];
     intentLabels.forEach((label, index) => examples[label].forEach((text) => data.push({ features: intentFeatures(text), label: index })));
     let seed = 1;

@@ -276,3 +276,15 @@ export const stopBigrams = new Set([
 export const englishStopWords = new Set(
   "a an the of to in on for and or but is are was were be been being do does did done have has had we our us you your i my me it its this that these those what which who whom how when where why can could should would will shall may might must any some all by with from as at about into than then there their they them hi hello all quick q please now just also if so not no yes".split(" "),
 );
+
+/**
+ * Words that name one of two (or more) exclusive cases a rule distinguishes. A limit stated for
+ * one case (地方性社团 3万元) does not judge a question about another (全国性).
+ */
+export const contrasts: string[][] = [
+  ["全国性", "地方性"],
+  ["非公募", "公募"],
+  ["个人会员", "单位会员"],
+  ["企业", "个人"],
+  ["社团", "民非", "基金会"],
+];

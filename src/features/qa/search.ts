@@ -2,6 +2,7 @@ import type { Section } from "./article.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, terms } from "./text.js";
+import { limits, quantities } from "./verdict.js";
 
 export interface Hit {
   section: Section;
@@ -31,6 +32,8 @@ const typeFactor = 1.25;
 const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const dateFactor = 1.25;
+/** A question stating a quantity (40个人, 2万, 6年) prefers sections that limit that kind of quantity. */
+const quantityFactor = 1.3;
 
 class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
@@ -87,6 +90,8 @@ export class KnowledgeIndex {
   private readonly byFirst = new Map<string, string[]>();
   private readonly bySecond = new Map<string, string[]>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  /** The kinds of quantity each section limits (count, money, years …), for questions stating one. */
+  private readonly limitKinds: Array<Set<string>> = [];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -115,6 +120,7 @@ export class KnowledgeIndex {
       this.articleOf.push(article);
       this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", section.title, ...section.aliases].join(" ")));
+      this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "money" : limit.kind))));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
@@ -148,6 +154,7 @@ export class KnowledgeIndex {
     const normalized = normalize(question);
     const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
     const asksWhen = whenQuestion.test(normalized);
+    const stated = new Set(quantities(question).map((quantity) => quantity.kind));
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
@@ -156,6 +163,7 @@ export class KnowledgeIndex {
       const about = normalize(`${section.heading} ${section.title}`);
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
+      if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       hits.push({ index, score: total });
     }
     const ranked = hits

@@ -1,0 +1,194 @@
+import type { Translate } from "../../core/i18n.js";
+import { contrasts } from "./lexicon.js";
+import { arabicNumerals } from "./text.js";
+
+/** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
+type Kind = "count" | "money" | "years" | "age" | "times" | "percent";
+
+interface Quantity {
+  kind: Kind;
+  value: number;
+  /** Where it stands in the text, to read the words around it. */
+  at: number;
+}
+
+/** A limit a section states: at least, at most, or between; `share` when it is a share of a base. */
+interface Limit {
+  kind: Kind;
+  low?: number;
+  high?: number;
+  /** The limit is a share (0–1) of a base amount, e.g. 上一年总收入的70%. */
+  share?: boolean;
+  /** The clause it stands in, to choose among several (个人会员 vs 单位会员). */
+  clause: string;
+  /** The sentence it stands in, for the case it is stated for (全国性 vs 地方性). */
+  sentence: string;
+}
+
+const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
+  { pattern: "万元|万块钱|万块|万", kind: "money", factor: 10_000 },
+  { pattern: "元|块钱|块", kind: "money", factor: 1 },
+  { pattern: "周岁|岁", kind: "age", factor: 1 },
+  { pattern: "个年度|年度|年", kind: "years", factor: 1 },
+  { pattern: "个人|个|人|名|家|位", kind: "count", factor: 1 },
+  { pattern: "次", kind: "times", factor: 1 },
+  { pattern: "%", kind: "percent", factor: 1 },
+];
+const unitPattern = units.map((unit) => unit.pattern).join("|");
+const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
+  { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
+  { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
+  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|companies|units|organizations))\b/g, kind: "count", factor: 1 },
+  { pattern: /(\d+)\s*(?:years?)\s*old\b/g, kind: "age", factor: 1 },
+  { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
+];
+
+function kindOf(unit: string): { kind: Kind; factor: number } {
+  return units.find((entry) => new RegExp(`^(?:${entry.pattern})$`).test(unit))!;
+}
+
+/** Text with figures in digits (两万 → 2万, 三分之二 → 2/3 as 66.67%), full-width folded. */
+function digitsOf(text: string): string {
+  return arabicNumerals(text.normalize("NFKC").toLowerCase())
+    // 1万5 (一万五): fifteen thousand, not ten.
+    .replace(/(\d+)万([1-9])(?![\d万千百元块])/g, "$1.$2万")
+    .replace(/(\d+)(个)?年半/g, "$1.5年")
+    .replace(/(\d+)分之(\d+)/g, (_, whole: string, part: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`)
+    .replace(/(\d+)\/(\d+)(?!\d)/g, (_, part: string, whole: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`);
+}
+
+/** The quantities a question states (年份 such as 2019年 are dates, not durations). */
+export function quantities(question: string): Quantity[] {
+  const text = digitsOf(question);
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${unitPattern})`, "g"))) {
+    const { kind, factor } = kindOf(match[2]!);
+    const value = Number(match[1]) * factor;
+    if (kind === "years" && value > 100) continue;
+    found.push({ kind, value, at: match.index });
+  }
+  for (const { pattern, kind, factor } of englishUnits) {
+    for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match[1]) * factor, at: match.index });
+  }
+  return found;
+}
+
+const atLeast = /(?:不少于|不低于|不得少于|不得低于|至少|最少|最低|满)$/;
+const atMost = /(?:不超过|不得超过|未超过|不多于|最多|最高|上限为?|至多)$/;
+const comparator = /(不少于|不低于|不得少于|不得低于|至少|最少|最低|不超过|不得超过|未超过|不多于|最多|最高|至多)[^，,。；;]{0,10}$/;
+const sentenceMarks = ["。", "；", ";"];
+
+/** The limits a section's text states, each with the clause around it. */
+export function limits(text: string): Limit[] {
+  const digits = digitsOf(text);
+  const found: Limit[] = [];
+  const clauseAt = (at: number, marks = ["。", "；", ";", "，", ","]) => {
+    const start = Math.max(0, ...[...marks, "（", "("].map((mark) => digits.lastIndexOf(mark, at) + 1));
+    const ends = marks.map((mark) => digits.indexOf(mark, at)).filter((index) => index >= 0);
+    return digits.slice(start, ends.length ? Math.min(...ends) : digits.length);
+  };
+  const range = new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})?\\s*(?:至|到|—|–|-|~)\\s*(\\d+(?:\\.\\d+)?)(${unitPattern})`, "g");
+  const spans: Array<[number, number]> = [];
+  for (const match of digits.matchAll(range)) {
+    const { kind, factor } = kindOf(match[4]!);
+    if (match[2] && kindOf(match[2]).kind !== kind) continue;
+    found.push({ kind, low: Number(match[1]) * factor, high: Number(match[3]) * factor, clause: clauseAt(match.index), sentence: clauseAt(match.index, sentenceMarks) });
+    spans.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of digits.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})(以上|以下|以内)?`, "g"))) {
+    if (spans.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    const { kind, factor } = kindOf(match[2]!);
+    const value = Number(match[1]) * factor;
+    const before = digits.slice(Math.max(0, match.index - 14), match.index);
+    // 上一年总收入的70% / 年度利润总额12%以内: a share of a base amount named just before.
+    const share = kind === "percent" && /(的|总额|收入|余额|所得额|支出|利润)$/.test(before);
+    // A share's comparison word stands before its base (不得低于上一年总收入的70%).
+    const lead = share ? (comparator.exec(before)?.[1] ?? "") : before;
+    const low = match[3] === "以上" || atLeast.test(lead);
+    const high = match[3] === "以下" || match[3] === "以内" || atMost.test(lead);
+    if (low === high) continue;
+    const sentence = clauseAt(match.index, sentenceMarks);
+    found.push({ kind, ...(low ? { low: value } : { high: value }), share, clause: share ? sentence : clauseAt(match.index), sentence });
+  }
+  return found;
+}
+
+/**
+ * Bigram overlap: how much a limit's clause speaks to the words around the question's figure.
+ * A clause naming the other side of a contrast the question names (地方性 for a 全国性 question)
+ * is about someone else and loses.
+ */
+function affinity(limit: Limit, question: string): number {
+  const { clause } = limit;
+  let shared = 0;
+  for (const sides of contrasts) {
+    const named = (text: string) => sides.find((side) => text.includes(side) && !sides.some((longer) => longer !== side && longer.includes(side) && text.includes(longer)));
+    const asked = named(question);
+    const stated = named(limit.sentence);
+    if (asked && stated && asked !== stated) shared -= 10;
+  }
+  for (let index = 0; index + 1 < clause.length; index++) if (/[\u3400-\u9fff]{2}/.test(clause.slice(index, index + 2)) && question.includes(clause.slice(index, index + 2))) shared++;
+  return shared;
+}
+
+/** Money in words: 700万, 24万, 3500元. */
+function money(value: number): string {
+  if (value >= 10_000) return `${Number((value / 10_000).toFixed(2))}万元`;
+  return `${Number(value.toFixed(2))}元`;
+}
+
+function show(kind: Kind, value: number, english: boolean): string {
+  if (kind === "money") return english ? `RMB ${value.toLocaleString("en")}` : money(value);
+  if (kind === "percent") return `${Number(value.toFixed(2))}%`;
+  const unit = english ? { count: "", age: " years old", years: " years", times: " times" }[kind] : { count: "个", age: "周岁", years: "年", times: "次" }[kind];
+  return `${value}${unit}`;
+}
+
+/** A question that asks whether something is enough or allowed, not how much it is. */
+const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
+
+/**
+ * The verdict a question with a figure asks for, measured against the limit the section
+ * states (够/不够, 可以/不行, 符合/不符合), or undefined when the question states no figure
+ * of a kind the section limits, or does not ask whether. A share of a base (上一年总收入的70%)
+ * is worked out from the question's money figures: the largest is taken as the base.
+ */
+export function verdict(question: string, sectionText: string, options: { english: boolean; t: Translate }): string | undefined {
+  const text = digitsOf(question);
+  if (!asksWhether.test(text)) return undefined;
+  const stated = quantities(question);
+  if (stated.length === 0) return undefined;
+  const sectionLimits = limits(sectionText);
+  const { t, english } = options;
+  const around = (quantity: Quantity) => text.slice(Math.max(0, quantity.at - 12), quantity.at + 12);
+  // A share of a base: the base is the largest money figure, the amount the others.
+  const moneyFigures = stated.filter((quantity) => quantity.kind === "money").sort((a, b) => b.value - a.value);
+  const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
+  if (moneyFigures.length > 0 && shareLimits.length > 0) {
+    const base = moneyFigures[0]!;
+    const limit = shareLimits.sort((a, b) => affinity(b, text) - affinity(a, text))[0]!;
+    const percent = (limit.low ?? limit.high)!;
+    const required = (base.value * percent) / 100;
+    const amount = moneyFigures[1];
+    const params = { base: show("money", base.value, english), percent: show("percent", percent, english), required: show("money", required, english), amount: amount ? show("money", amount.value, english) : "" };
+    if (!amount) return t(limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params);
+    const fine = limit.low !== undefined ? amount.value >= required : amount.value <= required;
+    return t(`qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${fine ? "yes" : "no"}`, params);
+  }
+  let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
+  for (const quantity of stated) {
+    for (const limit of sectionLimits) {
+      if (limit.share || limit.kind !== quantity.kind) continue;
+      const score = affinity(limit, around(quantity)) + 0.1 * affinity(limit, text);
+      if (!best || score > best.score) best = { quantity, limit, score };
+    }
+  }
+  if (!best) return undefined;
+  const { quantity, limit } = best;
+  // Several figures of one kind (38个人 + 6家单位 = 44): the largest is the one to judge.
+  const value = Math.max(...stated.filter((other) => other.kind === quantity.kind).map((other) => other.value));
+  const params = { value: show(quantity.kind, value, english), low: limit.low !== undefined ? show(limit.kind, limit.low, english) : "", high: limit.high !== undefined ? show(limit.kind, limit.high, english) : "" };
+  if (limit.low !== undefined && limit.high !== undefined) return t(`qa.verdict.range.${value >= limit.low && value <= limit.high ? "yes" : "no"}`, params);
+  if (limit.low !== undefined) return t(`qa.verdict.atLeast.${value >= limit.low ? "yes" : "no"}`, params);
+  return t(`qa.verdict.atMost.${value <= limit.high! ? "yes" : "no"}`, params);
+}
