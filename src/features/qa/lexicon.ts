@@ -262,6 +262,15 @@ export const englishTerms: Array<[string, string[]]> = [
   ["disclosure", ["信息公开"]],
   ["disclose", ["信息公开"]],
   ["park", ["创新园"]],
+  ["balance", ["余额"]],
+  ["income", ["收入"]],
+  ["revenue", ["收入"]],
+  ["profit", ["利润"]],
+  ["profits", ["利润"]],
+  ["expenditure", ["支出"]],
+  ["expenses", ["支出"]],
+  ["non-public", ["非公募"]],
+  ["taxable income", ["应纳税所得额"]],
 ];
 
 /** Bigrams of question phrasing that say nothing about the topic. */

@@ -1,5 +1,5 @@
 import type { Translate } from "../../core/i18n.js";
-import { contrasts } from "./lexicon.js";
+import { contrasts, englishTerms } from "./lexicon.js";
 import { arabicNumerals } from "./text.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
@@ -137,12 +137,18 @@ function money(value: number): string {
   return `${Number(value.toFixed(2))}元`;
 }
 
+/** Shares the statutes write as fractions (三分之一) are said as fractions again. */
+const fractions: Record<string, string> = { "33.33": "1/3", "66.67": "2/3", "50.00": "1/2", "25.00": "1/4", "75.00": "3/4" };
+
 function show(kind: Kind, value: number, english: boolean): string {
   if (kind === "money") return english ? `RMB ${value.toLocaleString("en")}` : money(value);
-  if (kind === "percent") return `${Number(value.toFixed(2))}%`;
+  if (kind === "percent") return fractions[value.toFixed(2)] ?? `${Number(value.toFixed(2))}%`;
   const unit = english ? { count: "", age: " years old", years: " years", times: " times" }[kind] : { count: "个", age: "周岁", years: "年", times: "次" }[kind];
   return `${value}${unit}`;
 }
+
+/** A question that asks how much a share of its figure comes to (能扣多少, what is the minimum). */
+const asksHowMuch = /多少|几成|how much|minimum|maximum|at least|at most|the cap|the limit/;
 
 /** A question that asks whether something is enough or allowed, not how much it is. */
 const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
@@ -150,31 +156,19 @@ const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|
 /**
  * The verdict a question with a figure asks for, measured against the limit the section
  * states (够/不够, 可以/不行, 符合/不符合), or undefined when the question states no figure
- * of a kind the section limits, or does not ask whether. A share of a base (上一年总收入的70%)
- * is worked out from the question's money figures: the largest is taken as the base.
+ * of a kind the section limits, or asks neither whether nor how much.
  */
 export function verdict(question: string, sectionText: string, options: { english: boolean; t: Translate }): string | undefined {
-  const text = digitsOf(question);
-  if (!asksWhether.test(text)) return undefined;
+  const text = `${digitsOf(question)} ${chineseOf(question)}`;
+  const whether = asksWhether.test(text);
+  if (!whether && !asksHowMuch.test(text)) return undefined;
   const stated = quantities(question);
   if (stated.length === 0) return undefined;
   const sectionLimits = limits(sectionText);
   const { t, english } = options;
-  const around = (quantity: Quantity) => text.slice(Math.max(0, quantity.at - 12), quantity.at + 12);
-  // A share of a base: the base is the largest money figure, the amount the others.
-  const moneyFigures = stated.filter((quantity) => quantity.kind === "money").sort((a, b) => b.value - a.value);
-  const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
-  if (moneyFigures.length > 0 && shareLimits.length > 0) {
-    const base = moneyFigures[0]!;
-    const limit = shareLimits.sort((a, b) => affinity(b, text) - affinity(a, text))[0]!;
-    const percent = (limit.low ?? limit.high)!;
-    const required = (base.value * percent) / 100;
-    const amount = moneyFigures[1];
-    const params = { base: show("money", base.value, english), percent: show("percent", percent, english), required: show("money", required, english), amount: amount ? show("money", amount.value, english) : "" };
-    if (!amount) return t(limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params);
-    const fine = limit.low !== undefined ? amount.value >= required : amount.value <= required;
-    return t(`qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${fine ? "yes" : "no"}`, params);
-  }
+  const shared = shareVerdict(text, stated, sectionLimits, options);
+  if (shared || !whether) return shared;
+  const around = (quantity: Quantity) => `${text.slice(Math.max(0, quantity.at - 12), quantity.at + 12)} ${chineseOf(question)}`;
   let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
   for (const quantity of stated) {
     for (const limit of sectionLimits) {
@@ -191,4 +185,37 @@ export function verdict(question: string, sectionText: string, options: { englis
   if (limit.low !== undefined && limit.high !== undefined) return t(`qa.verdict.range.${value >= limit.low && value <= limit.high ? "yes" : "no"}`, params);
   if (limit.low !== undefined) return t(`qa.verdict.atLeast.${value >= limit.low ? "yes" : "no"}`, params);
   return t(`qa.verdict.atMost.${value <= limit.high! ? "yes" : "no"}`, params);
+}
+
+/**
+ * A share of a base (上一年总收入的70%, 理事总数的1/3) worked out from the question's figures:
+ * money figures, or two or more counts (9个理事，4个领工资). The largest is the base, the next
+ * the amount judged; with the base alone, the required amount is said.
+ */
+function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], options: { english: boolean; t: Translate }): string | undefined {
+  const { t, english } = options;
+  const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
+  const money = stated.filter((quantity) => quantity.kind === "money");
+  const counts = stated.filter((quantity) => quantity.kind === "count");
+  const figures = (money.length > 0 ? money : counts.length >= 2 ? counts : []).sort((a, b) => b.value - a.value);
+  if (figures.length === 0 || shareLimits.length === 0) return undefined;
+  const [base, amount] = figures as [Quantity, Quantity | undefined];
+  const limit = shareLimits.sort((a, b) => affinity(b, text) - affinity(a, text))[0]!;
+  const percent = (limit.low ?? limit.high)!;
+  const required = (base.value * percent) / 100;
+  const params = {
+    base: show(base.kind, base.value, english),
+    percent: show("percent", percent, english),
+    required: show(base.kind, Number(required.toFixed(2)), english),
+    amount: amount ? show(amount.kind, amount.value, english) : "",
+  };
+  if (!amount) return t(limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params);
+  const fine = limit.low !== undefined ? amount.value >= required : amount.value <= required;
+  return t(`qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${fine ? "yes" : "no"}`, params);
+}
+
+/** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */
+function chineseOf(question: string): string {
+  const text = question.normalize("NFKC").toLowerCase();
+  return englishTerms.filter(([phrase]) => new RegExp(`\\b${phrase}\\b`).test(text)).flatMap(([, words]) => words).join(" ");
 }
