@@ -72,6 +72,23 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["强制捐", "必须捐", "硬性捐", "每人捐", "每个会员捐", "按人头捐", "派捐"], to: ["摊派", "捐款"] },
   { from: ["搞活动", "没搞", "办活动", "没活动", "不搞活动"], to: ["开展活动", "从事"] },
   { from: ["连着", "接连", "一连", "连年"], to: ["连续"] },
+  // Everyday names for the governing bodies and roles.
+  { from: ["管事的班子", "领导班子", "班子", "决策层", "管事的", "当家的"], to: ["理事会", "理事"] },
+  { from: ["查账的", "查账", "监督的", "盯着", "监督"], to: ["监事"] },
+  { from: ["媳妇", "老婆", "丈夫", "老公", "爱人", "配偶", "儿子", "女儿", "亲戚", "家属", "家里人", "一家人", "父子", "夫妻", "兄弟"], to: ["近亲属", "亲属"] },
+  // Before the certificate: the preparation stage.
+  { from: ["张罗", "筹备阶段", "还没拿证", "证还没", "没批下来", "还没批", "还没登记", "没拿到证"], to: ["筹备", "筹备期间"] },
+  // Public places and platforms: public fundraising.
+  { from: ["摆摊", "摆个摊", "街上", "路边", "小区门口", "广场上", "商场门口", "抖音", "快手", "视频号", "微博"], to: ["公共场所", "公开募捐", "互联网"] },
+  // Missed deadlines: the consequence rules.
+  { from: ["晚交", "迟交", "忘了交", "没交", "没报", "漏报", "逾期", "过了截止", "超期", "拖着没"], to: ["未按规定", "活动异常名录", "逾期"] },
+  { from: ["分摊", "摊到", "下指标", "分配任务", "硬性任务", "必须完成"], to: ["摊派"] },
+  { from: ["剩下的钱", "剩的钱", "剩余的钱", "剩下的财产", "剩余财产", "剩下的东西"], to: ["剩余财产"] },
+  { from: ["学费", "培训费", "服务收入", "经营收入", "卖东西"], to: ["收入", "经营"] },
+  { from: ["几档", "几级", "几个等级", "哪几级", "评级"], to: ["评估等级", "等级"] },
+  { from: ["差不多的", "同类的", "一样的", "类似的", "重复的", "已经有个", "已经有一个"], to: ["相同或者相似", "没有必要成立"] },
+  { from: ["老板", "企业家", "公司"], to: ["企业", "捐赠人"] },
+  { from: ["多少钱", "花多少", "要多少钱", "得多少钱"], to: ["活动资金", "开办资金", "原始基金"] },
   // Penalty questions typed with the bare verb (会怎么罚 / 罚多少) ask for the 处罚 rule.
   { from: ["怎么罚", "咋罚", "罚多少", "会罚", "要罚", "罚吗", "罚不罚", "怎么处理", "怎么处罚"], to: ["处罚", "罚款", "行政处罚"] },
   // Several districts or cities: the cross-area rule (跨行政区域 → 上一级).
@@ -271,6 +288,22 @@ export const englishTerms: Array<[string, string[]]> = [
   ["expenses", ["支出"]],
   ["non-public", ["非公募"]],
   ["taxable income", ["应纳税所得额"]],
+  ["ngo", ["社会组织"]],
+  ["apply", ["申请"]],
+  ["relatives", ["近亲属"]],
+  ["wife", ["近亲属"]],
+  ["husband", ["近亲属"]],
+  ["son", ["近亲属"]],
+  ["daughter", ["近亲属"]],
+  ["family", ["近亲属"]],
+  ["late", ["逾期"]],
+  ["surcharge", ["加处罚款"]],
+  ["supervisor", ["监事"]],
+  ["secretary-general", ["秘书长"]],
+  ["resident", ["居民"]],
+  ["paid", ["报酬"]],
+  ["sale", ["义卖"]],
+  ["charity sale", ["义卖"]],
 ];
 
 /** Bigrams of question phrasing that say nothing about the topic. */
