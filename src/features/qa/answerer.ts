@@ -3,13 +3,13 @@ import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
-import { splitQuestion, stripPreamble } from "./parts.js";
+import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
-import { organizationTypes } from "./lexicon.js";
-import { figures, isEnglish, normalize } from "./text.js";
+import { contrasts, organizationTypes, synonyms } from "./lexicon.js";
+import { figures, isEnglish, namedSides, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
 export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown";
@@ -70,6 +70,23 @@ function typesOf(text: string): Set<number> {
   return found;
 }
 
+/**
+ * A section about another of the things the question names one of (会员大会 for a 理事会
+ * question, 企业 for an 个人 one): it answers something nearby, not what was asked.
+ */
+function namesOther(question: string, section: Section): boolean {
+  // What the question names through its everyday words too (查账的 → 监事).
+  const typed = normalize(question);
+  const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to)].join(" ");
+  // The body says what the section is about; a heading may name the other side to contrast it.
+  const own = normalize(section.body);
+  return contrasts.some((sides) => {
+    const wanted = namedSides(asked, sides);
+    const stated = namedSides(own, sides);
+    return wanted.length > 0 && stated.length > 0 && !wanted.some((side) => stated.includes(side));
+  });
+}
+
 /** A runner-up this close to the best hit is included too. */
 const closeRunnerUp = 0.8;
 
@@ -127,16 +144,27 @@ export class Answerer {
   private pick(question: string, minCoverage: number, previous?: string): Pick[] {
     const confident = (hit: Hit) => this.confident(hit, minCoverage);
     const index = this.options.index();
-    const parts = splitQuestion(question);
+    const compared = comparedParts(question);
+    // A comparison one section answers (it names both sides) stays whole; otherwise each side
+    // gets its part, and the question is handed off unless both are answered.
+    const wholeAnswers = compared && index.search(question, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
+    const parts = compared && !wholeAnswers ? compared.parts : splitQuestion(question);
     const picks: Pick[] = [];
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
-      const hits = index.search(part, { context, limit: 4 });
+      // Sections about another of the things the question names are no candidates at all.
+      const hits = index
+        .search(part, { context, limit: 6 })
+        .filter((hit) => !namesOther(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
+        .slice(0, 4);
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
       const best = hits.slice(0, 3).find((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
-      if (!best) continue;
+      if (!best || hits.length === 0) {
+        if (compared && !wholeAnswers) return [];
+        continue;
+      }
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
       const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
       const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
@@ -175,6 +203,14 @@ export class Answerer {
 
   private confident(hit: Hit, minCoverage = this.options.minCoverage): boolean {
     return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= minCoverage;
+  }
+
+  /** Whether a section's body names a thing, through its synonyms too. */
+  private mentions(section: Section, thing: string): boolean {
+    // The body, not the heading: a heading may promise a comparison its body does not make.
+    const text = normalize(section.body);
+    const word = normalize(thing);
+    return text.includes(word) || synonyms.some((group) => group.from.includes(word) && group.to.some((other) => text.includes(normalize(other))));
   }
 
   /** The chosen sections plus close runners-up: what the LLM may draw on. */

@@ -68,3 +68,19 @@ function substance(piece: string): number {
   const latin = (piece.match(/[a-z]/gi) ?? []).length;
   return chinese + latin / 3;
 }
+
+/** 「A和B有啥区别」: two things compared, and what about them (的表决规则). */
+const side = "((?:(?!和|跟|与|同|还是|有|是|啥|什么|哪些|的|之间|到底|究竟|区别|不同|不一样)[\\u3400-\\u9fffa-z]){2,8})";
+const comparison = new RegExp(`^(.*?)${side}(?:和|跟|与|同|还是)${side}(?:(?:的|之间的?)([\\u3400-\\u9fff]{1,8}?))?(?:到底|究竟)?(?:有|是)?(?:啥|什么|哪些)?(?:区别|不同|不一样|差别|差异|两样)`, "i");
+
+/**
+ * A question comparing two things (民非和社团有啥区别, 理事会和会员大会的表决规则有什么不同):
+ * the two sides, and one part per side asking the same about it (社团的表决规则 / 社团是什么).
+ */
+export function comparedParts(question: string): { sides: [string, string]; parts: [string, string] } | undefined {
+  const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
+  if (!match) return undefined;
+  const [, , first, second, about] = match as unknown as [string, string, string, string, string];
+  const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
+  return { sides: [first, second], parts: [ask(first), ask(second)] };
+}

@@ -1,6 +1,6 @@
 import type { Translate } from "../../core/i18n.js";
 import { contrasts, englishTerms } from "./lexicon.js";
-import { arabicNumerals } from "./text.js";
+import { arabicNumerals, namedSides } from "./text.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
 type Kind = "count" | "money" | "years" | "age" | "times" | "percent";
@@ -122,10 +122,9 @@ function affinity(limit: Limit, question: string): number {
   const { clause } = limit;
   let shared = 0;
   for (const sides of contrasts) {
-    const named = (text: string) => sides.find((side) => text.includes(side) && !sides.some((longer) => longer !== side && longer.includes(side) && text.includes(longer)));
-    const asked = named(question);
-    const stated = named(limit.sentence);
-    if (asked && stated && asked !== stated) shared -= 10;
+    const asked = namedSides(question, sides);
+    const stated = namedSides(limit.sentence, sides);
+    if (asked.length > 0 && stated.length > 0 && !asked.some((side) => stated.includes(side))) shared -= 10;
   }
   for (let index = 0; index + 1 < clause.length; index++) if (/[\u3400-\u9fff]{2}/.test(clause.slice(index, index + 2)) && question.includes(clause.slice(index, index + 2))) shared++;
   return shared;

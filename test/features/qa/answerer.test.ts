@@ -39,3 +39,58 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(answer.text).toContain("50个");
   });
 });
+
+describe("answerer: comparisons and look-alikes", () => {
+  const articles = {
+    "types.md": `---
+id: types
+title: 社会组织的类型
+aliases: [社团, 民非]
+sources:
+  - law: 社会团体登记管理条例
+    article: 第二条
+---
+
+## 社团是什么？
+社团是公民自愿组成、为实现会员共同意愿开展活动的非营利性社会组织，以会员为基础。
+来源：《社会团体登记管理条例》第二条
+
+## 民非是什么？和社团有啥区别？
+民非是用非国有资产举办、提供非营利性社会服务的组织，不以会员为基础。
+来源：《民办非企业单位登记管理暂行条例》第二条
+`,
+    "meetings.md": `---
+id: meetings
+title: 会员大会和理事会
+aliases: [开会]
+sources:
+  - law: 社会团体章程示范文本
+---
+
+## 会员大会开会要多少人到场才有效？
+会员大会须有2/3以上的会员出席才能召开，决议须经到会会员半数以上通过。
+来源：社会团体章程示范文本
+
+## 理事会怎么开会？
+理事会须有2/3以上理事出席方能召开，决议须经到会理事2/3以上通过。
+来源：社会团体章程示范文本
+`,
+  };
+
+  function serviceOver(): QaService {
+    harness = qaHarness({ articles });
+    return new QaService({ config: harness.config, texts: qaTexts() });
+  }
+
+  it("user: 民非和社团有啥区别 → bot: one reply, a cited part for each side", async () => {
+    const answer = await serviceOver().answerer.answer("民非和社团有啥区别");
+    expect(answer.text).toMatch(/^1\. 民非是/);
+    expect(answer.text).toMatch(/\n2\. 社团是/);
+  });
+
+  it("user: 理事会开会要多少人到场才算数 → bot: the 理事会 rule, not the 会员大会 one nearby", async () => {
+    const answer = await serviceOver().answerer.answer("理事会开会要多少人到场才算数");
+    expect(answer.text).toContain("理事出席");
+    expect(answer.text).not.toContain("会员出席");
+  });
+});
