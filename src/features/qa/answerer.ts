@@ -6,6 +6,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
+import { toSimplified } from "./simplified.js";
 import { verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, organizationTypes, synonyms } from "./lexicon.js";
@@ -101,7 +102,7 @@ export class Answerer {
 
   /** `previous`: the bot message this question replies to, searched lightly ("那民非呢？"). */
   async answer(raw: string, options: { previous?: string } = {}): Promise<Answer> {
-    const question = stripPreamble(raw);
+    const question = toSimplified(stripPreamble(raw));
     const english = isEnglish(question);
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);

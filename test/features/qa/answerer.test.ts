@@ -33,6 +33,12 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(answer).toMatchObject({ handoff: true, reason: "private", english: true });
   });
 
+  it("user: 成立協會要多少會員 (traditional characters) → answered like the simplified question", async () => {
+    const answer = await service().answerer.answer("成立協會最少要多少會員？");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("50个");
+  });
+
   it("user: a rule question told as a story about us → answered, not handed off", async () => {
     const answer = await service().answerer.answer("我们几个老师退休了闲不住，拉了好些人想搞个协会，成立社团最少要多少会员啊");
     expect(answer.handoff).toBe(false);
