@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configSchema } from "../src/config/schema.js";
@@ -8,8 +8,11 @@ import { loadKnowledge } from "../src/features/qa/knowledge.js";
 import { QaService } from "../src/features/qa/service.js";
 
 const statutes = projectPath("../shared/corpus/statutes");
-const questions = readFileSync(projectPath("../shared/eval/qa_dev.jsonl"), "utf8")
-  .split("\n")
+/** Both development sets: the second has the long scenario, two-part and English questions. */
+const questions = ["qa_dev.jsonl", "qa_dev2.jsonl"]
+  .map((name) => projectPath(`../shared/eval/${name}`))
+  .filter((file) => existsSync(file))
+  .flatMap((file) => readFileSync(file, "utf8").split("\n"))
   .filter((line) => line.trim())
   .map((line) => (JSON.parse(line) as { question: string }).question);
 
