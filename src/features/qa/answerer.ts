@@ -7,7 +7,7 @@ import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { toSimplified } from "./simplified.js";
-import { verdict as thresholdVerdict } from "./verdict.js";
+import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, organizationTypes, synonyms } from "./lexicon.js";
 import { figures, isEnglish, namedSides, normalize } from "./text.js";
@@ -161,7 +161,10 @@ export class Answerer {
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
-      const best = hits.slice(0, 3).find((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
+      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
+      // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
+      const asked = askedKinds(part);
+      const best = (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) || candidates[0];
       if (!best || hits.length === 0) {
         if (compared && !wholeAnswers) return [];
         continue;

@@ -3,7 +3,7 @@ import { contrasts, englishTerms } from "./lexicon.js";
 import { arabicNumerals, namedSides } from "./text.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
-type Kind = "count" | "money" | "years" | "age" | "times" | "percent";
+type Kind = "count" | "money" | "years" | "age" | "times" | "percent" | "days" | "months";
 
 interface Quantity {
   kind: Kind;
@@ -32,6 +32,8 @@ const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
   { pattern: "个年度|年度|年", kind: "years", factor: 1 },
   { pattern: "个人|个|人|名|家|位", kind: "count", factor: 1 },
   { pattern: "次", kind: "times", factor: 1 },
+  { pattern: "个工作日|日|天", kind: "days", factor: 1 },
+  { pattern: "个月", kind: "months", factor: 1 },
   { pattern: "%", kind: "percent", factor: 1 },
 ];
 const unitPattern = units.map((unit) => unit.pattern).join("|");
@@ -142,7 +144,9 @@ const fractions: Record<string, string> = { "33.33": "1/3", "66.67": "2/3", "50.
 function show(kind: Kind, value: number, english: boolean): string {
   if (kind === "money") return english ? `RMB ${value.toLocaleString("en")}` : money(value);
   if (kind === "percent") return fractions[value.toFixed(2)] ?? `${Number(value.toFixed(2))}%`;
-  const unit = english ? { count: "", age: " years old", years: " years", times: " times" }[kind] : { count: "个", age: "周岁", years: "年", times: "次" }[kind];
+  const unit = english
+    ? { count: "", age: " years old", years: " years", times: " times", days: " days", months: " months" }[kind]
+    : { count: "个", age: "周岁", years: "年", times: "次", days: "日", months: "个月" }[kind];
   return `${value}${unit}`;
 }
 
@@ -217,4 +221,18 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
 function chineseOf(question: string): string {
   const text = question.normalize("NFKC").toLowerCase();
   return englishTerms.filter(([phrase]) => new RegExp(`\\b${phrase}\\b`).test(text)).flatMap(([, words]) => words).join(" ");
+}
+
+/** The kind of figure a question asks for (要多少钱 → money, 多久 → a duration), if any. */
+export function askedKinds(question: string): Kind[] | undefined {
+  const text = question.normalize("NFKC").toLowerCase();
+  if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money"];
+  if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
+  if (/多少人|几个人|多少个人|几名|几位|多少名|多少个会员|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
+  return undefined;
+}
+
+/** Whether a text states a figure of one of these kinds. */
+export function statesKind(text: string, kinds: readonly Kind[]): boolean {
+  return quantities(text).some((quantity) => kinds.includes(quantity.kind));
 }
