@@ -161,7 +161,10 @@ export class Answerer {
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
-      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
+      // A section that judges the figure the question states (30个理事 against 5至25人) answers
+      // it, whatever act the question names (能批吗).
+      const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, { english: false, t: (key) => key }) !== undefined;
+      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)));
       // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
       const asked = askedKinds(part);
       const best = (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) || candidates[0];
