@@ -125,7 +125,9 @@ function affinity(limit: Limit, question: string): number {
   let shared = 0;
   for (const sides of contrasts) {
     const asked = namedSides(question, sides);
-    const stated = namedSides(limit.sentence, sides);
+    // The clause's own case if it names one (非公募基金会不低于200万元), else its sentence's.
+    const own = namedSides(limit.clause, sides);
+    const stated = own.length > 0 ? own : namedSides(limit.sentence, sides);
     if (asked.length > 0 && stated.length > 0 && !asked.some((side) => stated.includes(side))) shared -= 10;
   }
   for (let index = 0; index + 1 < clause.length; index++) if (/[\u3400-\u9fff]{2}/.test(clause.slice(index, index + 2)) && question.includes(clause.slice(index, index + 2))) shared++;

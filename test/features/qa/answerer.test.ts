@@ -23,6 +23,17 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(answer.text).toMatch(/^不够：2万元，少于规定的3万元。/);
   });
 
+  it("user: 我们能批吗 with a figure → judged against the rule, not taken for a status look-up", async () => {
+    const answer = await service().answerer.answer("我们打算成立个区级协会，会员有60个，能批吗");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toMatch(/^够：60个/);
+  });
+
+  it("user: 我们的登记批了没 → handed to staff", async () => {
+    const answer = await service().answerer.answer("我们协会的登记批了没");
+    expect(answer).toMatchObject({ handoff: true, reason: "private" });
+  });
+
   it("user: 明天园区谁值班 → handed to staff as a ticket, not answered from the park article", async () => {
     const answer = await service().answerer.answer("明天园区谁值班啊？");
     expect(answer).toMatchObject({ handoff: true, reason: "private", forward: true });
