@@ -167,7 +167,10 @@ export class Answerer {
       const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)));
       // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
       const asked = askedKinds(part);
-      const best = (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) || candidates[0];
+      // A figure the question states is best judged by a section that can judge it.
+      // (unless it accounts for less of the question: the figure may only set the scene).
+      const judging = candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
+      const best = judging || (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) || candidates[0];
       if (!best || hits.length === 0) {
         if (compared && !wholeAnswers) return [];
         continue;

@@ -102,7 +102,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /\b(approved|processed|accepted|rejected)\b[^?]*\b(our|my|us)\b|\b(our|my)\b[^?]*\b(approved|processed|accepted|rejected)\b/,
       /(我们|我的|咱们|咱|本会|本机构).{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)/,
       /(审|批|办|走)到哪(一步|了|儿)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
-      /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|看|查询|查查|看看|核实|确认)(一下|下)?(我们|我|咱们|咱|本)/,
+      /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
       /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
     ],

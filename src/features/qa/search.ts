@@ -2,7 +2,7 @@ import type { Section } from "./article.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, terms } from "./text.js";
-import { limits, quantities } from "./verdict.js";
+import { limits, measure, quantities } from "./verdict.js";
 
 export interface Hit {
   section: Section;
@@ -120,7 +120,7 @@ export class KnowledgeIndex {
       this.articleOf.push(article);
       this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", section.title, ...section.aliases].join(" ")));
-      this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : limit.kind))));
+      this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : measure(limit.kind)))));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
@@ -155,7 +155,7 @@ export class KnowledgeIndex {
     const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
     const asksWhen = whenQuestion.test(normalized);
     const figures = quantities(question);
-    const stated = new Set<string>(figures.map((quantity) => quantity.kind));
+    const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
     const hits: Array<{ index: number; score: number }> = [];

@@ -30,10 +30,11 @@ const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
   { pattern: "元|块钱|块", kind: "money", factor: 1 },
   { pattern: "周岁|岁", kind: "age", factor: 1 },
   { pattern: "个年度|年度|年", kind: "years", factor: 1 },
-  { pattern: "个人|个|人|名|家|位", kind: "count", factor: 1 },
   { pattern: "次", kind: "times", factor: 1 },
   { pattern: "个工作日|日|天", kind: "days", factor: 1 },
   { pattern: "个月", kind: "months", factor: 1 },
+  // After 个月 and 个年度, which also start with 个.
+  { pattern: "个人|个|人|名|家|位", kind: "count", factor: 1 },
   { pattern: "%", kind: "percent", factor: 1 },
 ];
 const unitPattern = units.map((unit) => unit.pattern).join("|");
@@ -49,12 +50,24 @@ function kindOf(unit: string): { kind: Kind; factor: number } {
   return units.find((entry) => new RegExp(`^(?:${entry.pattern})$`).test(unit))!;
 }
 
+const daysPer: Partial<Record<Kind, number>> = { days: 1, months: 30, years: 365 };
+
+/** What a kind measures: days, months and years are all durations. */
+export function measure(kind: Kind): string {
+  return kind in daysPer ? "duration" : kind;
+}
+
+function inDays(value: number, kind: Kind): number {
+  return value * (daysPer[kind] ?? 1);
+}
+
 /** Text with figures in digits (两万 → 2万, 三分之二 → 2/3 as 66.67%), full-width folded. */
 function digitsOf(text: string): string {
   return arabicNumerals(text.normalize("NFKC").toLowerCase())
     // 1万5 (一万五): fifteen thousand, not ten.
     .replace(/(\d+)万([1-9])(?![\d万千百元块])/g, "$1.$2万")
     .replace(/(\d+)(个)?年半/g, "$1.5年")
+    .replace(/半年/g, "6个月")
     .replace(/(\d+)分之(\d+)/g, (_, whole: string, part: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`)
     .replace(/(\d+)\/(\d+)(?!\d)/g, (_, part: string, whole: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`);
 }
@@ -177,7 +190,7 @@ export function verdict(question: string, sectionText: string, options: { englis
   let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
   for (const quantity of stated) {
     for (const limit of sectionLimits) {
-      if (limit.share || limit.kind !== quantity.kind) continue;
+      if (limit.share || measure(limit.kind) !== measure(quantity.kind)) continue;
       const score = affinity(limit, around(quantity)) + 0.1 * affinity(limit, text);
       if (!best || score > best.score) best = { quantity, limit, score };
     }
@@ -187,9 +200,11 @@ export function verdict(question: string, sectionText: string, options: { englis
   // Several figures of one kind (38个人 + 6家单位 = 44): the largest is the one to judge.
   const value = Math.max(...stated.filter((other) => other.kind === quantity.kind).map((other) => other.value));
   const params = { value: show(quantity.kind, value, english), low: limit.low !== undefined ? show(limit.kind, limit.low, english) : "", high: limit.high !== undefined ? show(limit.kind, limit.high, english) : "" };
-  if (limit.low !== undefined && limit.high !== undefined) return t(`qa.verdict.range.${value >= limit.low && value <= limit.high ? "yes" : "no"}`, params);
-  if (limit.low !== undefined) return t(`qa.verdict.atLeast.${value >= limit.low ? "yes" : "no"}`, params);
-  return t(`qa.verdict.atMost.${value <= limit.high! ? "yes" : "no"}`, params);
+  // Durations are compared in days (8个月 against 满1年); everything else as stated.
+  const [asked, low, high] = [inDays(value, quantity.kind), limit.low !== undefined ? inDays(limit.low, limit.kind) : undefined, limit.high !== undefined ? inDays(limit.high, limit.kind) : undefined];
+  if (low !== undefined && high !== undefined) return t(`qa.verdict.range.${asked >= low && asked <= high ? "yes" : "no"}`, params);
+  if (low !== undefined) return t(`qa.verdict.atLeast.${asked >= low ? "yes" : "no"}`, params);
+  return t(`qa.verdict.atMost.${asked <= high! ? "yes" : "no"}`, params);
 }
 
 /**

@@ -54,3 +54,11 @@ describe("threshold verdicts", () => {
     expect(verdict("We have 40 members, is that enough?", members, en)).toBe("Not enough: 40 is below the required 50.");
   });
 });
+
+describe("threshold verdicts on durations", () => {
+  const qualification = "依法登记满一年的慈善组织，可以申请公开募捐资格。";
+  it("user: 才登记8个月，能申请公募资格吗 → bot: 不够, months against a year", () => {
+    expect(verdict("我们才登记8个月，能申请公募资格吗", qualification, zh)).toBe("不够：8个月，少于规定的1年。");
+    expect(verdict("我们登记一年半了，能申请公募资格吗", qualification, zh)).toBe("够：1.5年，已达到1年的要求。");
+  });
+});
