@@ -13,7 +13,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     const model = new IntentClassifier(train);
     const guesses = test.map(({ text, label }) => ({ label, guess: model.classify(text) }));
     const right = guesses.filter(({ label, guess }) => guess.label === label).length;
-    const generalAsLive = guesses.filter(({ label, guess }) => label === "general" && guess.label === "live" && guess.probability >= 0.85).length;
+    const generalAsLive = guesses.filter(({ label, guess }) => label === "general" && guess.label === "live" && guess.probability >= 0.7).length;
     console.log(`scope classifier on its unseen fifth: ${right}/${test.length} = ${((100 * right) / test.length).toFixed(1)}%`);
     expect(right / test.length).toBeGreaterThanOrEqual(0.8);
     expect(generalAsLive).toBe(0);
