@@ -1,6 +1,7 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
+import { answersConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
@@ -164,13 +165,18 @@ export class Answerer {
       // A section that judges the figure the question states (30个理事 against 5至25人) answers
       // it, whatever act the question names (能批吗).
       const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, { english: false, t: (key) => key }) !== undefined;
-      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)));
+      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)) && answersConsequence(part, hit.section, { strict: true }));
       // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
       const asked = askedKinds(part);
       // A figure the question states is best judged by a section that can judge it.
       // (unless it accounts for less of the question: the figure may only set the scene).
       const judging = candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
-      const best = judging || (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) || candidates[0];
+      const best =
+        judging ||
+        (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) ||
+        // 会有啥后果: a section saying what happens in the case asked about, if one is close.
+        candidates.find((hit) => answersConsequence(part, hit.section)) ||
+        candidates[0];
       if (!best || hits.length === 0) {
         if (compared && !wholeAnswers) return [];
         continue;
