@@ -288,7 +288,8 @@ function preferCovering(hits: Hit[]): Hit[] {
   if (!top) return hits;
   const better = hits
     .slice(1, 5)
-    .filter((hit) => hit.coverage >= top.coverage + 0.25 && hit.score >= 0.6 * top.score)
+    // Much more of the question at a fair score, or a little more at nearly the same score.
+    .filter((hit) => (hit.coverage >= top.coverage + 0.25 && hit.score >= 0.6 * top.score) || (hit.coverage >= top.coverage + 0.05 && hit.score >= 0.9 * top.score))
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   return better ? [better, ...hits.filter((hit) => hit !== better)] : hits;
 }
