@@ -152,7 +152,11 @@ export class KnowledgeIndex {
     const articleScores = new Map<number, number>();
     this.articleIndex.score(query, articleScores);
     const normalized = normalize(question);
-    const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
+    const typesIn = (text: string) => organizationTypes.filter((type) => type.mentions.some((word) => text.includes(word)));
+    // A part that names no organization type is about the one the whole question names
+    // (公募基金会要花多少？理事会一年开几次会 → the 基金会's 理事会).
+    const own = typesIn(normalized);
+    const types = own.length > 0 || !options.context ? own : typesIn(normalize(options.context));
     const asksWhen = whenQuestion.test(normalized);
     const figures = quantities(question);
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
@@ -260,7 +264,9 @@ export class KnowledgeIndex {
       if (query.weight < 1 || expanded.has(query.term) || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
       for (const guess of this.fuzzy(query.term)) add(guess, 0.3);
     }
-    if (context) for (const term of terms(context, this.segmenter)) add(term, 0.25);
+    // A thin part (截止到几号) leans on the whole question for its topic.
+    const thin = (normalized.match(/[\u3400-\u9fff]/g) ?? []).length < 7;
+    if (context) for (const term of terms(context, this.segmenter)) add(term, thin ? 0.5 : 0.25);
     return [...result.values()];
   }
 
