@@ -93,8 +93,21 @@ const atMost = /(?:不超过|不得超过|未超过|不多于|最多|最高|上�
 const comparator = /(不少于|不低于|不得少于|不得低于|至少|最少|最低|不超过|不得超过|未超过|不多于|最多|最高|至多)[^，,。；;]{0,10}$/;
 const sentenceMarks = ["。", "；", ";"];
 
+/** Limits read per section text: the same sections are judged for question after question. */
+const readLimits = new Map<string, Limit[]>();
+
 /** The limits a section's text states, each with the clause around it. */
 export function limits(text: string): Limit[] {
+  const known = readLimits.get(text);
+  if (known) return known;
+  const found = readLimitsOf(text);
+  // A pure function's memo, bounded so reloaded knowledge bases cannot grow it without end.
+  if (readLimits.size > 10_000) readLimits.clear();
+  readLimits.set(text, found);
+  return found;
+}
+
+function readLimitsOf(text: string): Limit[] {
   const digits = digitsOf(text);
   const found: Limit[] = [];
   const clauseAt = (at: number, marks = ["。", "；", ";", "，", ","]) => {
