@@ -109,6 +109,23 @@ export class IntentClassifier {
   }
 }
 
+/** Models trained per examples text: every chat feature and CLI run in a process shares one. */
+const trained = new Map<string, IntentClassifier>();
+
+/**
+ * The classifier for an examples file, trained once per process and content (training takes
+ * about a tenth of a second; tests and reloads would repeat it). An edited file trains anew.
+ */
+export function classifierFor(file: string): IntentClassifier {
+  const text = readFileSync(file, "utf8");
+  let model = trained.get(text);
+  if (!model) {
+    model = new IntentClassifier(readIntentExamples(file));
+    trained.set(text, model);
+  }
+  return model;
+}
+
 /** Every `fold`-th example of each class, for scoring on examples the classifier never saw. */
 export function splitExamples(examples: IntentExamples, fold = 5): { train: IntentExamples; test: Array<{ text: string; label: IntentLabel }> } {
   const train = { general: [], live: [], other: [] } as IntentExamples;

@@ -7,7 +7,7 @@ import type { Storage } from "../../ports/storage/index.js";
 import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
 import type { Section } from "./article.js";
-import { IntentClassifier, readIntentExamples } from "./intent.js";
+import { classifierFor } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { KnowledgeIndex } from "./search.js";
@@ -56,7 +56,7 @@ export class QaService {
       minScore: config.qa.minScore,
       minCoverage: config.qa.minCoverage,
       writer,
-      intent: new IntentClassifier(readIntentExamples(projectPath(intentExamplesFile))),
+      intent: classifierFor(projectPath(intentExamplesFile)),
     });
   }
 
