@@ -173,7 +173,8 @@ export class Answerer {
       const judging = candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
       const best =
         judging ||
-        (asked && candidates.find((hit) => statesKind(hit.section.body, asked))) ||
+        // (looking a little further down when none of the first three states one).
+        (asked && [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))].find((hit) => statesKind(hit.section.body, asked))) ||
         // 会有啥后果: a section saying what happens in the case asked about, if one is close.
         candidates.find((hit) => answersConsequence(part, hit.section)) ||
         candidates[0];

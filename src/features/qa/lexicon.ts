@@ -157,7 +157,8 @@ export const organizationTypes: Array<{ mentions: string[]; marks: string[] }> =
   { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会"], marks: ["社团", "协会"] },
   { mentions: ["慈善组织", "慈善"], marks: ["慈善"] },
   { mentions: ["志愿"], marks: ["志愿"] },
-  { mentions: ["社区社会组织", "社区"], marks: ["社区"] },
+  // 社区 alone is as often a place (创新园在哪个社区) as this kind of organization.
+  { mentions: ["社区社会组织"], marks: ["社区"] },
 ];
 
 /** Frequent misspellings (mostly same-sound characters typed by pinyin input). */
