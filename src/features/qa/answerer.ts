@@ -10,7 +10,7 @@ import { judgeScope } from "./scope.js";
 import { toSimplified } from "./simplified.js";
 import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
-import { contrasts, organizationTypes, synonyms } from "./lexicon.js";
+import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
 import { figures, isEnglish, namedSides, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
@@ -89,6 +89,14 @@ function namesOther(question: string, section: Section): boolean {
   });
 }
 
+/** Below this share of the question's content accounted for, a section's bare yes/no is not said. */
+const looseShare = 0.5;
+
+/** Chinese content characters of a question (particles and question words left out). */
+function contentCharacters(question: string): number {
+  return [...normalize(question)].filter((character) => /[\u3400-\u9fff]/.test(character) && !functionCharacters.has(character)).length;
+}
+
 /** A runner-up this close to the best hit is included too. */
 const closeRunnerUp = 0.8;
 
@@ -115,7 +123,14 @@ export class Answerer {
     const minCoverage = (intent?.label === "general" && intent.probability >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
     const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
-    for (const pick of picks) pick.lead = thresholdVerdict(pick.question, pick.section.body, { english, t });
+    const index = this.options.index();
+    for (const pick of picks) {
+      pick.lead = thresholdVerdict(pick.question, pick.section.body, { english, t });
+      // A bare 不能。 from a section that accounts for under half of what was asked (会员费 …
+      // 老师 … 劳务费 against a rule on volunteers' service users) would be a confident answer
+      // to another question: the rule is said without it.
+      pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
+    }
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
     if (!this.options.writer) return fallback;

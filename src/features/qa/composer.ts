@@ -23,6 +23,8 @@ export interface Pick {
   section: Section;
   /** Said first (a verdict such as 不够：35个，少于规定的50个。), then the section's rule. */
   lead?: string;
+  /** The section speaks to little of the question: its bare 能。/不能。 is not said as the answer. */
+  loose?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const budget = Math.floor((maxBodyLength - reserve) / picks.length);
   const parts = picks.map((pick) => {
     // After a verdict the section's own bare 能。/不能。 would answer a different question.
-    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.lead ? "" : pick.question);
+    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.lead || pick.loose ? "" : pick.question);
     const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
     return `${lead}${condense(text, pick.question, budget - lead.length, pick.section.kind === "statute")}`;
   });

@@ -111,3 +111,30 @@ sources:
     expect(answer.text).not.toContain("会员出席");
   });
 });
+
+describe("answerer: no confident yes/no from a section about something else", () => {
+  const articles = {
+    "volunteers.md": `---
+id: volunteers
+title: 志愿服务
+aliases: [志愿者]
+sources:
+  - law: 志愿服务条例
+    article: 第二十一条
+---
+
+## 志愿服务能向服务对象收费吗？
+不能。志愿者不得向志愿服务对象收取或者变相收取报酬。
+来源：《志愿服务条例》第二十一条
+`,
+  };
+
+  it("user: 会员费能给领舞的老师发劳务费吗 → the volunteer rule is not said as a 不能 to this question", async () => {
+    harness = qaHarness({ articles });
+    const answerer = new QaService({ config: harness.config, texts: qaTexts() }).answerer;
+    const loose = await answerer.answer("会员费能给领舞的老师发劳务费吗");
+    expect(loose.text).not.toMatch(/^不能/);
+    const asked = await answerer.answer("志愿服务能向服务对象收费吗");
+    expect(asked.text).toMatch(/^不能。/);
+  });
+});
