@@ -7,11 +7,11 @@ const usage = `incubot command line
   npm run -s cli -- ask --jsonl            questions as JSON lines on stdin → answers on stdout
   npm run -s cli -- extract --jsonl        messages as JSON lines on stdin → structured reports
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
-  npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE…] [--quiet]
                                            score report sets (default ../shared/eval/reports_dev.jsonl and reports_dev2.jsonl), misses listed
   npm run -s cli -- eval-turns [FILE]      score the dialog's turn classifier (default its unseen examples)
   npm run -s cli -- eval-dialogs [FILE] [--quiet] [--photo-marks]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
+  npm run -s cli -- eval-qa [FILE]         score QA sets (default ../shared/eval/qa_dev.jsonl and qa_dev2.jsonl)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -49,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "eval-qa": {
       const { runEvalQa } = await import("./features/qa/cli.js");
-      process.stdout.write(`${await runEvalQa(args[0] ?? projectPath("../shared/eval/qa_dev.jsonl"), { config })}\n`);
+      const files = args.length > 0 ? args : ["qa_dev.jsonl", "qa_dev2.jsonl"].map((name) => projectPath(`../shared/eval/${name}`));
+      process.stdout.write(`${await runEvalQa(files, { config })}\n`);
       return 0;
     }
     case "eval-reports": {

@@ -1,13 +1,17 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
+import { answersConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
-import { splitQuestion, stripPreamble } from "./parts.js";
+import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
+import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
+import { toSimplified } from "./simplified.js";
+import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
-import { organizationTypes } from "./lexicon.js";
-import { figures, isEnglish, normalize } from "./text.js";
+import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
+import { figures, isEnglish, namedSides, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
 export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown";
@@ -33,7 +37,15 @@ export interface AnswererOptions {
   minScore: number;
   minCoverage: number;
   writer?: LlmWriter;
+  /** Tells live look-ups (our score, who is on duty, where our application is) from rule questions. */
+  intent?: IntentClassifier;
 }
+
+/** How sure the classifier must be that a question is a live look-up before it becomes a ticket. */
+const liveCertainty = 0.7;
+/** How sure it must be that a question is about the rules before a long story may cover less. */
+const generalCertainty = 0.6;
+const storyCoverageFactor = 0.5;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
 export function similar(a: Section, b: Section): boolean {
@@ -60,6 +72,31 @@ function typesOf(text: string): Set<number> {
   return found;
 }
 
+/**
+ * A section about another of the things the question names one of (会员大会 for a 理事会
+ * question, 企业 for an 个人 one): it answers something nearby, not what was asked.
+ */
+function namesOther(question: string, section: Section): boolean {
+  // What the question names through its everyday words too (查账的 → 监事).
+  const typed = normalize(question);
+  const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to)].join(" ");
+  // The body says what the section is about; a heading may name the other side to contrast it.
+  const own = normalize(section.body);
+  return contrasts.some((sides) => {
+    const wanted = namedSides(asked, sides);
+    const stated = namedSides(own, sides);
+    return wanted.length > 0 && stated.length > 0 && !wanted.some((side) => stated.includes(side));
+  });
+}
+
+/** Below this share of the question's content accounted for, a section's bare yes/no is not said. */
+const looseShare = 0.5;
+
+/** Chinese content characters of a question (particles and question words left out). */
+function contentCharacters(question: string): number {
+  return [...normalize(question)].filter((character) => /[\u3400-\u9fff]/.test(character) && !functionCharacters.has(character)).length;
+}
+
 /** A runner-up this close to the best hit is included too. */
 const closeRunnerUp = 0.8;
 
@@ -74,13 +111,26 @@ export class Answerer {
 
   /** `previous`: the bot message this question replies to, searched lightly ("那民非呢？"). */
   async answer(raw: string, options: { previous?: string } = {}): Promise<Answer> {
-    const question = stripPreamble(raw);
+    const question = toSimplified(stripPreamble(raw));
     const english = isEnglish(question);
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
-    const picks = this.pick(question, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
+    const intent = this.options.intent?.classify(question);
+    if (intent?.label === "live" && intent.probability >= liveCertainty) return this.notAnswered("private", english, t);
+    // A question the classifier is sure is about the rules may be told in a long story that
+    // the best section accounts for only a little of: it needs less coverage.
+    const minCoverage = (intent?.label === "general" && intent.probability >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
+    const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
+    const index = this.options.index();
+    for (const pick of picks) {
+      pick.lead = thresholdVerdict(pick.question, pick.section.body, { english, t });
+      // A bare 不能。 from a section that accounts for under half of what was asked (会员费 …
+      // 老师 … 劳务费 against a rule on volunteers' service users) would be a confident answer
+      // to another question: the rule is said without it.
+      pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
+    }
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
     if (!this.options.writer) return fallback;
@@ -108,20 +158,47 @@ export class Answerer {
   }
 
   /** One confident section per part of the question, without repeats. */
-  private pick(question: string, previous?: string): Pick[] {
+  private pick(question: string, minCoverage: number, previous?: string): Pick[] {
+    const confident = (hit: Hit) => this.confident(hit, minCoverage);
     const index = this.options.index();
-    const parts = splitQuestion(question);
+    const compared = comparedParts(question);
+    // A comparison one section answers (it names both sides) stays whole; otherwise each side
+    // gets its part, and the question is handed off unless both are answered.
+    const wholeAnswers = compared && index.search(question, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
+    const parts = compared && !wholeAnswers ? compared.parts : splitQuestion(question);
     const picks: Pick[] = [];
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
-      const hits = index.search(part, { context, limit: 4 });
+      // Sections about another of the things the question names are no candidates at all.
+      const hits = index
+        .search(part, { context, limit: 6 })
+        .filter((hit) => !namesOther(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
+        .slice(0, 4);
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);
       // The best hit may match one word only; a close one that covers the question will do.
-      const best = hits.slice(0, 3).find((hit) => this.confident(hit) && hit.score >= 0.6 * hits[0]!.score && index.explains(part, hit.section, focus));
-      if (!best) continue;
+      // A section that judges the figure the question states (30个理事 against 5至25人) answers
+      // it, whatever act the question names (能批吗).
+      const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, { english: false, t: (key) => key }) !== undefined;
+      const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)) && answersConsequence(part, hit.section, { strict: true }));
+      // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
+      const asked = askedKinds(part);
+      // A figure the question states is best judged by a section that can judge it.
+      // (unless it accounts for less of the question: the figure may only set the scene).
+      const judging = candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
+      const best =
+        judging ||
+        // (looking a little further down when none of the first three states one).
+        (asked && [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))].find((hit) => statesKind(hit.section.body, asked))) ||
+        // 会有啥后果: a section saying what happens in the case asked about, if one is close.
+        candidates.find((hit) => answersConsequence(part, hit.section)) ||
+        candidates[0];
+      if (!best || hits.length === 0) {
+        if (compared && !wholeAnswers) return [];
+        continue;
+      }
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
-      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && this.confident(second) && index.explains(part, second.section, focus) ? second : undefined;
+      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
       const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
       // A runner-up that answers all the best hit does and more is the better answer on its own.
       const first = role === "instead" ? runnerUp!.section : best.section;
@@ -131,7 +208,7 @@ export class Answerer {
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
     const whole = index.search(question, { limit: 1 })[0];
-    return whole && this.confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+    return whole && confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
   }
 
   /**
@@ -156,8 +233,16 @@ export class Answerer {
     return "none";
   }
 
-  private confident(hit: Hit): boolean {
-    return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= this.options.minCoverage;
+  private confident(hit: Hit, minCoverage = this.options.minCoverage): boolean {
+    return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= minCoverage;
+  }
+
+  /** Whether a section's body names a thing, through its synonyms too. */
+  private mentions(section: Section, thing: string): boolean {
+    // The body, not the heading: a heading may promise a comparison its body does not make.
+    const text = normalize(section.body);
+    const word = normalize(thing);
+    return text.includes(word) || synonyms.some((group) => group.from.includes(word) && group.to.some((other) => text.includes(normalize(other))));
   }
 
   /** The chosen sections plus close runners-up: what the LLM may draw on. */

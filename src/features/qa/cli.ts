@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Config } from "../../config/schema.js";
 import { loadTexts, type Texts } from "../../core/i18n.js";
@@ -35,19 +35,30 @@ export async function runAskJsonl(input: NodeJS.ReadableStream, output: NodeJS.W
   }
 }
 
-/** Scores a QA evaluation file (eval/README.md) and returns the report text. */
-export async function runEvalQa(file: string, options: QaCliOptions): Promise<string> {
+/**
+ * Scores QA evaluation files (eval/README.md), one report each. A file that is not there is
+ * named in the report instead of stopping the others.
+ */
+export async function runEvalQa(files: string | string[], options: QaCliOptions): Promise<string> {
   const service = createService(options);
-  const items = readFileSync(file, "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as QaItem);
-  const results: QaResult[] = [];
-  for (const item of items) {
-    const answer = await service.answerer.answer(item.question);
-    results.push({ item, answer: answer.text, handoff: answer.handoff });
+  const reports: string[] = [];
+  for (const file of typeof files === "string" ? [files] : files) {
+    if (!existsSync(file)) {
+      reports.push(`${file}: not found (give the path of a qa_*.jsonl file: npm run eval:qa -- FILE)`);
+      continue;
+    }
+    const items = readFileSync(file, "utf8")
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as QaItem);
+    const results: QaResult[] = [];
+    for (const item of items) {
+      const answer = await service.answerer.answer(item.question);
+      results.push({ item, answer: answer.text, handoff: answer.handoff, sources: answer.sources });
+    }
+    reports.push(`${file}: ${items.length} questions\n${scoreQa(results, service.sections())}`);
   }
-  return `${file}: ${items.length} questions\n${scoreQa(results)}`;
+  return reports.join("\n\n");
 }
 
 function createService(options: QaCliOptions): QaService {

@@ -21,6 +21,10 @@ export interface Composed {
 export interface Pick {
   question: string;
   section: Section;
+  /** Said first (a verdict such as 不够：35个，少于规定的50个。), then the section's rule. */
+  lead?: string;
+  /** The section speaks to little of the question: its bare 能。/不能。 is not said as the answer. */
+  loose?: boolean;
 }
 
 /**
@@ -36,8 +40,10 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const reserve = (caution ? cautionText.length + 1 : 0) + (numbered ? picks.length * 4 : 0);
   const budget = Math.floor((maxBodyLength - reserve) / picks.length);
   const parts = picks.map((pick) => {
-    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.question);
-    return condense(text, pick.question, budget, pick.section.kind === "statute");
+    // After a verdict the section's own bare 能。/不能。 would answer a different question.
+    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.lead || pick.loose ? "" : pick.question);
+    const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
+    return `${lead}${condense(text, pick.question, budget - lead.length, pick.section.kind === "statute")}`;
   });
   let body = numbered ? parts.map((part, index) => `${index + 1}. ${part}`).join("\n") : parts[0]!;
   if (caution && (english || !/以.{0,10}最新.{0,6}为准/.test(body))) body += `${english ? " " : ""}${cautionText}`;

@@ -24,7 +24,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
   for (const clause of clauses) {
     // 需要盖章吗 / 能收费吗 / 会费要退吗: the act a yes/no question asks about, when it is one word of its own.
     const yesNo = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)?$/.exec(clause);
-    if (yesNo && !directional.test(yesNo[2]!)) {
+    // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
+    if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什么|啥|哪/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
       // The act must be a word of its own in the clause, not the tail of one (要求, 需要).
       const start = yesNo.index + yesNo.groups!.modal!.length;

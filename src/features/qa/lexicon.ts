@@ -72,6 +72,28 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["强制捐", "必须捐", "硬性捐", "每人捐", "每个会员捐", "按人头捐", "派捐"], to: ["摊派", "捐款"] },
   { from: ["搞活动", "没搞", "办活动", "没活动", "不搞活动"], to: ["开展活动", "从事"] },
   { from: ["连着", "接连", "一连", "连年"], to: ["连续"] },
+  // Everyday names for the governing bodies and roles.
+  { from: ["管事的班子", "领导班子", "班子", "决策层", "管事的", "当家的"], to: ["理事会", "理事"] },
+  { from: ["查账的", "查账", "监督的", "盯着", "监督"], to: ["监事"] },
+  { from: ["媳妇", "老婆", "丈夫", "老公", "爱人", "配偶", "儿子", "女儿", "亲戚", "家属", "家里人", "一家人", "父子", "夫妻", "兄弟"], to: ["近亲属", "亲属"] },
+  // Before the certificate: the preparation stage.
+  { from: ["张罗", "筹备阶段", "还没拿证", "证还没", "没批下来", "还没批", "还没登记", "没拿到证"], to: ["筹备", "筹备期间"] },
+  // Public places and platforms: public fundraising.
+  { from: ["摆摊", "摆个摊", "街上", "路边", "小区门口", "广场上", "商场门口", "抖音", "快手", "视频号", "微博"], to: ["公共场所", "公开募捐", "互联网"] },
+  // Missed deadlines: the consequence rules.
+  { from: ["晚交", "迟交", "忘了交", "没交", "没报", "漏报", "逾期", "过了截止", "超期", "拖着没"], to: ["未按规定", "活动异常名录", "逾期"] },
+  { from: ["分摊", "摊到", "下指标", "分配任务", "硬性任务", "必须完成"], to: ["摊派"] },
+  { from: ["剩下的钱", "剩的钱", "剩余的钱", "剩下的财产", "剩余财产", "剩下的东西"], to: ["剩余财产"] },
+  { from: ["学费", "培训费", "服务收入", "经营收入", "卖东西"], to: ["收入", "经营"] },
+  { from: ["几档", "几级", "几个等级", "哪几级", "评级"], to: ["评估等级", "等级"] },
+  { from: ["差不多的", "同类的", "一样的", "类似的", "重复的", "已经有个", "已经有一个"], to: ["相同或者相似", "没有必要成立"] },
+  { from: ["老板", "企业家", "公司"], to: ["企业", "捐赠人"] },
+  { from: ["多少钱", "花多少", "要多少钱", "得多少钱"], to: ["活动资金", "开办资金", "原始基金"] },
+  { from: ["哪几样东西", "哪些东西", "什么东西", "啥东西", "备齐", "带齐", "准备齐", "递申请", "交申请"], to: ["材料", "申请"] },
+  { from: ["事前", "事先", "提前报", "先报", "报备", "报啥", "报什么"], to: ["备案", "前"] },
+  { from: ["没按时", "不按时", "没按期", "未按时", "没及时", "晚了"], to: ["未按规定", "活动异常名录", "逾期"] },
+  { from: ["分一分", "分分", "分掉", "平分", "发给会员", "分给会员"], to: ["分配", "不得分配"] },
+  { from: ["收不收钱", "收不收费", "要不要钱", "要钱吗", "收钱吗", "收费吗", "花钱吗", "免费吗", "免费"], to: ["收取费用", "不得收取", "交钱"] },
   // Penalty questions typed with the bare verb (会怎么罚 / 罚多少) ask for the 处罚 rule.
   { from: ["怎么罚", "咋罚", "罚多少", "会罚", "要罚", "罚吗", "罚不罚", "怎么处理", "怎么处罚"], to: ["处罚", "罚款", "行政处罚"] },
   // Several districts or cities: the cross-area rule (跨行政区域 → 上一级).
@@ -135,7 +157,8 @@ export const organizationTypes: Array<{ mentions: string[]; marks: string[] }> =
   { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会"], marks: ["社团", "协会"] },
   { mentions: ["慈善组织", "慈善"], marks: ["慈善"] },
   { mentions: ["志愿"], marks: ["志愿"] },
-  { mentions: ["社区社会组织", "社区"], marks: ["社区"] },
+  // 社区 alone is as often a place (创新园在哪个社区) as this kind of organization.
+  { mentions: ["社区社会组织"], marks: ["社区"] },
 ];
 
 /** Frequent misspellings (mostly same-sound characters typed by pinyin input). */
@@ -154,115 +177,7 @@ export const confusions: Array<[string, string]> = [
   ["信用信患", "信用信息"], ["活动资今", "活动资金"], ["原始基今", "原始基金"], ["社圑", "社团"],
 ];
 
-/**
- * English words and phrases → the Chinese terms the articles use. English questions are also
- * matched against each section's `en:` line; this table finds the Chinese side as well.
- */
-export const englishTerms: Array<[string, string[]]> = [
-  ["association", ["社团", "社会团体", "协会"]],
-  ["social organization", ["社会组织"]],
-  ["social service", ["社会服务机构", "民非"]],
-  ["private non-enterprise", ["民非", "民办非企业单位"]],
-  ["deadline", ["截止", "前"]],
-  ["by when", ["前"]],
-  ["date", ["前", "日"]],
-  ["minimum", ["最少", "以上", "不低于"]],
-  ["maximum", ["上限", "不超过"]],
-  ["operate", ["运营"]],
-  ["operates", ["运营"]],
-  ["valid", ["有效期"]],
-  ["official account", ["公众号"]],
-  ["wechat", ["微信", "公众号"]],
-  ["online", ["网上", "互联网"]],
-  ["collect", ["募捐", "收款"]],
-  ["raise", ["募捐"]],
-  ["donors", ["捐赠人"]],
-  ["donor", ["捐赠人"]],
-  ["council", ["理事会"]],
-  ["board", ["理事会"]],
-  ["directors", ["理事"]],
-  ["salary", ["报酬", "工资"]],
-  ["nothing", ["未开展活动", "没搞活动"]],
-  ["inactive", ["未开展活动", "没搞活动"]],
-  ["no activities", ["未开展活动"]],
-  ["activities", ["活动"]],
-  ["revoke", ["撤销登记"]],
-  ["revoked", ["撤销登记"]],
-  ["dance", ["广场舞", "舞蹈队"]],
-  ["community", ["社区"]],
-  ["group", ["团队", "小团队"]],
-  ["team", ["队", "团队"]],
-  ["certificate", ["登记证书"]],
-  ["seal", ["印章", "刻章"]],
-  ["bank account", ["银行账户"]],
-  ["spending", ["支出", "花"]],
-  ["spend", ["支出", "花"]],
-  ["charitable", ["公益", "慈善"]],
-  ["each year", ["每年"]],
-  ["annual", ["每年", "年度"]],
-  ["material", ["材料"]],
-  ["materials", ["材料"]],
-  ["documents", ["材料"]],
-  ["submit", ["报送", "提交"]],
-  ["foundation", ["基金会"]],
-  ["charity", ["慈善组织"]],
-  ["charities", ["慈善组织"]],
-  ["register", ["登记"]],
-  ["registration", ["登记"]],
-  ["registered", ["登记"]],
-  ["application", ["申请"]],
-  ["decide", ["作出决定", "决定"]],
-  ["decision", ["作出决定", "决定"]],
-  ["days", ["日内"]],
-  ["public fundraising", ["公开募捐", "公开募捐资格"]],
-  ["fundraising", ["募捐"]],
-  ["qualification", ["资格"]],
-  ["donation", ["捐赠"]],
-  ["donations", ["捐赠"]],
-  ["donate", ["捐赠"]],
-  ["deduct", ["扣除", "税前扣除"]],
-  ["deduction", ["扣除", "税前扣除"]],
-  ["income tax", ["所得税"]],
-  ["individual", ["个人"]],
-  ["individuals", ["个人"]],
-  ["company", ["企业"]],
-  ["companies", ["企业"]],
-  ["cap", ["限额", "扣除"]],
-  ["tax exempt", ["免税资格"]],
-  ["tax-exempt", ["免税资格"]],
-  ["annual report", ["年度工作报告", "年报"]],
-  ["work report", ["年度工作报告"]],
-  ["annual inspection", ["年检", "年度检查"]],
-  ["volunteer", ["志愿者", "志愿服务"]],
-  ["volunteers", ["志愿者", "志愿服务"]],
-  ["insurance", ["保险"]],
-  ["risk", ["风险"]],
-  ["members", ["会员"]],
-  ["member", ["会员"]],
-  ["funds", ["活动资金"]],
-  ["name", ["名称"]],
-  ["branch", ["分支机构"]],
-  ["branches", ["分支机构"]],
-  ["audit", ["审计"]],
-  ["deregister", ["注销"]],
-  ["dissolve", ["注销", "清算"]],
-  ["change", ["变更"]],
-  ["legal representative", ["法定代表人"]],
-  ["party", ["党组织", "党支部"]],
-  ["fee", ["费用", "会费"]],
-  ["fees", ["费用", "会费"]],
-  ["membership fee", ["会费"]],
-  ["receipt", ["捐赠票据"]],
-  ["penalty", ["处罚"]],
-  ["fine", ["罚款"]],
-  ["evaluation", ["评估"]],
-  ["grade", ["评估等级"]],
-  ["credit", ["信用"]],
-  ["supervisory unit", ["业务主管单位"]],
-  ["disclosure", ["信息公开"]],
-  ["disclose", ["信息公开"]],
-  ["park", ["创新园"]],
-];
+export { englishTerms } from "./english-terms.js";
 
 /** Bigrams of question phrasing that say nothing about the topic. */
 export const stopBigrams = new Set([
@@ -276,3 +191,16 @@ export const stopBigrams = new Set([
 export const englishStopWords = new Set(
   "a an the of to in on for and or but is are was were be been being do does did done have has had we our us you your i my me it its this that these those what which who whom how when where why can could should would will shall may might must any some all by with from as at about into than then there their they them hi hello all quick q please now just also if so not no yes".split(" "),
 );
+
+/**
+ * Words that name one of two (or more) exclusive cases a rule distinguishes. A limit stated for
+ * one case (地方性社团 3万元) does not judge a question about another (全国性).
+ */
+export const contrasts: string[][] = [
+  ["全国性", "地方性"],
+  ["非公募", "公募"],
+  ["个人会员", "单位会员"],
+  ["企业", "个人"],
+  ["社团", "民非", "基金会"],
+  ["理事会|常务理事会", "会员大会|会员代表大会|会员(代表)大会", "监事会|监事"],
+];

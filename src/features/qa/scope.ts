@@ -85,7 +85,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
     patterns: [
       /(我们|我的|咱们|咱|我家|本(会|机构|协会|中心)).{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)/,
       /(我们|我的|咱们|咱|我家|本会|本机构).{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)/,
-      /(我们|我的|咱们|咱|我家|本会|本机构).{0,30}(批|审|通过|下来|办好|办完|出来|过|评上|选上|入选|入围|中选|获奖|立项|中标|获批|到账|交上去|报上去|递交|上报|公布|收到)了?(吗|没|没有)[？?]?$/,
+      // 批了吗 / 批了没 / 通过没有 ask where things stand; 能批吗 asks whether the rules allow it.
+      /(我们|我的|咱们|咱|我家|本会|本机构).{0,30}(批|审|通过|下来|办好|办完|出来|过|评上|选上|入选|入围|中选|获奖|立项|中标|获批|到账|交上去|报上去|递交|上报|公布|收到)(了(吗|没|没有)|没有?)[？?]?$/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.
@@ -101,7 +102,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /\b(approved|processed|accepted|rejected)\b[^?]*\b(our|my|us)\b|\b(our|my)\b[^?]*\b(approved|processed|accepted|rejected)\b/,
       /(我们|我的|咱们|咱|本会|本机构).{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)/,
       /(审|批|办|走)到哪(一步|了|儿)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
-      /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|看|查询|查查|看看|核实|确认)(一下|下)?(我们|我|咱们|咱|本)/,
+      /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
       /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
     ],

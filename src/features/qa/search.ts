@@ -2,6 +2,7 @@ import type { Section } from "./article.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, terms } from "./text.js";
+import { limits, measure, quantities } from "./verdict.js";
 
 export interface Hit {
   section: Section;
@@ -34,6 +35,8 @@ const typeFactor = 1.25;
 const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const dateFactor = 1.25;
+/** A question stating a quantity (40个人, 2万, 6年) prefers sections that limit that kind of quantity. */
+const quantityFactor = 1.3;
 
 class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
@@ -90,6 +93,8 @@ export class KnowledgeIndex {
   private readonly byFirst = new Map<string, string[]>();
   private readonly bySecond = new Map<string, string[]>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  /** The kinds of quantity each section limits (count, money, years …), for questions stating one. */
+  private readonly limitKinds: Array<Set<string>> = [];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -118,6 +123,7 @@ export class KnowledgeIndex {
       this.articleOf.push(article);
       this.termSets.push(new Set([...frequencies.keys(), ...articleDocuments[article]!.keys()]));
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", ...(section.questions ?? []), section.title, ...section.aliases].join(" ")));
+      this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : measure(limit.kind)))));
     }
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
@@ -149,8 +155,16 @@ export class KnowledgeIndex {
     const articleScores = new Map<number, number>();
     this.articleIndex.score(query, articleScores);
     const normalized = normalize(question);
-    const types = organizationTypes.filter((type) => type.mentions.some((word) => normalized.includes(word)));
+    const typesIn = (text: string) => organizationTypes.filter((type) => type.mentions.some((word) => text.includes(word)));
+    // A part that names no organization type is about the one the whole question names
+    // (公募基金会要花多少？理事会一年开几次会 → the 基金会's 理事会).
+    const own = typesIn(normalized);
+    const types = own.length > 0 || !options.context ? own : typesIn(normalize(options.context));
     const asksWhen = whenQuestion.test(normalized);
+    const figures = quantities(question);
+    const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
+    // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
+    if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
@@ -159,6 +173,7 @@ export class KnowledgeIndex {
       const about = normalize(`${section.heading} ${section.title}`);
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
+      if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       hits.push({ index, score: total });
     }
     const ranked = hits
@@ -253,7 +268,9 @@ export class KnowledgeIndex {
       if (query.weight < 1 || expanded.has(query.term) || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;
       for (const guess of this.fuzzy(query.term)) add(guess, 0.3);
     }
-    if (context) for (const term of terms(context, this.segmenter)) add(term, 0.25);
+    // A thin part (截止到几号) leans on the whole question for its topic.
+    const thin = (normalized.match(/[\u3400-\u9fff]/g) ?? []).length < 7;
+    if (context) for (const term of terms(context, this.segmenter)) add(term, thin ? 0.5 : 0.25);
     return [...result.values()];
   }
 
@@ -281,7 +298,8 @@ function preferCovering(hits: Hit[]): Hit[] {
   if (!top) return hits;
   const better = hits
     .slice(1, 5)
-    .filter((hit) => hit.coverage >= top.coverage + 0.25 && hit.score >= 0.6 * top.score)
+    // Much more of the question at a fair score, or a little more at nearly the same score.
+    .filter((hit) => (hit.coverage >= top.coverage + 0.25 && hit.score >= 0.6 * top.score) || (hit.coverage >= top.coverage + 0.05 && hit.score >= 0.9 * top.score))
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   return better ? [better, ...hits.filter((hit) => hit !== better)] : hits;
 }

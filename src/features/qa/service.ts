@@ -6,9 +6,14 @@ import type { Llm } from "../../ports/llm.js";
 import type { Storage } from "../../ports/storage/index.js";
 import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
+import type { Section } from "./article.js";
+import { classifierFor } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { KnowledgeIndex } from "./search.js";
+
+/** The scope classifier's examples, shipped as data beside the knowledge base. */
+const intentExamplesFile = "config/qa/scope-examples.yaml";
 
 export interface QaServiceOptions {
   config: Config;
@@ -51,6 +56,7 @@ export class QaService {
       minScore: config.qa.minScore,
       minCoverage: config.qa.minCoverage,
       writer,
+      intent: classifierFor(projectPath(intentExamplesFile)),
     });
   }
 
@@ -60,6 +66,11 @@ export class QaService {
     this.index = loaded.index;
     this.counts = loaded.counts;
     return { ...this.counts };
+  }
+
+  /** The sections answers are drawn from (evaluation shows where a missed fact lives). */
+  sections(): readonly Section[] {
+    return this.index.sections;
   }
 
   status(): { articles: number; passages: number; sections: number } {

@@ -112,3 +112,20 @@ function chineseNumber(run: string): number | undefined {
   }
   return total + current;
 }
+
+/**
+ * Which of a contrast's sides a text names, the longer spellings first and each occurrence
+ * once, so 非公募 is not also read as 公募 while 公募基金会…非公募基金会 names both. A side may
+ * have several spellings separated by | (会员大会|会员代表大会).
+ */
+export function namedSides(text: string, sides: readonly string[]): string[] {
+  let rest = text;
+  const named = new Set<string>();
+  const spellings = sides.flatMap((side) => side.split("|").map((spelling) => ({ side, spelling })));
+  for (const { side, spelling } of spellings.sort((a, b) => b.spelling.length - a.spelling.length)) {
+    if (!rest.includes(spelling)) continue;
+    named.add(side);
+    rest = rest.split(spelling).join(" ");
+  }
+  return [...named];
+}

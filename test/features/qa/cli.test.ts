@@ -70,6 +70,19 @@ describe("runEvalQa", () => {
   // The shared development set sits beside the repository on the build machine only; a clone alone skips this, saying why.
   const devSet = projectPath("../shared/eval/qa_dev.jsonl");
   if (!existsSync(devSet)) console.warn(`[skip] ${devSet} is absent; the development-set target test needs it (npm run eval:qa scores it when present)`);
+  it("names a missing file and still scores the others; a miss shows the section chosen and where its facts are", async () => {
+    harness = qaHarness();
+    const folder = temporaryFolder();
+    writeArticles(folder.path, {
+      "eval.jsonl": JSON.stringify({ id: "m1", question: "成立社团最少要多少会员？", topic: "shetuan-conditions", source: "第十条", must_include: ["五十个", "验资报告"], out_of_scope: false }),
+    });
+    const report = await runEvalQa([`${folder.path}/absent.jsonl`, `${folder.path}/eval.jsonl`], { config: harness.config, texts: qaTexts() });
+    folder.remove();
+    expect(report).toMatch(/absent\.jsonl: not found/);
+    expect(report).toContain("in-scope answers with every must_include fact: 0/1");
+    expect(report).toMatch(/m1 missing 验资报告; chose shetuan-conditions .*expected shetuan-conditions \(第十条\); facts in shetuan-conditions#1/);
+  });
+
   it.skipIf(!existsSync(devSet))("meets the targets on the development set with the project's knowledge base", async () => {
     const config = configSchema.parse({ park });
     const report = await runEvalQa(devSet, { config, texts: qaTexts() });

@@ -32,6 +32,17 @@ describe("splitQuestion", () => {
     expect(splitQuestion("Can individuals deduct donations? What's the cap?")).toEqual(["Can individuals deduct donations?", "What's the cap?"]);
   });
 
+  it("splits two asks joined by a comma or a voice-typed space", () => {
+    expect(splitQuestion("年报几号前交给主管单位，年检收不收费")).toEqual(["年报几号前交给主管单位", "年检收不收费"]);
+    expect(splitQuestion("我们打算注册个协会 要多少钱 多久能批下来")).toEqual(["我们打算注册个协会，要多少钱", "多久能批下来"]);
+  });
+
+  it("keeps a story before its one question together", () => {
+    expect(splitQuestion("我们拉了40个人，够不够")).toHaveLength(1);
+    expect(splitQuestion("拿了证以后一直没开展啥活动，会有啥后果")).toHaveLength(1);
+    expect(splitQuestion("想问一下，成立社团要多少人")).toHaveLength(1);
+  });
+
   it("asks at most three things at once", () => {
     expect(splitQuestion("会员多少？资金多少？住所要求？人员要求？")).toHaveLength(3);
   });

@@ -1,0 +1,56 @@
+import { functionCharacters, synonyms } from "./lexicon.js";
+import { normalize, sentences } from "./text.js";
+
+/** A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样). */
+const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|\bpenalt|\bhappens?\b|\bconsequence/;
+
+/** Words that state a penalty, and (broader) any consequence, in a rule. */
+const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
+const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
+const asksPenalty = /罚|\bpenalt|\bfine/;
+
+/**
+ * What a question asks about, beside the consequence: its content bigrams, and the whole words
+ * its everyday words stand for (晚交 → 未按规定), not their bigrams (年度 of 年度工作报告
+ * would find any 上年度).
+ */
+function subjectTerms(question: string): Set<string> {
+  const text = normalize(question).replace(new RegExp(asksConsequence.source, "g"), " ");
+  const terms = new Set<string>();
+  for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) {
+    for (let index = 0; index + 1 < run.length; index++) {
+      const bigram = run.slice(index, index + 2);
+      if (![...bigram].some((character) => functionCharacters.has(character))) terms.add(bigram);
+    }
+  }
+  for (const group of synonyms) if (group.from.some((word) => text.includes(word))) for (const word of group.to) terms.add(normalize(word));
+  // The consequence words themselves (处罚 from 怎么处罚's synonyms) are not the case asked about.
+  return new Set([...terms].filter((term) => !consequenceWords.test(term)));
+}
+
+/**
+ * Whether a section answers what happens in the case the question describes: some sentence of
+ * it (or its heading) states a consequence (警告, 撤销登记, 列入名录 …; a penalty when the
+ * question asks 罚) and the same sentence or list item names the case too. A section that
+ * lists the case as one condition and a penalty as another (不予评估：未参加年检；受过处罚)
+ * does not say what happens to those who skip the inspection. Questions that ask no
+ * consequence pass; with `strict`, so do those asking what happens rather than the penalty.
+ */
+export function answersConsequence(question: string, section: { heading: string; body: string }, options: { strict?: boolean } = {}): boolean {
+  const asked = normalize(question);
+  if (!asksConsequence.test(asked)) return true;
+  // Strictly, only a question about a penalty (会怎么罚) is held to this; 会有啥后果 is a preference.
+  if (options.strict && !asksPenalty.test(asked)) return true;
+  const subject = subjectTerms(question);
+  if (subject.size === 0) return true;
+  const wanted = asksPenalty.test(asked) ? penaltyWords : consequenceWords;
+  // A list (主要有：a；b；c) is read item by item, each with its lead and the heading, which
+  // often carry the consequence (什么情况会被列入异常名录？).
+  const heading = normalize(section.heading);
+  return sentences(normalize(section.body)).some((sentence) => {
+    const [lead, ...rest] = sentence.split(/[：:]/);
+    const items = (rest.length > 0 ? rest.join("：") : lead!).split(/[；;]/);
+    const context = rest.length > 0 ? `${heading} ${lead}` : heading;
+    return items.some((item) => wanted.test(`${context} ${item}`) && [...subject].some((bigram) => item.includes(bigram) || (rest.length === 0 && context.includes(bigram))));
+  });
+}

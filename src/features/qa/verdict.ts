@@ -1,0 +1,269 @@
+import type { Translate } from "../../core/i18n.js";
+import { contrasts, englishTerms } from "./lexicon.js";
+import { arabicNumerals, namedSides } from "./text.js";
+
+/** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
+type Kind = "count" | "money" | "years" | "age" | "times" | "percent" | "days" | "months";
+
+interface Quantity {
+  kind: Kind;
+  value: number;
+  /** Where it stands in the text, to read the words around it. */
+  at: number;
+}
+
+/** A limit a section states: at least, at most, or between; `share` when it is a share of a base. */
+interface Limit {
+  kind: Kind;
+  low?: number;
+  high?: number;
+  /** The limit is a share (0–1) of a base amount, e.g. 上一年总收入的70%. */
+  share?: boolean;
+  /** The clause it stands in, to choose among several (个人会员 vs 单位会员). */
+  clause: string;
+  /** The sentence it stands in, for the case it is stated for (全国性 vs 地方性). */
+  sentence: string;
+}
+
+const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
+  { pattern: "万元|万块钱|万块|万", kind: "money", factor: 10_000 },
+  { pattern: "元|块钱|块", kind: "money", factor: 1 },
+  { pattern: "周岁|岁", kind: "age", factor: 1 },
+  { pattern: "个年度|年度|年", kind: "years", factor: 1 },
+  { pattern: "次", kind: "times", factor: 1 },
+  { pattern: "个工作日|日|天", kind: "days", factor: 1 },
+  { pattern: "个月", kind: "months", factor: 1 },
+  // After 个月 and 个年度, which also start with 个.
+  { pattern: "个人|个|人|名|家|位", kind: "count", factor: 1 },
+  { pattern: "%", kind: "percent", factor: 1 },
+];
+const unitPattern = units.map((unit) => unit.pattern).join("|");
+const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
+  { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
+  { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
+  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|companies|units|organizations))\b/g, kind: "count", factor: 1 },
+  { pattern: /(\d+)\s*(?:years?)\s*old\b/g, kind: "age", factor: 1 },
+  { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
+];
+
+function kindOf(unit: string): { kind: Kind; factor: number } {
+  return units.find((entry) => new RegExp(`^(?:${entry.pattern})$`).test(unit))!;
+}
+
+const daysPer: Partial<Record<Kind, number>> = { days: 1, months: 30, years: 365 };
+
+/** What a kind measures: days, months and years are all durations. */
+export function measure(kind: Kind): string {
+  return kind in daysPer ? "duration" : kind;
+}
+
+function inDays(value: number, kind: Kind): number {
+  return value * (daysPer[kind] ?? 1);
+}
+
+/** Text with figures in digits (两万 → 2万, 三分之二 → 2/3 as 66.67%), full-width folded. */
+function digitsOf(text: string): string {
+  return arabicNumerals(text.normalize("NFKC").toLowerCase())
+    // 1万5 (一万五): fifteen thousand, not ten.
+    .replace(/(\d+)万([1-9])(?![\d万千百元块])/g, "$1.$2万")
+    .replace(/(\d+)(个)?年半/g, "$1.5年")
+    .replace(/半年/g, "6个月")
+    .replace(/(\d+)分之(\d+)/g, (_, whole: string, part: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`)
+    .replace(/(\d+)\/(\d+)(?!\d)/g, (_, part: string, whole: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`);
+}
+
+/** The quantities a question states (年份 such as 2019年 are dates, not durations). */
+export function quantities(question: string): Quantity[] {
+  const text = digitsOf(question);
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${unitPattern})`, "g"))) {
+    const { kind, factor } = kindOf(match[2]!);
+    const value = Number(match[1]) * factor;
+    if (kind === "years" && value > 100) continue;
+    found.push({ kind, value, at: match.index });
+  }
+  for (const { pattern, kind, factor } of englishUnits) {
+    for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match[1]) * factor, at: match.index });
+  }
+  return found;
+}
+
+const atLeast = /(?:不少于|不低于|不得少于|不得低于|至少|最少|最低|满)$/;
+const atMost = /(?:不超过|不得超过|未超过|不多于|最多|最高|上限为?|至多)$/;
+const comparator = /(不少于|不低于|不得少于|不得低于|至少|最少|最低|不超过|不得超过|未超过|不多于|最多|最高|至多)[^，,。；;]{0,10}$/;
+const sentenceMarks = ["。", "；", ";"];
+
+/** Limits read per section text: the same sections are judged for question after question. */
+const readLimits = new Map<string, Limit[]>();
+
+/** The limits a section's text states, each with the clause around it. */
+export function limits(text: string): Limit[] {
+  const known = readLimits.get(text);
+  if (known) return known;
+  const found = readLimitsOf(text);
+  // A pure function's memo, bounded so reloaded knowledge bases cannot grow it without end.
+  if (readLimits.size > 10_000) readLimits.clear();
+  readLimits.set(text, found);
+  return found;
+}
+
+function readLimitsOf(text: string): Limit[] {
+  const digits = digitsOf(text);
+  const found: Limit[] = [];
+  const clauseAt = (at: number, marks = ["。", "；", ";", "，", ","]) => {
+    const start = Math.max(0, ...[...marks, "（", "("].map((mark) => digits.lastIndexOf(mark, at) + 1));
+    const ends = marks.map((mark) => digits.indexOf(mark, at)).filter((index) => index >= 0);
+    return digits.slice(start, ends.length ? Math.min(...ends) : digits.length);
+  };
+  const range = new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})?\\s*(?:至|到|—|–|-|~)\\s*(\\d+(?:\\.\\d+)?)(${unitPattern})`, "g");
+  const spans: Array<[number, number]> = [];
+  for (const match of digits.matchAll(range)) {
+    const { kind, factor } = kindOf(match[4]!);
+    if (match[2] && kindOf(match[2]).kind !== kind) continue;
+    found.push({ kind, low: Number(match[1]) * factor, high: Number(match[3]) * factor, clause: clauseAt(match.index), sentence: clauseAt(match.index, sentenceMarks) });
+    spans.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of digits.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})(以上|以下|以内)?`, "g"))) {
+    if (spans.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    const { kind, factor } = kindOf(match[2]!);
+    const value = Number(match[1]) * factor;
+    const before = digits.slice(Math.max(0, match.index - 14), match.index);
+    // 上一年总收入的70% / 年度利润总额12%以内: a share of a base amount named just before.
+    const share = kind === "percent" && /(的|总额|收入|余额|所得额|支出|利润)$/.test(before);
+    // A share's comparison word stands before its base (不得低于上一年总收入的70%).
+    const lead = share ? (comparator.exec(before)?.[1] ?? "") : before;
+    const low = match[3] === "以上" || atLeast.test(lead);
+    const high = match[3] === "以下" || match[3] === "以内" || atMost.test(lead);
+    if (low === high) continue;
+    const sentence = clauseAt(match.index, sentenceMarks);
+    found.push({ kind, ...(low ? { low: value } : { high: value }), share, clause: share ? sentence : clauseAt(match.index), sentence });
+  }
+  return found;
+}
+
+/**
+ * Bigram overlap: how much a limit's clause speaks to the words around the question's figure.
+ * A clause naming the other side of a contrast the question names (地方性 for a 全国性 question)
+ * is about someone else and loses.
+ */
+function affinity(limit: Limit, question: string): number {
+  const { clause } = limit;
+  let shared = 0;
+  for (const sides of contrasts) {
+    const asked = namedSides(question, sides);
+    // The clause's own case if it names one (非公募基金会不低于200万元), else its sentence's.
+    const own = namedSides(limit.clause, sides);
+    const stated = own.length > 0 ? own : namedSides(limit.sentence, sides);
+    if (asked.length > 0 && stated.length > 0 && !asked.some((side) => stated.includes(side))) shared -= 10;
+  }
+  for (let index = 0; index + 1 < clause.length; index++) if (/[\u3400-\u9fff]{2}/.test(clause.slice(index, index + 2)) && question.includes(clause.slice(index, index + 2))) shared++;
+  return shared;
+}
+
+/** Money in words: 700万, 24万, 3500元. */
+function money(value: number): string {
+  if (value >= 10_000) return `${Number((value / 10_000).toFixed(2))}万元`;
+  return `${Number(value.toFixed(2))}元`;
+}
+
+/** Shares the statutes write as fractions (三分之一) are said as fractions again. */
+const fractions: Record<string, string> = { "33.33": "1/3", "66.67": "2/3", "50.00": "1/2", "25.00": "1/4", "75.00": "3/4" };
+
+function show(kind: Kind, value: number, english: boolean): string {
+  if (kind === "money") return english ? `RMB ${value.toLocaleString("en")}` : money(value);
+  if (kind === "percent") return fractions[value.toFixed(2)] ?? `${Number(value.toFixed(2))}%`;
+  const unit = english
+    ? { count: "", age: " years old", years: " years", times: " times", days: " days", months: " months" }[kind]
+    : { count: "个", age: "周岁", years: "年", times: "次", days: "日", months: "个月" }[kind];
+  return `${value}${unit}`;
+}
+
+/** A question that asks how much a share of its figure comes to (能扣多少, what is the minimum). */
+const asksHowMuch = /多少|几成|how much|minimum|maximum|at least|at most|the cap|the limit/;
+
+/** A question that asks whether something is enough or allowed, not how much it is. */
+const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
+
+/**
+ * The verdict a question with a figure asks for, measured against the limit the section
+ * states (够/不够, 可以/不行, 符合/不符合), or undefined when the question states no figure
+ * of a kind the section limits, or asks neither whether nor how much.
+ */
+export function verdict(question: string, sectionText: string, options: { english: boolean; t: Translate }): string | undefined {
+  const text = `${digitsOf(question)} ${chineseOf(question)}`;
+  const whether = asksWhether.test(text);
+  if (!whether && !asksHowMuch.test(text)) return undefined;
+  const stated = quantities(question);
+  if (stated.length === 0) return undefined;
+  const sectionLimits = limits(sectionText);
+  const { t, english } = options;
+  const shared = shareVerdict(text, stated, sectionLimits, options);
+  if (shared || !whether) return shared;
+  const around = (quantity: Quantity) => `${text.slice(Math.max(0, quantity.at - 12), quantity.at + 12)} ${chineseOf(question)}`;
+  let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
+  for (const quantity of stated) {
+    for (const limit of sectionLimits) {
+      if (limit.share || measure(limit.kind) !== measure(quantity.kind)) continue;
+      const score = affinity(limit, around(quantity)) + 0.1 * affinity(limit, text);
+      if (!best || score > best.score) best = { quantity, limit, score };
+    }
+  }
+  if (!best) return undefined;
+  const { quantity, limit } = best;
+  // Several figures of one kind (38个人 + 6家单位 = 44): the largest is the one to judge.
+  const value = Math.max(...stated.filter((other) => other.kind === quantity.kind).map((other) => other.value));
+  const params = { value: show(quantity.kind, value, english), low: limit.low !== undefined ? show(limit.kind, limit.low, english) : "", high: limit.high !== undefined ? show(limit.kind, limit.high, english) : "" };
+  // Durations are compared in days (8个月 against 满1年); everything else as stated.
+  const [asked, low, high] = [inDays(value, quantity.kind), limit.low !== undefined ? inDays(limit.low, limit.kind) : undefined, limit.high !== undefined ? inDays(limit.high, limit.kind) : undefined];
+  if (low !== undefined && high !== undefined) return t(`qa.verdict.range.${asked >= low && asked <= high ? "yes" : "no"}`, params);
+  if (low !== undefined) return t(`qa.verdict.atLeast.${asked >= low ? "yes" : "no"}`, params);
+  return t(`qa.verdict.atMost.${asked <= high! ? "yes" : "no"}`, params);
+}
+
+/**
+ * A share of a base (上一年总收入的70%, 理事总数的1/3) worked out from the question's figures:
+ * money figures, or two or more counts (9个理事，4个领工资). The largest is the base, the next
+ * the amount judged; with the base alone, the required amount is said.
+ */
+function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], options: { english: boolean; t: Translate }): string | undefined {
+  const { t, english } = options;
+  const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
+  const money = stated.filter((quantity) => quantity.kind === "money");
+  const counts = stated.filter((quantity) => quantity.kind === "count");
+  const figures = (money.length > 0 ? money : counts.length >= 2 ? counts : []).sort((a, b) => b.value - a.value);
+  if (figures.length === 0 || shareLimits.length === 0) return undefined;
+  const [base, amount] = figures as [Quantity, Quantity | undefined];
+  const limit = shareLimits.sort((a, b) => affinity(b, text) - affinity(a, text))[0]!;
+  const percent = (limit.low ?? limit.high)!;
+  const required = (base.value * percent) / 100;
+  const params = {
+    base: show(base.kind, base.value, english),
+    percent: show("percent", percent, english),
+    required: show(base.kind, Number(required.toFixed(2)), english),
+    amount: amount ? show(amount.kind, amount.value, english) : "",
+  };
+  if (!amount) return t(limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params);
+  const fine = limit.low !== undefined ? amount.value >= required : amount.value <= required;
+  return t(`qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${fine ? "yes" : "no"}`, params);
+}
+
+/** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */
+function chineseOf(question: string): string {
+  const text = question.normalize("NFKC").toLowerCase();
+  return englishTerms.filter(([phrase]) => new RegExp(`\\b${phrase}\\b`).test(text)).flatMap(([, words]) => words).join(" ");
+}
+
+/** The kind of figure a question asks for (要多少钱 → money, 多久 → a duration), if any. */
+export function askedKinds(question: string): Kind[] | undefined {
+  const text = question.normalize("NFKC").toLowerCase();
+  // A share (70% of last year's income) answers how much money as well as a sum does.
+  if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money", "percent"];
+  if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
+  if (/多少人|几个人|多少个人|几名|几位|多少名|多少个会员|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
+  return undefined;
+}
+
+/** Whether a text states a figure of one of these kinds. */
+export function statesKind(text: string, kinds: readonly Kind[]): boolean {
+  return quantities(text).some((quantity) => kinds.includes(quantity.kind));
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { answersConsequence } from "../../../src/features/qa/consequence.js";
+
+const evaluation = { heading: "哪些情况不能参加评估？", body: "有下列情形的不予评估：未参加上年度年检；上年度年检不合格；上年度受到行政处罚。" };
+const listing = { heading: "什么情况会被列入活动异常名录？", body: "主要有：未按规定报送年度工作报告；未按照有关规定设立党组织。" };
+const unregistered = { heading: "没登记就以协会名义搞活动会怎样？", body: "未经登记擅自以社团名义活动的，由登记机关予以取缔、没收非法财产。" };
+
+describe("does a section say what happens in the case asked about?", () => {
+  it("user: 年检不交会被怎么处罚 → a list naming 年检 and 处罚 as separate conditions does not answer", () => {
+    expect(answersConsequence("年检不交会被怎么处罚", evaluation, { strict: true })).toBe(false);
+  });
+
+  it("a list item under a heading that states the consequence answers (年报晚交 → 异常名录)", () => {
+    expect(answersConsequence("年度工作报告晚交了会有啥后果", listing)).toBe(true);
+  });
+
+  it("the consequence and the case in one sentence answer", () => {
+    expect(answersConsequence("没登记就用协会的名义搞活动会被怎么罚", unregistered, { strict: true })).toBe(true);
+  });
+
+  it("questions asking no consequence, and non-penalty ones when strict, pass", () => {
+    expect(answersConsequence("年检要交哪些材料", evaluation)).toBe(true);
+    expect(answersConsequence("年检没参加会有啥影响", evaluation, { strict: true })).toBe(true);
+  });
+});
