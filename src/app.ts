@@ -15,10 +15,11 @@ import { systemClock, type Clock } from "./ports/clock.js";
 import type { Llm } from "./ports/llm.js";
 import { createCronScheduler, type Scheduler } from "./ports/scheduler.js";
 import { openStorage, type Storage } from "./ports/storage/index.js";
-import { HttpServer, sendJson } from "./platforms/http.js";
+import { jsonResponse, type HttpRoute } from "./core/http.js";
+import { HttpServer } from "./platforms/http.js";
 import { createPlatforms } from "./platforms/index.js";
 import type { PlaygroundAdapter } from "./platforms/playground/adapter.js";
-import type { HttpRoute, MessageSink, PlatformAdapter } from "./platforms/types.js";
+import type { MessageSink, PlatformAdapter } from "./platforms/types.js";
 
 export interface AppOptions {
   config: Config;
@@ -97,7 +98,7 @@ export class App {
     });
     this.platforms = options.platforms;
     for (const platform of this.platforms) this.outbox.register(platform.sender, platform.pacing);
-    this.http = new HttpServer(() => this.routes(), this.logger);
+    this.http = new HttpServer(() => this.routes(), this.logger, this.texts);
   }
 
   get playground(): PlaygroundAdapter | undefined {
@@ -152,9 +153,9 @@ export class App {
     const health: HttpRoute = {
       method: "GET",
       path: "/healthz",
-      handle: async (_request, response) => {
+      handle: async () => {
         const state = await this.health();
-        sendJson(response, state.ok ? 200 : 503, state);
+        return jsonResponse(state.ok ? 200 : 503, state);
       },
     };
     const playgroundRoutes = this.config.server.playground ? (this.playground?.routes ?? []) : [];
