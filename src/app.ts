@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config/schema.js";
 import { ChatDirectory } from "./core/chats.js";
 import { Dispatcher } from "./core/dispatcher.js";
+import { ConfigError } from "./core/errors.js";
 import type { Feature } from "./core/feature.js";
 import { loadTexts, type Texts } from "./core/i18n.js";
 import { createLogger } from "./core/logging.js";
@@ -14,7 +15,7 @@ import { createFeatures } from "./features/index.js";
 import { systemClock, type Clock } from "./ports/clock.js";
 import type { Llm } from "./ports/llm.js";
 import { createCronScheduler, type Scheduler } from "./ports/scheduler.js";
-import { openStorage, type Storage } from "./ports/storage/index.js";
+import { openStorage, StorageUrlError, type Storage } from "./ports/storage/index.js";
 import { jsonResponse, type HttpRoute } from "./core/http.js";
 import { HttpServer } from "./platforms/http.js";
 import { createPlatforms } from "./platforms/index.js";
@@ -169,7 +170,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const config = options.config;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
-  const storage = options.storage ?? (await openStorage(config.storage.url));
+  const storage =
+    options.storage ??
+    (await openStorage(config.storage.url).catch((error: unknown) => {
+      throw error instanceof StorageUrlError ? new ConfigError("DATA_URL", error.message) : error;
+    }));
   const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger });
   const llm = options.llm === null ? undefined : (options.llm ?? (await createConfiguredLlm(config)));
   let app: App | undefined;
