@@ -1,5 +1,4 @@
 /** CSV (UTF-8 with BOM, so Excel reads Chinese) and XLSX (exceljs) exports, one row per report. */
-import ExcelJS from "exceljs";
 import { EXPORT_COLUMNS, type StoredReport } from "./fields.js";
 
 export type ExportFormat = "csv" | "xlsx";
@@ -28,6 +27,8 @@ function csvField(value: string | number | null): string {
 }
 
 export async function toXlsx(reports: StoredReport[], sheetName = "活动上报"): Promise<Buffer> {
+  // Loaded on first export: exceljs alone costs ~30 MB and most of a second at start-up.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "incubot";
   const sheet = workbook.addWorksheet(sheetName);

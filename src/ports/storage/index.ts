@@ -1,6 +1,4 @@
 import { openMemoryStorage } from "./memory.js";
-import { openPostgresStorage } from "./postgres.js";
-import { openRedisStorage } from "./redis.js";
 import { openSqliteStorage } from "./sqlite.js";
 import type { Storage } from "./types.js";
 
@@ -18,8 +16,9 @@ export { openMemoryStorage } from "./memory.js";
 /** Opens the store named by DATA_URL: sqlite://path, redis://…, postgres://…, memory:// */
 export async function openStorage(url: string): Promise<Storage> {
   if (url.startsWith("sqlite://")) return openSqliteStorage(url.slice("sqlite://".length) || "data/incubot.sqlite");
-  if (url.startsWith("redis://") || url.startsWith("rediss://")) return openRedisStorage(url);
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return openPostgresStorage(url);
+  // Loaded only when named: their client libraries cost start-up time and memory on a SQLite park.
+  if (url.startsWith("redis://") || url.startsWith("rediss://")) return (await import("./redis.js")).openRedisStorage(url);
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return (await import("./postgres.js")).openPostgresStorage(url);
   if (url === "memory://") return openMemoryStorage();
   throw new StorageUrlError(url);
 }
