@@ -7,6 +7,8 @@ const usage = `incubot command line
   npm run -s cli -- ask --jsonl            questions as JSON lines on stdin → answers on stdout
   npm run -s cli -- extract --jsonl        messages as JSON lines on stdin → structured reports
   npm run -s cli -- export --month YYYY-MM [--format csv|xlsx] --out FILE
+  npm run -s cli -- backup --out FILE      every stored record of the store named by DATA_URL, as JSON lines
+  npm run -s cli -- restore FILE [--force] load a backup into the store named by DATA_URL (empty, unless --force)
   npm run -s cli -- eval-qa [FILE]         score the QA set (default ../shared/eval/qa_dev.jsonl)
   npm run -s cli -- eval-reports [FILE]    score the report set (default ../shared/eval/reports_dev.jsonl)
 `;
@@ -43,6 +45,15 @@ async function main(argv: string[]): Promise<number> {
       const summary = await runExport({ month, format, out, config });
       process.stderr.write(`${summary}\n`);
       return 0;
+    }
+    case "backup":
+    case "restore": {
+      const file = command === "backup" ? option(args, "out") : args.find((argument) => !argument.startsWith("--"));
+      if (!file) break;
+      const { runBackup, runRestore } = await import("./backup-cli.js");
+      const result = command === "backup" ? await runBackup(config.storage.url, file) : await runRestore(config.storage.url, file, args.includes("--force"));
+      process.stderr.write(`${result.message}\n`);
+      return result.code;
     }
     case "eval-qa": {
       const { runEvalQa } = await import("./features/qa/cli.js");

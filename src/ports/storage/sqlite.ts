@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import Database from "better-sqlite3";
 import type { KeyvStoreAdapter } from "keyv";
 import { keyvNamespace } from "./keyv-namespace.js";
+import { keyvRow } from "./records.js";
 import type { Storage } from "./types.js";
 
 type Db = Database.Database;
@@ -102,6 +103,16 @@ export function openSqliteStorage(file: string): Storage {
     },
     release: async (key) => {
       db.prepare("DELETE FROM claims WHERE key = ?").run(key);
+    },
+    records: async function* () {
+      const now = Date.now();
+      for (const row of db.prepare("SELECT key, value FROM kv ORDER BY key").iterate() as Iterable<{ key: string; value: string }>) {
+        const record = keyvRow(row.key, row.value, now);
+        if (record) yield record;
+      }
+    },
+    claims: async function* () {
+      yield* db.prepare("SELECT key, owner, expires FROM claims WHERE expires > ? ORDER BY key").all(Date.now()) as Array<{ key: string; owner: string; expires: number }>;
     },
     ping: async () => !closed && db.prepare("SELECT 1 AS ok").get() !== undefined,
     close: async () => {
