@@ -16,7 +16,9 @@ import { systemClock, type Clock } from "./ports/clock.js";
 import type { Llm } from "./ports/llm.js";
 import { createCronScheduler, type Scheduler } from "./ports/scheduler.js";
 import { openStorage, StorageUrlError, type Storage } from "./ports/storage/index.js";
-import { jsonResponse, type HttpRoute } from "./core/http.js";
+import { jsonResponse, refuseUnlessStaff, type HttpRoute } from "./core/http.js";
+import { broadcastProgress, measuredLlm } from "./metrics.js";
+import { createMetrics, type Metrics } from "./ports/metrics.js";
 import { HttpServer } from "./platforms/http.js";
 import { createPlatforms } from "./platforms/index.js";
 import type { PlaygroundAdapter } from "./platforms/playground/adapter.js";
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** undefined: built from config.llm when configured; null: none. */
   llm?: Llm | null;
   scheduler?: Scheduler;
+  /** Counters for GET /metrics; one set per app. */
+  metrics?: Metrics;
   /** Replace the platforms built from config (tests). */
   platforms?: PlatformAdapter[];
   /** Replace the feature list (tests). */
@@ -52,6 +56,7 @@ export class App {
   readonly platforms: PlatformAdapter[];
   readonly http: HttpServer;
   readonly llm?: Llm;
+  readonly metrics: Metrics;
   address?: { host: string; port: number };
   private stopping = false;
 
@@ -61,7 +66,8 @@ export class App {
     this.clock = options.clock;
     this.logger = options.logger;
     this.scheduler = options.scheduler;
-    this.llm = options.llm ?? undefined;
+    this.metrics = options.metrics ?? createMetrics();
+    this.llm = options.llm ? measuredLlm(options.llm, this.metrics) : undefined;
     this.texts = loadTexts(projectPath("config/locales"));
     const playgroundStaff = this.config.playground.staffUsers.map((id) => `playground:${id}`);
     this.roles = new Roles(this.storage, new Set([...this.config.staff, ...playgroundStaff]));
@@ -72,7 +78,10 @@ export class App {
       logger: this.logger,
       instanceId: this.config.instanceId ?? `${hostname()}:${this.config.server.port}`,
       onBlocked: (chat) => this.chats.markInactive(chat),
+      metrics: this.metrics,
     });
+    this.metrics.onScrape((set) => set("outbox_depth", {}, this.outbox.depth));
+    this.metrics.onScrape(broadcastProgress(this.storage));
     const context: FeatureContext = {
       config: this.config,
       storage: this.storage,
@@ -110,6 +119,7 @@ export class App {
   readonly sink: MessageSink = {
     handle: async (message) => {
       if (this.stopping) return [];
+      this.metrics.messageIn(message.platform);
       await this.chats.seen(message);
       return this.dispatcher.handle(message);
     },
@@ -161,21 +171,32 @@ export class App {
     };
     const playgroundRoutes = this.config.server.playground ? (this.playground?.routes ?? []) : [];
     const platformRoutes = this.platforms.filter((platform) => platform.platform !== "playground").flatMap((platform) => platform.routes ?? []);
-    return [health, ...platformRoutes, ...playgroundRoutes, ...this.features.flatMap((feature) => feature.routes ?? [])];
+    const metrics: HttpRoute = {
+      method: "GET",
+      path: "/metrics",
+      handle: async (request) => {
+        const refusal = refuseUnlessStaff(request, { staffToken: this.config.server.staffToken, trustLoopback: this.config.server.playground });
+        if (refusal) return refusal;
+        const { contentType, text } = await this.metrics.render();
+        return { status: 200, body: text, headers: { "content-type": contentType } };
+      },
+    };
+    return [health, metrics, ...platformRoutes, ...playgroundRoutes, ...this.features.flatMap((feature) => feature.routes ?? [])];
   }
 }
 
 /** Builds the app from config: opens the store, creates the LLM client and the platforms. */
 export async function createApp(options: AppOptions): Promise<App> {
   const config = options.config;
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = options.metrics ?? createMetrics();
+  const logger = options.logger ?? createLogger({ level: config.logLevel, onError: (message) => metrics.error(message) });
   const clock = options.clock ?? systemClock;
   const storage =
     options.storage ??
     (await openStorage(config.storage.url).catch((error: unknown) => {
       throw error instanceof StorageUrlError ? new ConfigError("DATA_URL", error.message) : error;
     }));
-  const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger });
+  const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger, onTick: (task, lagMs) => metrics.schedulerLag(task, lagMs / 1000) });
   const llm = options.llm === null ? undefined : (options.llm ?? (await createConfiguredLlm(config)));
   let app: App | undefined;
   const platforms =
@@ -187,7 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger,
       setRole: (user, role) => app!.roles.setRole(user, role),
     }));
-  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms });
+  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms, metrics });
   return app;
 }
 

@@ -17,14 +17,16 @@ function maskDeep(value: unknown, depth = 0): unknown {
 }
 
 /** JSON logs on stdout (or the given stream) with personal numbers masked everywhere. */
-export function createLogger(options: { level?: string; stream?: NodeJS.WritableStream } = {}): Logger {
+export function createLogger(options: { level?: string; stream?: NodeJS.WritableStream; onError?: (message: string) => void } = {}): Logger {
   return pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? "info",
       base: { service: "incubot" },
       formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
       hooks: {
-        logMethod(args, method) {
+        logMethod(args, method, level) {
+          // Errors are counted for /metrics by their fixed message ("send failed"), never by data.
+          if (level >= 50 && options.onError) options.onError(String(args.find((argument) => typeof argument === "string") ?? "error").slice(0, 60));
           method.apply(this, args.map((argument) => (typeof argument === "string" ? maskPersonalData(argument) : argument)) as Parameters<typeof method>);
         },
       },

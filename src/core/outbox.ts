@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../ports/clock.js";
+import type { Metrics } from "../ports/metrics.js";
 import type { Storage } from "../ports/storage/index.js";
 import { DeliveryError } from "./errors.js";
 import { splitKey, type Platform, type Reply } from "./message.js";
@@ -39,6 +40,7 @@ export interface OutboxOptions {
   maxAttempts?: number;
   /** Called when a platform says the bot is no longer in the chat. */
   onBlocked?: (chat: string) => Promise<void>;
+  metrics?: Metrics;
 }
 
 interface OnceRecord {
@@ -78,10 +80,18 @@ export class Outbox {
   }
 
   send(reply: Reply): Promise<SendResult> {
-    const work = this.deliver(reply);
+    const work = this.deliver(reply).then((result) => {
+      this.options.metrics?.replyOut(splitKey(reply.chat).platform, result.status);
+      return result;
+    });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
     return work;
+  }
+
+  /** Sends under way or waiting for their turn. */
+  get depth(): number {
+    return this.inFlight.size;
   }
 
   /** Waits for every send under way (graceful stop). */
