@@ -4,11 +4,8 @@ import { broadcastProgress, measuredLlm } from "../../src/metrics.js";
 import { createMetrics } from "../../src/ports/metrics.js";
 import { openMemoryStorage } from "../../src/ports/storage/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
+import { listen } from "../support/http.js";
 
-async function listen(bot: TestBot): Promise<string> {
-  const address = await bot.app.http.listen("127.0.0.1", 0);
-  return `http://127.0.0.1:${address.port}`;
-}
 
 describe("GET /metrics", () => {
   let bot: TestBot;

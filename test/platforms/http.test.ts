@@ -5,11 +5,8 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openStorage } from "../../src/ports/storage/index.js";
 import { startTestBot, type TestBot } from "../support/bot.js";
+import { listen } from "../support/http.js";
 
-async function listen(bot: TestBot): Promise<string> {
-  const address = await bot.app.http.listen("127.0.0.1", 0);
-  return `http://127.0.0.1:${address.port}`;
-}
 
 /** Writes raw bytes on one keep-alive connection and collects each answer's status line. */
 function rawConnection(url: string) {
