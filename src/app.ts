@@ -120,6 +120,8 @@ export class App {
     handle: async (message) => {
       if (this.stopping) return [];
       this.metrics.messageIn(message.platform);
+      // At debug level operators see what came in; the logger masks personal numbers in it.
+      this.logger.debug({ chat: message.chat.key, sender: message.sender.key, text: message.text }, "message in");
       await this.chats.seen(message);
       return this.dispatcher.handle(message);
     },
