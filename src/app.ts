@@ -152,14 +152,16 @@ export class App {
   }
 
   /** Graceful stop: no new messages, in-flight ones finish, the outbox drains, the store closes. */
-  async stop(): Promise<void> {
+  async stop(options: { drainMs?: number } = {}): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.http.refuseNew();
+    const drained = () => this.outbox.drain(options.drainMs);
     await this.scheduler.stop();
     for (const platform of this.platforms) await platform.stop().catch((error) => this.logger.warn({ err: error, platform: platform.platform }, "platform stop failed"));
     await this.dispatcher.idle();
     for (const feature of this.features) await feature.stop?.();
-    await this.outbox.drain();
+    await drained();
     await this.http.close();
     await this.storage.close();
   }

@@ -94,9 +94,20 @@ export class Outbox {
     return this.inFlight.size;
   }
 
-  /** Waits for every send under way (graceful stop). */
-  async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  /**
+   * Waits for every send under way (graceful stop), at most `limitMs`: a long paced broadcast is
+   * left to resume from its stored progress on the next start rather than hold the stop.
+   */
+  async drain(limitMs = Infinity): Promise<boolean> {
+    const deadline = Date.now() + limitMs;
+    while (this.inFlight.size > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, 2 ** 31 - 1))))]);
+      clearTimeout(timer);
+    }
+    return true;
   }
 
   /** True when a reply with this `once` key was already delivered. */

@@ -11,6 +11,9 @@ import type { Locale, Texts } from "../core/i18n.js";
 const maxBody = 1024 * 1024;
 /** Up to this size, a too-large body is read and dropped so its connection stays usable. */
 const drainLimit = 16 * 1024 * 1024;
+/** On stop, the listener closes after this long without a new request (at most quietMaxMs). */
+const quietMs = 300;
+const quietMaxMs = 2000;
 const loopback = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 /** The CSP nonce of each response, read by helmet's script-src directive. */
 const nonces = new WeakMap<ServerResponse, string>();
@@ -23,6 +26,8 @@ const nonces = new WeakMap<ServerResponse, string>();
  */
 export class HttpServer {
   private server?: FastifyInstance;
+  private refusing = false;
+  private lastRequestAt = 0;
 
   constructor(
     private readonly routes: () => HttpRoute[],
@@ -38,11 +43,26 @@ export class HttpServer {
     return { host: address.address, port: address.port };
   }
 
+  /**
+   * First step of a stop: new requests get a quick 503 while the listener stays open, so clients already queued to connect get an answer instead of
+   * a reset. Requests under way carry on.
+   */
+  refuseNew(): void {
+    this.refusing = true;
+  }
+
   /** Stops accepting connections; requests under way finish first, idle keep-alive sockets close. */
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    await server?.close();
+    if (!server) return;
+    if (this.refusing) {
+      // Connections already queued at the listener are answered (503) before it closes: closing
+      // a listener resets the connections it has not accepted yet.
+      const until = Date.now() + quietMaxMs;
+      while (Date.now() - this.lastRequestAt < quietMs && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await server.close();
   }
 
   private async build(): Promise<FastifyInstance> {
@@ -59,8 +79,12 @@ export class HttpServer {
     // Routes read the raw body, so each one decides what a malformed body means.
     server.removeAllContentTypeParsers();
     server.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-    server.addHook("onRequest", async (_request, reply) => {
+    server.addHook("onRequest", async (request, reply) => {
       nonces.set(reply.raw, randomBytes(16).toString("base64"));
+      this.lastRequestAt = Date.now();
+      // No "connection: close" here: closing with the request body unread would reset the socket
+      // before the client reads the 503. Node drops the body; idle sockets close with the server.
+      if (this.refusing) return this.send(reply, this.error(request, 503, "notStarted"));
     });
     await server.register(helmet, {
       contentSecurityPolicy: {

@@ -124,7 +124,9 @@ export class PlaygroundAdapter implements PlatformAdapter {
       const issue = parsed.error.issues[0]!;
       return { status: 400, body: { error: t("http.invalidField", { field: issue.path.join(".") || "body", reason: issue.message }) } };
     }
-    if (!this.sink) return { status: 503, body: { error: t("http.notStarted") } };
+    // Held for this message: a stop that begins meanwhile must not pull it away mid-way.
+    const sink = this.sink;
+    if (!sink) return { status: 503, body: { error: t("http.notStarted") } };
     const data = parsed.data;
     if (data.text.trim() === "" && !data.photos) return { status: 400, body: { error: t("http.emptyText") } };
     const chat = chatKey("playground", data.chat.id);
@@ -147,7 +149,7 @@ export class PlaygroundAdapter implements PlatformAdapter {
       photos: data.photos ?? 0,
       sentAt,
     };
-    const replies = await this.sink.handle(message);
+    const replies = await sink.handle(message);
     return { status: 200, body: { replies: replies.map((reply) => ({ chat_id: this.nativeId(reply.chat), text: this.render(reply) })) } };
   }
 
