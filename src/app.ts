@@ -41,6 +41,8 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Counters for GET /metrics; one set per app. */
   metrics?: Metrics;
+  /** How long a send's claim keeps other instances off it (tests shorten the 10-minute default). */
+  claimLeaseMs?: number;
   /** Replace the platforms built from config (tests). */
   platforms?: PlatformAdapter[];
   /** Replace the feature list (tests). */
@@ -86,6 +88,7 @@ export class App {
       instanceId: this.config.instanceId ?? `${hostname()}:${this.config.server.port}`,
       onBlocked: (chat) => this.chats.markInactive(chat),
       metrics: this.metrics,
+      claimLeaseMs: options.claimLeaseMs,
     });
     this.metrics.onScrape((set) => set("outbox_depth", {}, this.outbox.depth));
     this.metrics.onScrape(broadcastProgress(this.storage));

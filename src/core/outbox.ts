@@ -38,6 +38,8 @@ export interface OutboxOptions {
   instanceId: string;
   /** How often a send refused with 429 or a network error is tried again. */
   maxAttempts?: number;
+  /** How long a send's claim keeps other instances off it (default 10 minutes). */
+  claimLeaseMs?: number;
   /** Called when a platform says the bot is no longer in the chat. */
   onBlocked?: (chat: string) => Promise<void>;
   metrics?: Metrics;
@@ -87,6 +89,11 @@ export class Outbox {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
     return work;
+  }
+
+  /** This process's name in claims (several instances on one store). */
+  get instanceId(): string {
+    return this.options.instanceId;
   }
 
   /** Sends under way or waiting for their turn. */
@@ -145,11 +152,12 @@ export class Outbox {
   /** A claim left by this instance's previous life (a crash between claim and send) is taken over. */
   private async claimOnce(once: string): Promise<boolean> {
     const key = `once:${once}`;
-    if (await this.options.storage.claim(key, onceLeaseMs, this.options.instanceId)) return true;
+    const lease = this.options.claimLeaseMs ?? onceLeaseMs;
+    if (await this.options.storage.claim(key, lease, this.options.instanceId)) return true;
     const owner = await this.options.storage.claimOwner(key);
     if (owner !== this.options.instanceId) return false;
     await this.options.storage.release(key);
-    return this.options.storage.claim(key, onceLeaseMs, this.options.instanceId);
+    return this.options.storage.claim(key, lease, this.options.instanceId);
   }
 
   private readonly pendingOnce = new Set<string>();
