@@ -28,7 +28,8 @@ export function createTrainingsFeature(context: Context): Feature {
     timeZone: config.timeZone,
     defaultReminders: config.trainings.defaultReminders,
   };
-  const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately });
+  const graceMs = config.trainings.catchUpGraceHours * 3600_000;
+  const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately, graceMs });
   const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance });
   async function commandOutcome(turn: Turn): Promise<Outcome | undefined> {
     const command = turn.command;
