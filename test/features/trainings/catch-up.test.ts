@@ -49,3 +49,31 @@ describe("reminders that came due while the bot was down", () => {
     expect(await office(second)).toEqual([]);
   });
 });
+
+describe("compliance notices that came due while the bot was down", () => {
+  const monthly = { enabled: true, dates: [], time: "09:00", cron: "30 9 5 * *", text: "请在本月10日前报送上月财务报表。", textKey: null, tags: ["all"], organizationTypes: [], source: null };
+  const notices = async (bot: TestBot) => (await bot.group("g1").botMessages()).filter((text) => text.startsWith("【合规提醒】"));
+
+  async function downUntil(shanghai: string) {
+    const storage = openMemoryStorage();
+    const first = await startTestBot({ storage, config: { trainings: { compliance: { monthly } } } });
+    await first.group("g1", "新牧社区志愿队").user("alice").says("大家好");
+    await first.close();
+    return startTestBot({ storage, config: { trainings: { compliance: { monthly } } }, clock: fakeClock(`${shanghai}+08:00`) });
+  }
+
+  it("sends at start, once, a cron notice whose minute passed within the grace window", async () => {
+    const bot = await downUntil("2026-04-05T13:00:00");
+    expect(await notices(bot)).toEqual(["【合规提醒】请在本月10日前报送上月财务报表。"]);
+    bot.clock.set(new Date("2026-04-05T13:01:00+08:00"));
+    await bot.scheduler.tick(bot.clock.now());
+    expect(await notices(bot)).toHaveLength(1);
+    await bot.close();
+  });
+
+  it("does not send one that is older than the grace window", async () => {
+    const bot = await downUntil("2026-04-05T16:00:00");
+    expect(await notices(bot)).toEqual([]);
+    await bot.close();
+  });
+});
