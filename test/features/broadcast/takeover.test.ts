@@ -48,7 +48,7 @@ async function instance(name: string, storage: Storage, run: string): Promise<Ap
     llm: null,
     scheduler: createManualScheduler(),
     claimLeaseMs: 1500,
-    features: (context) => [...createFeatures(context).filter((feature) => feature.name !== "broadcast"), createBroadcastFeature(context, { leaseMs: 500, retryEveryMs: 250 })],
+    features: (context) => [...createFeatures(context).filter((feature) => feature.name !== "broadcast"), createBroadcastFeature(context, { leaseMs: 2000, retryEveryMs: 250 })],
   });
   await app.start({ listen: false });
   return app;
@@ -59,16 +59,12 @@ async function takeover(shared: Storage, run: string): Promise<void> {
   const a = await instance("a", first.storage, run);
   const delivered: string[] = [];
   const hung: string[] = [];
-  // Instance a sends ten copies, then stalls on every worker: claimed, never sent. Then it dies.
+  // Instance a stalls on its first sends, as in the report from outside: claimed, never sent. Then it dies.
   const send = a.playground!.sender.send.bind(a.playground!.sender);
   a.playground!.sender.send = async (reply: Reply) => {
     if (!groups.includes(reply.chat)) return send(reply);
-    if (delivered.length >= 10) {
-      hung.push(reply.chat);
-      return new Promise(() => undefined);
-    }
-    delivered.push(reply.chat);
-    return send(reply);
+    hung.push(reply.chat);
+    return new Promise(() => undefined);
   };
   for (const group of groups) await a.chats.update(group, { type: "group", title: group.slice(-7), tags: ["park"] });
   const staff = (app: App, text: string) => app.playground!.post({ chat: { id: `office-${run}`, type: "private" }, from: { id: "staff", name: "园区老王" }, text });
@@ -85,7 +81,7 @@ async function takeover(shared: Storage, run: string): Promise<void> {
     return send2(reply);
   };
   const [status] = ((await staff(b, "/broadcast status 1")).body as { replies: Array<{ text: string }> }).replies;
-  expect(status!.text).toMatch(/已送达 10\/30/);
+  expect(status!.text).toMatch(/已送达 0\/30/);
   expect(status!.text).not.toMatch(/都有人回复/);
   // b's scheduler ticks now and then, as node-cron does every 15 s; once a's lease lapses, b drives.
   const scheduler = b.scheduler as ReturnType<typeof createManualScheduler>;
