@@ -49,22 +49,20 @@ class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async clear(): Promise<void> {
-    if (this.namespace) this.db.prepare("DELETE FROM kv WHERE key LIKE ? ESCAPE '\\'").run(`${escapeLike(this.namespace)}:%`);
+    if (this.namespace) this.db.prepare("DELETE FROM kv WHERE key >= ? AND key < ?").run(`${this.namespace}:`, `${this.namespace};`);
     else this.db.prepare("DELETE FROM kv").run();
   }
 
   async *iterator<Value>(namespace?: string): AsyncGenerator<Array<string | Awaited<Value> | undefined>, void> {
+    // A key range rather than LIKE: SQLite's LIKE ignores case and so cannot use the key index,
+    // which made listing one namespace read the whole table.
     const rows = namespace
-      ? this.db.prepare("SELECT key, value FROM kv WHERE key LIKE ? ESCAPE '\\'").all(`${escapeLike(namespace)}:%`)
+      ? this.db.prepare("SELECT key, value FROM kv WHERE key >= ? AND key < ?").all(`${namespace}:`, `${namespace};`)
       : this.db.prepare("SELECT key, value FROM kv").all();
     for (const row of rows as Array<{ key: string; value: Awaited<Value> }>) yield [row.key, row.value];
   }
 
   async disconnect(): Promise<void> {}
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** Opens (creating if needed) the embedded SQLite database at `file` (":memory:" for tests). */
