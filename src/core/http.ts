@@ -30,7 +30,8 @@ export interface HttpResponse {
   json?: unknown;
   /** Any other body; set content-type in headers. */
   body?: Buffer | string;
-  headers?: Record<string, string | number>;
+  /** Response headers; a list sends the header once per item (several Set-Cookie for a console session). */
+  headers?: Record<string, string | number | string[]>;
 }
 
 export interface HttpRoute {

@@ -44,8 +44,8 @@ export class HttpServer {
   }
 
   /**
-   * First step of a stop: new requests get a quick 503 while the listener stays open, so clients already queued to connect get an answer instead of
-   * a reset. Requests under way carry on.
+   * First step of a stop: new requests get a quick 503 while the listener stays open, so clients
+   * already queued to connect get an answer instead of a reset. Requests under way carry on.
    */
   refuseNew(): void {
     this.refusing = true;
@@ -100,7 +100,7 @@ export class HttpServer {
       // fastify closes the connection after a too-large body; a modest one is read to its end and
       // dropped instead, so a keep-alive client's next request is served.
       if (status === 413 && Number(request.headers["content-length"]) <= drainLimit) reply.removeHeader("connection");
-      const key = status === 413 ? "tooLarge" : status === 415 ? "badRequest" : status < 500 ? "badRequest" : "internal";
+      const key = status === 413 ? "tooLarge" : status < 500 ? "badRequest" : "internal";
       return this.send(reply, this.error(request, status < 500 ? status : 500, key));
     });
     for (const route of this.routes()) {
