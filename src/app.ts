@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config/schema.js";
 import { ChatDirectory } from "./core/chats.js";
 import { Dispatcher } from "./core/dispatcher.js";
+import { ConfigError } from "./core/errors.js";
 import type { Feature } from "./core/feature.js";
 import { loadTexts, type Texts } from "./core/i18n.js";
 import { createLogger } from "./core/logging.js";
@@ -14,11 +15,21 @@ import { createFeatures } from "./features/index.js";
 import { systemClock, type Clock } from "./ports/clock.js";
 import type { Llm } from "./ports/llm.js";
 import { createCronScheduler, type Scheduler } from "./ports/scheduler.js";
-import { openStorage, type Storage } from "./ports/storage/index.js";
-import { HttpServer, sendJson } from "./platforms/http.js";
+import { openStorage, StorageUrlError, type Storage } from "./ports/storage/index.js";
+import { jsonResponse, refuseUnlessStaff, type HttpRoute } from "./core/http.js";
+import { broadcastProgress, measuredLlm } from "./metrics.js";
+import { createMetrics, type Metrics } from "./ports/metrics.js";
+import { HttpServer } from "./platforms/http.js";
 import { createPlatforms } from "./platforms/index.js";
 import type { PlaygroundAdapter } from "./platforms/playground/adapter.js";
-import type { HttpRoute, MessageSink, PlatformAdapter } from "./platforms/types.js";
+import type { MessageSink, PlatformAdapter } from "./platforms/types.js";
+
+/**
+ * Features read at most this many characters of a message. Retrieval and extraction cost grows
+ * faster than the text (a 4,000-character paste took half a second of CPU), and a longer message
+ * is a pasted document, not something said to the bot.
+ */
+const maxTextLength = 2000;
 
 export interface AppOptions {
   config: Config;
@@ -28,6 +39,10 @@ export interface AppOptions {
   /** undefined: built from config.llm when configured; null: none. */
   llm?: Llm | null;
   scheduler?: Scheduler;
+  /** Counters for GET /metrics; one set per app. */
+  metrics?: Metrics;
+  /** How long a send's claim keeps other instances off it (tests shorten the 10-minute default). */
+  claimLeaseMs?: number;
   /** Replace the platforms built from config (tests). */
   platforms?: PlatformAdapter[];
   /** Replace the feature list (tests). */
@@ -50,6 +65,7 @@ export class App {
   readonly platforms: PlatformAdapter[];
   readonly http: HttpServer;
   readonly llm?: Llm;
+  readonly metrics: Metrics;
   address?: { host: string; port: number };
   private stopping = false;
 
@@ -59,7 +75,8 @@ export class App {
     this.clock = options.clock;
     this.logger = options.logger;
     this.scheduler = options.scheduler;
-    this.llm = options.llm ?? undefined;
+    this.metrics = options.metrics ?? createMetrics();
+    this.llm = options.llm ? measuredLlm(options.llm, this.metrics) : undefined;
     this.texts = loadTexts(projectPath("config/locales"));
     const playgroundStaff = this.config.playground.staffUsers.map((id) => `playground:${id}`);
     this.roles = new Roles(this.storage, new Set([...this.config.staff, ...playgroundStaff]));
@@ -70,7 +87,11 @@ export class App {
       logger: this.logger,
       instanceId: this.config.instanceId ?? `${hostname()}:${this.config.server.port}`,
       onBlocked: (chat) => this.chats.markInactive(chat),
+      metrics: this.metrics,
+      claimLeaseMs: options.claimLeaseMs,
     });
+    this.metrics.onScrape((set) => set("outbox_depth", {}, this.outbox.depth));
+    this.metrics.onScrape(broadcastProgress(this.storage));
     const context: FeatureContext = {
       config: this.config,
       storage: this.storage,
@@ -97,7 +118,7 @@ export class App {
     });
     this.platforms = options.platforms;
     for (const platform of this.platforms) this.outbox.register(platform.sender, platform.pacing);
-    this.http = new HttpServer(() => this.routes(), this.logger);
+    this.http = new HttpServer(() => this.routes(), this.logger, this.texts);
   }
 
   get playground(): PlaygroundAdapter | undefined {
@@ -108,6 +129,10 @@ export class App {
   readonly sink: MessageSink = {
     handle: async (message) => {
       if (this.stopping) return [];
+      this.metrics.messageIn(message.platform);
+      if (message.text.length > maxTextLength) message = { ...message, text: message.text.slice(0, maxTextLength) };
+      // At debug level operators see what came in; the logger masks personal numbers in it.
+      this.logger.debug({ chat: message.chat.key, sender: message.sender.key, text: message.text }, "message in");
       await this.chats.seen(message);
       return this.dispatcher.handle(message);
     },
@@ -130,14 +155,16 @@ export class App {
   }
 
   /** Graceful stop: no new messages, in-flight ones finish, the outbox drains, the store closes. */
-  async stop(): Promise<void> {
+  async stop(options: { drainMs?: number } = {}): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.http.refuseNew();
+    const drained = () => this.outbox.drain(options.drainMs);
     await this.scheduler.stop();
     for (const platform of this.platforms) await platform.stop().catch((error) => this.logger.warn({ err: error, platform: platform.platform }, "platform stop failed"));
     await this.dispatcher.idle();
     for (const feature of this.features) await feature.stop?.();
-    await this.outbox.drain();
+    await drained();
     await this.http.close();
     await this.storage.close();
   }
@@ -152,24 +179,39 @@ export class App {
     const health: HttpRoute = {
       method: "GET",
       path: "/healthz",
-      handle: async (_request, response) => {
+      handle: async () => {
         const state = await this.health();
-        sendJson(response, state.ok ? 200 : 503, state);
+        return jsonResponse(state.ok ? 200 : 503, state);
       },
     };
     const playgroundRoutes = this.config.server.playground ? (this.playground?.routes ?? []) : [];
     const platformRoutes = this.platforms.filter((platform) => platform.platform !== "playground").flatMap((platform) => platform.routes ?? []);
-    return [health, ...platformRoutes, ...playgroundRoutes, ...this.features.flatMap((feature) => feature.routes ?? [])];
+    const metrics: HttpRoute = {
+      method: "GET",
+      path: "/metrics",
+      handle: async (request) => {
+        const refusal = refuseUnlessStaff(request, { staffToken: this.config.server.staffToken, trustLoopback: this.config.server.playground });
+        if (refusal) return refusal;
+        const { contentType, text } = await this.metrics.render();
+        return { status: 200, body: text, headers: { "content-type": contentType } };
+      },
+    };
+    return [health, metrics, ...platformRoutes, ...playgroundRoutes, ...this.features.flatMap((feature) => feature.routes ?? [])];
   }
 }
 
 /** Builds the app from config: opens the store, creates the LLM client and the platforms. */
 export async function createApp(options: AppOptions): Promise<App> {
   const config = options.config;
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = options.metrics ?? createMetrics();
+  const logger = options.logger ?? createLogger({ level: config.logLevel, onError: (message) => metrics.error(message) });
   const clock = options.clock ?? systemClock;
-  const storage = options.storage ?? (await openStorage(config.storage.url));
-  const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger });
+  const storage =
+    options.storage ??
+    (await openStorage(config.storage.url).catch((error: unknown) => {
+      throw error instanceof StorageUrlError ? new ConfigError("DATA_URL", error.message) : error;
+    }));
+  const scheduler = options.scheduler ?? createCronScheduler({ storage, timeZone: config.timeZone, logger, onTick: (task, lagMs) => metrics.schedulerLag(task, lagMs / 1000) });
   const llm = options.llm === null ? undefined : (options.llm ?? (await createConfiguredLlm(config)));
   let app: App | undefined;
   const platforms =
@@ -181,7 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger,
       setRole: (user, role) => app!.roles.setRole(user, role),
     }));
-  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms });
+  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms, metrics });
   return app;
 }
 

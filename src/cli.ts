@@ -12,6 +12,8 @@ const usage = `incubot command line
   npm run -s cli -- eval-turns [FILE]      score the dialog's turn classifier (default its unseen examples)
   npm run -s cli -- eval-dialogs [FILE] [--quiet] [--photo-marks]   play report dialogs (default ../shared/eval/dialogs_dev.jsonl)
   npm run -s cli -- eval-qa [FILE]         score QA sets (default ../shared/eval/qa_dev.jsonl and qa_dev2.jsonl)
+  npm run -s cli -- backup --out FILE      every stored record of the store named by DATA_URL, as JSON lines
+  npm run -s cli -- restore FILE [--force] load a backup into the store named by DATA_URL (empty, unless --force)
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -46,6 +48,15 @@ async function main(argv: string[]): Promise<number> {
       const summary = await runExport({ month, format, out, config });
       process.stderr.write(`${summary}\n`);
       return 0;
+    }
+    case "backup":
+    case "restore": {
+      const file = command === "backup" ? option(args, "out") : args.find((argument) => !argument.startsWith("--"));
+      if (!file) break;
+      const { runBackup, runRestore } = await import("./backup-cli.js");
+      const result = command === "backup" ? await runBackup(config.storage.url, file) : await runRestore(config.storage.url, file, args.includes("--force"));
+      process.stderr.write(`${result.message}\n`);
+      return result.code;
     }
     case "eval-qa": {
       const { runEvalQa } = await import("./features/qa/cli.js");

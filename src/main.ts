@@ -2,6 +2,8 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config/load.js";
 import { ConfigError } from "./core/errors.js";
 
+const stopLimitMs = 9_500;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -26,9 +28,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, "stopping");
-    const timer = setTimeout(() => process.exit(1), 20_000);
+    // Orchestrators kill after 10 s; finish in time or say so and leave (resumable work resumes on start).
+    const timer = setTimeout(() => {
+      console.error("incubot: stop took longer than 10 s; exiting with work left for the next start");
+      process.exit(1);
+    }, stopLimitMs);
     timer.unref();
-    await app.stop();
+    await app.stop({ drainMs: stopLimitMs - 2000 });
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

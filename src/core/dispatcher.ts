@@ -61,11 +61,15 @@ export class Dispatcher {
 
   private async process(message: IncomingMessage, key: string): Promise<Reply[]> {
     const { storage, logger } = this.options;
-    if (!(await storage.claim(`seen:${message.platform}:${message.chat.key}:${message.id}`, seenKeepMs))) {
+    const firstDelivery = async () => {
+      if (await storage.claim(`seen:${message.platform}:${message.chat.key}:${message.id}`, seenKeepMs)) return true;
       logger.debug({ chat: message.chat.key, id: message.id }, "duplicate delivery dropped");
-      return [];
-    }
+      return false;
+    };
     const turn = await this.buildTurn(message, key);
+    // Group chatter the bot is not addressed by is claimed only if a feature acts on it (a 收到
+    // receipt, whose record is idempotent): ignored chatter costs no storage write.
+    if (turn.addressed && !(await firstDelivery())) return [];
     let outcome: Outcome | undefined;
     let owner: string | undefined;
     try {
@@ -80,6 +84,7 @@ export class Dispatcher {
       outcome = { replies: [{ chat: message.chat.key, text: this.errorText(turn, error, message) }] };
     }
     if (!outcome) return [];
+    if (!turn.addressed && !(await firstDelivery())) return [];
     if (owner && outcome.conversation === "open") await this.conversations.set(key, { feature: owner, at: turn.now.toISOString() }, conversationKeepMs);
     if (owner && outcome.conversation === "close") await this.conversations.delete(key);
     const sent: Reply[] = [];

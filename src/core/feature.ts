@@ -60,7 +60,7 @@ export interface Feature {
   /** A chat changed its key (Telegram group → supergroup): move this feature's data. */
   rekeyChat?(from: string, to: string): Promise<void>;
   /** HTTP routes this feature serves (e.g. GET /api/reports). */
-  routes?: import("../platforms/types.js").HttpRoute[];
+  routes?: import("./http.js").HttpRoute[];
   stop?(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Clock } from "../ports/clock.js";
+import type { Metrics } from "../ports/metrics.js";
 import type { Storage } from "../ports/storage/index.js";
 import { DeliveryError } from "./errors.js";
 import { splitKey, type Platform, type Reply } from "./message.js";
@@ -37,8 +38,11 @@ export interface OutboxOptions {
   instanceId: string;
   /** How often a send refused with 429 or a network error is tried again. */
   maxAttempts?: number;
+  /** How long a send's claim keeps other instances off it (default 10 minutes). */
+  claimLeaseMs?: number;
   /** Called when a platform says the bot is no longer in the chat. */
   onBlocked?: (chat: string) => Promise<void>;
+  metrics?: Metrics;
 }
 
 interface OnceRecord {
@@ -78,15 +82,39 @@ export class Outbox {
   }
 
   send(reply: Reply): Promise<SendResult> {
-    const work = this.deliver(reply);
+    const work = this.deliver(reply).then((result) => {
+      this.options.metrics?.replyOut(splitKey(reply.chat).platform, result.status);
+      return result;
+    });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
     return work;
   }
 
-  /** Waits for every send under way (graceful stop). */
-  async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  /** This process's name in claims (several instances on one store). */
+  get instanceId(): string {
+    return this.options.instanceId;
+  }
+
+  /** Sends under way or waiting for their turn. */
+  get depth(): number {
+    return this.inFlight.size;
+  }
+
+  /**
+   * Waits for every send under way (graceful stop), at most `limitMs`: a long paced broadcast is
+   * left to resume from its stored progress on the next start rather than hold the stop.
+   */
+  async drain(limitMs = Infinity): Promise<boolean> {
+    const deadline = Date.now() + limitMs;
+    while (this.inFlight.size > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, 2 ** 31 - 1))))]);
+      clearTimeout(timer);
+    }
+    return true;
   }
 
   /** True when a reply with this `once` key was already delivered. */
@@ -124,11 +152,12 @@ export class Outbox {
   /** A claim left by this instance's previous life (a crash between claim and send) is taken over. */
   private async claimOnce(once: string): Promise<boolean> {
     const key = `once:${once}`;
-    if (await this.options.storage.claim(key, onceLeaseMs, this.options.instanceId)) return true;
+    const lease = this.options.claimLeaseMs ?? onceLeaseMs;
+    if (await this.options.storage.claim(key, lease, this.options.instanceId)) return true;
     const owner = await this.options.storage.claimOwner(key);
     if (owner !== this.options.instanceId) return false;
     await this.options.storage.release(key);
-    return this.options.storage.claim(key, onceLeaseMs, this.options.instanceId);
+    return this.options.storage.claim(key, lease, this.options.instanceId);
   }
 
   private readonly pendingOnce = new Set<string>();

@@ -1,4 +1,4 @@
-import type { IncomingMessage as HttpRequest, ServerResponse } from "node:http";
+import type { HttpRoute } from "../core/http.js";
 import type { IncomingMessage, Platform, Reply } from "../core/message.js";
 import type { Sender } from "../core/outbox.js";
 import type { PacingRules } from "../core/pacing.js";
@@ -30,12 +30,7 @@ export interface PlatformHealth {
   qrCode?: string;
 }
 
-export interface HttpRoute {
-  method: "GET" | "POST";
-  /** A path with `:name` parameters, e.g. /api/chats/:id/messages */
-  path: string;
-  handle(request: HttpRequest, response: ServerResponse, params: Record<string, string>, body: Buffer): Promise<void> | void;
-}
+export type { HttpRoute } from "../core/http.js";
 
 /** A chat platform: turns its SDK's events into neutral messages and delivers replies. */
 export interface PlatformAdapter {

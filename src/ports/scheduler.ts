@@ -15,7 +15,7 @@ export interface Scheduler {
 }
 
 /** node-cron, coordinated through the store: a tick is claimed (set-if-absent) before it runs. */
-export function createCronScheduler(options: { storage: Storage; timeZone: string; logger: Logger }): Scheduler {
+export function createCronScheduler(options: { storage: Storage; timeZone: string; logger: Logger; onTick?: (task: string, lagMs: number) => void }): Scheduler {
   const tasks: ScheduledTask[] = [];
   const coordinator = {
     shouldRun: (key: string, ttlMs: number) => options.storage.claim(`cron:${key}`, Math.max(ttlMs, 1000)),
@@ -25,6 +25,7 @@ export function createCronScheduler(options: { storage: Storage; timeZone: strin
       const scheduled = cron.schedule(
         expression,
         async (context) => {
+          options.onTick?.(name, Math.max(0, Date.now() - context.date.getTime()));
           try {
             await task(context.date);
           } catch (error) {

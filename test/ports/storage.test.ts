@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStorage, openMemoryStorage, type Storage } from "../../src/ports/storage/index.js";
+import { openStorage, openMemoryStorage, StorageUrlError, type Storage } from "../../src/ports/storage/index.js";
 import { serviceAvailable, services } from "../support/services.js";
 
 const folder = mkdtempSync(join(tmpdir(), "incubot-storage-"));
@@ -81,8 +81,9 @@ for (const backend of backends) {
 }
 
 describe("storage URLs", () => {
-  it("names DATA_URL when the scheme is unknown", async () => {
-    await expect(openStorage("mongodb://localhost/x")).rejects.toThrow(/DATA_URL/);
+  it("refuses an unknown scheme with a sentence naming the URL (the app adds the DATA_URL key)", async () => {
+    await expect(openStorage("mongodb://localhost/x")).rejects.toThrow(StorageUrlError);
+    await expect(openStorage("mongodb://localhost/x")).rejects.toThrow(/mongodb:\/\/localhost\/x.*sqlite:\/\//);
   });
 });
 

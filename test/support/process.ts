@@ -7,8 +7,8 @@ export interface BotProcess {
   /** POST /api/messages; resolves with the reply texts. */
   post(input: unknown): Promise<{ status: number; body: any }>;
   get(path: string): Promise<{ status: number; body: any; text: string }>;
-  /** SIGTERM and wait for exit; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** SIGTERM (or the given signal) and wait for exit; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** SIGKILL: a crash. */
   kill(): Promise<void>;
   output(): string;
@@ -67,8 +67,8 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
     url,
     post: async (input) => json(await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) })),
     get: async (path) => json(await fetch(`${url}${path}`)),
-    stop: async () => {
-      child.kill("SIGTERM");
+    stop: async (signal = "SIGTERM") => {
+      child.kill(signal);
       return exited;
     },
     kill: async () => {

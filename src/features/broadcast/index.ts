@@ -5,7 +5,7 @@ import type { FeatureContext } from "../context.js";
 import { BroadcastRunner } from "./runner.js";
 import { BroadcastStore, draftKeepMs, type BroadcastJob } from "./store.js";
 
-type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox">;
+type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox"> & Partial<Pick<FeatureContext, "scheduler">>;
 
 export interface BroadcastFeature extends Feature {
   /** Resolves when no broadcast is being sent by this process (tests, graceful stop). */
@@ -24,10 +24,10 @@ const cancelWords = /^(取消|不发了|算了|cancel|no)[!！。.]*$/i;
  * Staff announcements to many groups: /broadcast to:<tags> <text> previews, 确认 sends through
  * the outbox's pacing, the sender sees progress and a delivery report, members answer 收到.
  */
-export function createBroadcastFeature(context: Context, options: { concurrency?: number; progressEveryMs?: number } = {}): BroadcastFeature {
+export function createBroadcastFeature(context: Context, options: { concurrency?: number; progressEveryMs?: number; leaseMs?: number; retryEveryMs?: number } = {}): BroadcastFeature {
   const store = new BroadcastStore(context.storage);
   const audit = new AuditLog(context.storage, context.clock);
-  const runner = new BroadcastRunner({ store, chats: context.chats, outbox: context.outbox, texts: context.texts, clock: context.clock, logger: context.logger, ...options });
+  const runner = new BroadcastRunner({ store, chats: context.chats, outbox: context.outbox, texts: context.texts, clock: context.clock, logger: context.logger, storage: context.storage, instanceId: context.outbox.instanceId, ...options });
   const owner = (turn: Turn) => `${turn.message.chat.key}|${turn.message.sender.key}`;
 
   async function preview(turn: Turn, args: string): Promise<Outcome> {
@@ -99,7 +99,8 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     for (const chat of silent.slice(0, 30)) names.push((await context.chats.get(chat))?.title ?? chat);
     const more = silent.length > names.length ? turn.t("broadcast.more", { count: silent.length - names.length }) : "";
     const head = turn.t(job.status === "done" ? "broadcast.statusDone" : "broadcast.statusRunning", { id: job.id, delivered: delivered.length, total: job.chats.length, confirmed: confirmed.size, failed: blocked });
-    const list = silent.length > 0 ? `\n${turn.t("broadcast.unconfirmed", { count: silent.length })}\n${names.join("、")}${more}` : `\n${turn.t("broadcast.allConfirmed")}`;
+    // "Every group it reached said 收到" is only said of at least one group.
+    const list = silent.length > 0 ? `\n${turn.t("broadcast.unconfirmed", { count: silent.length })}\n${names.join("、")}${more}` : delivered.length > 0 ? `\n${turn.t("broadcast.allConfirmed")}` : "";
     return answer(turn, head + list);
   }
 
@@ -138,7 +139,9 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
       return undefined;
     },
     async start() {
-      for (const job of await store.unfinished()) void runner.launch(job);
+      await runner.adopt(await store.unfinished());
+      // Another instance's broadcast is taken over here if that instance dies mid-way.
+      context.scheduler?.every("broadcast:takeover", "*/15 * * * * *", async () => runner.adopt(await store.unfinished()));
     },
     stop: () => runner.stop(),
     idle: () => runner.idle(),

@@ -4,6 +4,7 @@ import type { Texts } from "../../core/i18n.js";
 import type { Reply } from "../../core/message.js";
 import type { Outbox } from "../../core/outbox.js";
 import type { Clock } from "../../ports/clock.js";
+import type { Storage } from "../../ports/storage/index.js";
 import type { BroadcastJob, BroadcastStore, GroupState } from "./store.js";
 
 export interface RunnerDeps {
@@ -17,11 +18,19 @@ export interface RunnerDeps {
   concurrency?: number;
   /** Clock time between two progress messages to the sender. */
   progressEveryMs?: number;
+  /** Where the run's lease lives; without it each process runs what it launches (one instance). */
+  storage?: Storage;
+  instanceId?: string;
+  /** How long a run's owner may be silent before another instance takes the broadcast over. */
+  leaseMs?: number;
+  /** Pause before asking again about groups another instance has claimed. */
+  retryEveryMs?: number;
 }
 
 /** A claim lapses after the outbox's 10-minute lease: retry for a little longer than that. */
 const retryEveryMs = 30_000;
 const retryRounds = 24;
+const leaseMs = 30_000;
 
 /** The idempotency key of one group's copy of a broadcast. */
 export function broadcastKey(id: string, chat: string): string {
@@ -49,15 +58,50 @@ export class BroadcastRunner {
 
   constructor(private readonly deps: RunnerDeps) {}
 
-  /** Starts (or resumes) a job in the background; one run per job in this process. */
+  /**
+   * Starts (or resumes) a job in the background; one run per job in this process, and one
+   * instance at a time drives it while it holds the job's lease.
+   */
   launch(job: BroadcastJob): Promise<void> {
     const existing = this.running.get(job.id);
     if (existing) return existing;
-    const run = this.run(job)
+    const run = this.leased(job)
       .catch((error) => this.deps.logger.error({ broadcast: job.id, err: error }, "broadcast run failed"))
       .finally(() => this.running.delete(job.id));
     this.running.set(job.id, run);
     return run;
+  }
+
+  /**
+   * Unfinished jobs whose owner has gone silent (a crashed or killed instance) are taken over:
+   * called now and then on every instance. Groups already sent are skipped by their stored state
+   * and by the outbox's once keys, so a takeover never sends a group its copy twice.
+   */
+  async adopt(jobs: BroadcastJob[]): Promise<void> {
+    for (const job of jobs) if (!this.running.has(job.id)) void this.launch(job);
+  }
+
+  /**
+   * The lease is a chain of claims, one per period of leaseMs, each made by the owner before its
+   * period begins: a live owner always holds the current one, and the first period a dead owner
+   * did not claim goes to whoever claims it first. Claims decide, not timing.
+   */
+  private async leased(job: BroadcastJob): Promise<void> {
+    const { storage, instanceId } = this.deps;
+    if (!storage || !instanceId) return this.run(job);
+    const period = this.deps.leaseMs ?? leaseMs;
+    const key = (index: number) => `broadcast-lease:${job.id}:${index}`;
+    const hold = async (index: number) => (await storage.claim(key(index), period * 2, instanceId)) || (await storage.claimOwner(key(index))) === instanceId;
+    const now = () => Math.floor(Date.now() / period);
+    if (!(await hold(now()))) return; // a live instance drives it
+    const renew = setInterval(() => void hold(now() + 1).catch((error) => this.deps.logger.warn({ broadcast: job.id, err: error }, "broadcast lease not renewed")), period / 3);
+    renew.unref();
+    try {
+      await hold(now() + 1);
+      if (!this.stopping) await this.run(job);
+    } finally {
+      clearInterval(renew);
+    }
   }
 
   /** Resolves when no job is running in this process. */
@@ -109,7 +153,7 @@ export class BroadcastRunner {
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
     for (let round = 0; elsewhere.length > 0 && !this.stopping && round < retryRounds; round++) {
-      await clock.sleep(retryEveryMs);
+      await clock.sleep(this.deps.retryEveryMs ?? retryEveryMs);
       pending.push(...elsewhere.splice(0));
       await worker();
     }

@@ -3,7 +3,6 @@
  * a totals row. Both show the same things: times in the park's time zone, the group's name rather
  * than its internal key; XLSX keeps dates and times as real date/time cells so they sort and sum.
  */
-import ExcelJS from "exceljs";
 import { EXPORT_COLUMNS, exportTotalLabel, type StoredReport } from "./fields.js";
 
 export type ExportFormat = "csv" | "xlsx";
@@ -102,6 +101,8 @@ function xlsxCell(report: StoredReport, key: keyof StoredReport, context: Export
 }
 
 export async function toXlsx(reports: StoredReport[], context: ExportContext, sheetName = "活动上报"): Promise<Buffer> {
+  // Loaded on first export: exceljs alone costs ~30 MB and most of a second at start-up.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "incubot";
   const sheet = workbook.addWorksheet(sheetName);

@@ -1,7 +1,7 @@
 /**
  * Stored reports: short human-typable ids (R20260316-001), review status, duplicate detection,
- * and anonymisation for /forgetme. One keyv namespace; listing reads it whole, which is fine for
- * a park's few thousand reports a year.
+ * and anonymisation for /forgetme. One keyv namespace, plus one index namespace a month
+ * (report ids by activity month), so a month's list and the duplicate check read that month only.
  */
 import { maskPersonalData } from "../../core/logging.js";
 import type { KeyValue, Storage } from "../../ports/storage/index.js";
@@ -32,6 +32,9 @@ export function localDate(at: Date, timeZone: string): string {
 export class ReportStore {
   private readonly reports: KeyValue<StoredReport>;
   private readonly sequences: KeyValue<number>;
+  private readonly indexMeta: KeyValue<number>;
+  private readonly months = new Map<string, KeyValue<true>>();
+  private indexed?: Promise<void>;
 
   constructor(
     private readonly storage: Storage,
@@ -41,6 +44,24 @@ export class ReportStore {
   ) {
     this.reports = storage.namespace<StoredReport>("reports");
     this.sequences = storage.namespace<number>("report-sequences");
+    this.indexMeta = storage.namespace<number>("report-index");
+  }
+
+  /** The index of one activity month (YYYY-MM): report id → true. */
+  private month(month: string): KeyValue<true> {
+    let index = this.months.get(month);
+    if (!index) this.months.set(month, (index = this.storage.namespace<true>(`reports-month-${month}`)));
+    return index;
+  }
+
+  /** Stores written before the index existed are indexed once, on first use. */
+  private ready(): Promise<void> {
+    this.indexed ??= (async () => {
+      if ((await this.indexMeta.get("month")) === 1) return;
+      for await (const [, report] of this.reports.entries()) await this.month(monthOf(report)).set(report.id, true);
+      await this.indexMeta.set("month", 1);
+    })();
+    return this.indexed;
   }
 
   /** Stores a new report with status "submitted". */
@@ -59,6 +80,7 @@ export class ReportStore {
       updated_at: at,
     };
     await this.reports.set(id, report);
+    await this.month(monthOf(report)).set(id, true);
     return report;
   }
 
@@ -85,6 +107,10 @@ export class ReportStore {
     if (!existing) return undefined;
     const updated: StoredReport = { ...existing, ...patch, id: existing.id, updated_at: now.toISOString() };
     await this.reports.set(existing.id, updated);
+    if (monthOf(updated) !== monthOf(existing)) {
+      await this.month(monthOf(updated)).set(existing.id, true);
+      await this.month(monthOf(existing)).delete(existing.id);
+    }
     return updated;
   }
 
@@ -92,8 +118,8 @@ export class ReportStore {
   async list(filter: ReportFilter = {}): Promise<StoredReport[]> {
     const statuses = filter.status === undefined ? undefined : ([] as ReportStatus[]).concat(filter.status);
     const found: StoredReport[] = [];
-    for await (const [, report] of this.reports.entries()) {
-      if (filter.month && !(report.date ?? report.created_at).startsWith(filter.month)) continue;
+    for await (const report of this.candidates(filter.month)) {
+      if (filter.month && monthOf(report) !== filter.month) continue;
       if (statuses && !statuses.includes(report.status)) continue;
       if (filter.reporter && report.reporter !== filter.reporter) continue;
       found.push(report);
@@ -120,11 +146,24 @@ export class ReportStore {
     return count;
   }
 
+  /** A month's reports through its index, or every report. */
+  private async *candidates(month: string | undefined): AsyncIterable<StoredReport> {
+    if (!month) {
+      for await (const [, report] of this.reports.entries()) yield report;
+      return;
+    }
+    await this.ready();
+    for await (const [id] of this.month(month).entries()) {
+      const report = await this.reports.get(id);
+      if (report) yield report;
+    }
+  }
+
   /** Stored reports (not returned) of the same organization and day that look like the same activity. */
   async duplicatesOf(fields: ReportFields): Promise<StoredReport[]> {
     if (!fields.organization || !fields.date) return [];
     const organization = squeeze((await this.knownName(fields.organization)) ?? fields.organization);
-    const candidates = await this.list({ status: ["submitted", "approved"] });
+    const candidates = await this.list({ month: fields.date.slice(0, 7), status: ["submitted", "approved"] });
     return candidates.filter((stored) => stored.date === fields.date && stored.organization !== null && squeeze(stored.organization) === organization && alike(stored, fields));
   }
 
@@ -152,6 +191,11 @@ function withoutPersonalNumbers(fields: ReportFields): ReportFields {
     if (value) clean[key] = maskPersonalData(value);
   }
   return clean;
+}
+
+/** The activity month a report is filed under: its date's, or the month it was reported in. */
+function monthOf(report: StoredReport): string {
+  return (report.date ?? report.created_at).slice(0, 7);
 }
 
 export function normalizeId(id: string): string {

@@ -13,6 +13,8 @@ export interface ComplianceDeps {
   texts: Texts;
   logger: Logger;
   timeZone: string;
+  /** How late a notice may still go out after downtime. Default 6 h. */
+  graceMs?: number;
 }
 
 /** 社团 / 民非 / 基金会 from what /bind recorded (it may hold a longer word such as 社会服务机构). */
@@ -36,22 +38,55 @@ export class ComplianceCalendar {
     for (const [id, entry] of Object.entries(deps.entries)) if (entry.cron) this.matchers.set(id, parseCron(entry.cron)!);
   }
 
-  /** Entries due in this minute (yearly entries: any minute of their day from their time on). */
-  due(now: Date): Array<[string, ComplianceEntry]> {
+  private get graceMinutes(): number {
+    return Math.floor((this.deps.graceMs ?? 6 * 3600_000) / 60_000);
+  }
+
+  /**
+   * Entries due in this minute. Yearly entries: any minute of their day from their time on, within
+   * the grace window (a start after downtime still sends them); later ones are missed (`late`).
+   */
+  due(now: Date, late?: (id: string) => void): Array<[string, ComplianceEntry]> {
     const wall = wallTime(now, this.deps.timeZone);
     const monthDay = `${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
     return Object.entries(this.deps.entries).filter(([id, entry]) => {
       if (!entry.enabled) return false;
       if (entry.cron) return this.matchers.get(id)!.matches(wall);
       const [hour, minute] = entry.time.split(":").map(Number) as [number, number];
-      return entry.dates.includes(monthDay) && wall.hour * 60 + wall.minute >= hour * 60 + minute;
+      const elapsed = wall.hour * 60 + wall.minute - (hour * 60 + minute);
+      if (!entry.dates.includes(monthDay) || elapsed < 0) return false;
+      if (elapsed <= this.graceMinutes) return true;
+      late?.(id);
+      return false;
     });
   }
 
+  /**
+   * At start: cron entries whose minute passed within the grace window while the bot was down are
+   * sent now (once, by their day's key); yearly entries are covered by `due`; missed ones are logged.
+   */
+  async catchUp(now: Date): Promise<number> {
+    let sent = 0;
+    for (let back = this.graceMinutes; back >= 1; back--) {
+      const at = new Date(now.getTime() - back * 60_000);
+      const wall = wallTime(at, this.deps.timeZone);
+      const entries = Object.entries(this.deps.entries).filter(([id, entry]) => entry.enabled && entry.cron && this.matchers.get(id)!.matches(wall));
+      sent += await this.send(at, entries);
+    }
+    const missed = new Set<string>();
+    const entries = this.due(now, (id) => missed.add(id));
+    for (const id of missed) this.deps.logger.warn({ entry: id, graceHours: this.graceMinutes / 60 }, "compliance notice missed while the bot was down, past the grace window");
+    return sent + (await this.send(now, entries));
+  }
+
   async tick(now: Date): Promise<number> {
+    return this.send(now, this.due(now));
+  }
+
+  private async send(now: Date, due: Array<[string, ComplianceEntry]>): Promise<number> {
     const date = dayKey(wallTime(now, this.deps.timeZone));
     let sent = 0;
-    for (const [id, entry] of this.due(now)) {
+    for (const [id, entry] of due) {
       const text = entry.text ?? this.deps.texts.t("zh-CN", entry.textKey!);
       const groups = (await this.deps.chats.groupsTagged(entry.tags)).filter((group) => matchesType(entry, group));
       const replies = groups

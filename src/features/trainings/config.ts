@@ -46,5 +46,10 @@ export const trainingsConfigSchema = z
      * `trainings.compliance.<id>.enabled: false` (YAML mappings merge; lists would not).
      */
     compliance: z.record(z.string().regex(/^[\w-]+$/, "entry ids are letters, digits, - and _"), complianceEntrySchema).default({}),
+    /**
+     * A reminder or compliance notice whose minute passed while the bot was down is still sent
+     * at start within this many hours; later than that it is recorded as missed and staff are told.
+     */
+    catchUpGraceHours: z.number().min(0).max(72).default(6),
   })
   .prefault({});

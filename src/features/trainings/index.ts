@@ -28,8 +28,9 @@ export function createTrainingsFeature(context: Context): Feature {
     timeZone: config.timeZone,
     defaultReminders: config.trainings.defaultReminders,
   };
-  const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately });
-  const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance });
+  const graceMs = config.trainings.catchUpGraceHours * 3600_000;
+  const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately, graceMs });
+  const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance, graceMs });
   async function commandOutcome(turn: Turn): Promise<Outcome | undefined> {
     const command = turn.command;
     if (command?.name === "training") return trainingCommand(deps, turn, command.args);
@@ -73,7 +74,7 @@ export function createTrainingsFeature(context: Context): Feature {
       // Catch up on what came due while the bot was down.
       const now = context.clock.now();
       await reminders.tick(now, true);
-      await compliance.tick(now);
+      await compliance.catchUp(now);
     },
   };
 }

@@ -16,7 +16,11 @@ export interface ReminderDeps {
   logger: Logger;
   timeZone: string;
   remindPrivately: boolean;
+  /** How late a reminder may still go out (downtime); older ones are reported missed. Default 6 h. */
+  graceMs?: number;
 }
+
+const defaultGraceMs = 6 * 3600_000;
 
 export interface ReminderSlot {
   offset: string;
@@ -58,7 +62,8 @@ export class ReminderService {
       }
       // Only the latest due slot is posted: after downtime, "starts in 1 hour" replaces a stale "tomorrow".
       const slot = slots.at(-1)!;
-      posted += await this.post(training, slot, now);
+      if (now.getTime() - slot.at.getTime() > (this.deps.graceMs ?? defaultGraceMs)) await this.missed(training, slot);
+      else posted += await this.post(training, slot, now);
     }
     return posted;
   }
@@ -94,6 +99,21 @@ export class ReminderService {
       if (await this.deps.outbox.wasSent(reminderKey(training, slot.offset, training.origin))) continue;
       this.deps.logger.warn({ training: training.id, offset: slot.offset, due: slot.at.toISOString() }, "reminder missed while the bot was down; the training has begun, so it is skipped");
     }
+  }
+
+  /** Past the grace window: not sent late, but recorded and told to the staff chat the training came from. */
+  private async missed(training: Training, slot: ReminderSlot): Promise<void> {
+    const notice = `missed:${reminderKey(training, slot.offset, training.origin)}`;
+    if (this.settled.has(notice)) return;
+    const groups = await trainingGroups(this.deps.chats, training);
+    for (const group of groups) {
+      if (await this.deps.outbox.wasSent(reminderKey(training, slot.offset, group.key))) return this.remember(notice);
+    }
+    const { texts, timeZone } = this.deps;
+    const due = new Intl.DateTimeFormat("zh-CN", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(slot.at);
+    this.deps.logger.warn({ training: training.id, offset: slot.offset, due: slot.at.toISOString() }, "reminder missed while the bot was down, past the grace window");
+    const result = await this.deps.outbox.send({ chat: training.origin, text: texts.t("zh-CN", "trainings.reminder.missed", { ...describeTraining(texts, training, timeZone), due, hours: Math.round((this.deps.graceMs ?? defaultGraceMs) / 3600_000) }), once: notice });
+    if (result.status !== "failed") this.remember(notice);
   }
 
   private remember(key: string): void {

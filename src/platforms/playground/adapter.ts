@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Clock } from "../../ports/clock.js";
-import type { Storage } from "../../ports/storage/index.js";
+import type { KeyValue, Storage } from "../../ports/storage/index.js";
 import { chatKey, splitKey, userKey, type IncomingMessage, type Reply } from "../../core/message.js";
+import { httpError, jsonResponse, type HttpRequest, type HttpResponse } from "../../core/http.js";
+import type { Translate } from "../../core/i18n.js";
 import type { Sender } from "../../core/outbox.js";
-import { sendJson } from "../http.js";
+import { projectPath } from "../../core/paths.js";
 import type { HttpRoute, MessageSink, PlatformAdapter, PlatformHealth } from "../types.js";
 import { Transcripts } from "./transcript.js";
 
@@ -29,6 +31,9 @@ const incomingSchema = z.object({
   sent_at: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** How long an exported file's link in the chat keeps working. */
+const fileLifetimeMs = 30 * 24 * 3600_000;
+
 export type PlaygroundInput = z.input<typeof incomingSchema>;
 
 export interface PlaygroundOptions {
@@ -47,11 +52,13 @@ export class PlaygroundAdapter implements PlatformAdapter {
   readonly pacing = { overall: [], perGroup: [], perPrivate: [] };
   readonly transcripts: Transcripts;
   private sink?: MessageSink;
-  private readonly files = new Map<string, { name: string; mimeType: string; data: Buffer }>();
+  /** Files the bot sent (exports), kept in the store so their links survive a restart. */
+  private readonly files: KeyValue<{ name: string; mimeType: string; data: string }>;
   readonly sender: Sender;
 
   constructor(private readonly options: PlaygroundOptions) {
     this.transcripts = new Transcripts(options.storage);
+    this.files = options.storage.namespace("playground-files");
     this.sender = {
       platform: "playground",
       maxLength: 4096,
@@ -60,37 +67,40 @@ export class PlaygroundAdapter implements PlatformAdapter {
   }
 
   readonly routes: HttpRoute[] = [
-    { method: "GET", path: "/", handle: (_request, response) => this.page(response) },
-    { method: "POST", path: "/api/messages", handle: (_request, response, _params, body) => this.receive(response, body) },
+    { method: "GET", path: "/", handle: (request) => this.page(request.nonce) },
+    { method: "POST", path: "/api/messages", handle: (request) => this.receive(request) },
     {
       method: "GET",
       path: "/api/chats/:id/messages",
-      handle: async (request, response, params) => {
-        const after = Number(new URL(request.url ?? "/", "http://localhost").searchParams.get("after") ?? 0) || 0;
-        sendJson(response, 200, await this.transcripts.after(chatKey("playground", params.id!), after));
+      handle: async (request) => {
+        const after = Number(request.query.get("after") ?? 0) || 0;
+        return jsonResponse(200, await this.transcripts.after(chatKey("playground", request.params.id!), after));
       },
     },
     {
       method: "GET",
       path: "/api/chats",
-      handle: async (_request, response) => {
+      handle: async () => {
         const chats = await this.transcripts.chats();
-        sendJson(response, 200, chats.map((chat) => ({ ...chat, id: splitKey(chat.id).id })));
+        return jsonResponse(200, chats.map((chat) => ({ ...chat, id: splitKey(chat.id).id })));
       },
     },
     {
       method: "GET",
       path: "/api/status",
-      handle: (_request, response) => sendJson(response, 200, { bot: { name: this.options.botName }, ...(this.options.status?.() ?? {}) }),
+      handle: () => jsonResponse(200, { bot: { name: this.options.botName }, ...(this.options.status?.() ?? {}) }),
     },
     {
       method: "GET",
       path: "/api/files/:id",
-      handle: (_request, response, params) => {
-        const file = this.files.get(params.id!);
-        if (!file) return sendJson(response, 404, { error: "文件不存在或已过期 file not found" });
-        response.writeHead(200, { "content-type": file.mimeType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` });
-        response.end(file.data);
+      handle: async (request) => {
+        const file = await this.files.get(request.params.id!);
+        if (!file) return httpError(request, 404, "fileGone");
+        return {
+          status: 200,
+          body: Buffer.from(file.data, "base64"),
+          headers: { "content-type": file.mimeType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` },
+        };
       },
     },
   ];
@@ -108,15 +118,17 @@ export class PlaygroundAdapter implements PlatformAdapter {
   }
 
   /** Handles one message as the HTTP API does; used by tests and the CLI too. */
-  async post(input: PlaygroundInput): Promise<{ status: number; body: unknown }> {
+  async post(input: PlaygroundInput, t: Translate = (key) => key): Promise<{ status: number; body: unknown }> {
     const parsed = incomingSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return { status: 400, body: { error: `请求格式不对 invalid request: ${issue.path.join(".") || "body"}: ${issue.message}` } };
+      return { status: 400, body: { error: t("http.invalidField", { field: issue.path.join(".") || "body", reason: issue.message }) } };
     }
-    if (!this.sink) return { status: 503, body: { error: "机器人尚未启动 bot not started" } };
+    // Held for this message: a stop that begins meanwhile must not pull it away mid-way.
+    const sink = this.sink;
+    if (!sink) return { status: 503, body: { error: t("http.notStarted") } };
     const data = parsed.data;
-    if (data.text.trim() === "" && !data.photos) return { status: 400, body: { error: "消息不能为空 text is empty" } };
+    if (data.text.trim() === "" && !data.photos) return { status: 400, body: { error: t("http.emptyText") } };
     const chat = chatKey("playground", data.chat.id);
     const user = userKey("playground", data.from.id);
     if (data.from.role && data.from.role !== "staff") await this.options.setRole?.(user, data.from.role);
@@ -137,7 +149,7 @@ export class PlaygroundAdapter implements PlatformAdapter {
       photos: data.photos ?? 0,
       sentAt,
     };
-    const replies = await this.sink.handle(message);
+    const replies = await sink.handle(message);
     return { status: 200, body: { replies: replies.map((reply) => ({ chat_id: this.nativeId(reply.chat), text: this.render(reply) })) } };
   }
 
@@ -146,22 +158,22 @@ export class PlaygroundAdapter implements PlatformAdapter {
     return (await this.transcripts.after(chat, reference.seq - 1)).find((entry) => entry.seq === reference.seq);
   }
 
-  private async receive(response: import("node:http").ServerResponse, body: Buffer): Promise<void> {
+  private async receive(request: HttpRequest): Promise<HttpResponse> {
     let input: unknown;
     try {
-      input = JSON.parse(body.toString("utf8"));
+      input = JSON.parse(request.body.toString("utf8"));
     } catch {
-      return sendJson(response, 400, { error: "请求不是合法的 JSON invalid JSON" });
+      return httpError(request, 400, "invalidJson");
     }
-    const result = await this.post(input as PlaygroundInput);
-    sendJson(response, result.status, result.body);
+    const result = await this.post(input as PlaygroundInput, request.t);
+    return jsonResponse(result.status, result.body);
   }
 
   private async deliver(reply: Reply): Promise<{ messageId: string }> {
     let file: { name: string; url: string } | undefined;
     if (reply.file) {
       const id = randomUUID();
-      this.files.set(id, reply.file);
+      await this.files.set(id, { name: reply.file.name, mimeType: reply.file.mimeType, data: reply.file.data.toString("base64") }, fileLifetimeMs);
       file = { name: reply.file.name, url: `/api/files/${id}` };
     }
     const entry = await this.transcripts.append(reply.chat, {
@@ -183,10 +195,12 @@ export class PlaygroundAdapter implements PlatformAdapter {
     return platform === "playground" ? id : chat;
   }
 
-  private page(response: import("node:http").ServerResponse): void {
-    const html = readFileSync(new URL("./page.html", import.meta.url), "utf8").replaceAll("{{BOT_NAME}}", escapeHtml(this.options.botName));
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    response.end(html);
+  /** The page, its inline scripts carrying this response's CSP nonce. Read from the sources, also when running compiled code. */
+  private page(nonce: string): HttpResponse {
+    const html = readFileSync(projectPath("src/platforms/playground/page.html"), "utf8")
+      .replaceAll("{{BOT_NAME}}", escapeHtml(this.options.botName))
+      .replace(/<script(?=[\s>])/g, `<script nonce="${nonce}"`);
+    return { status: 200, body: html, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } };
   }
 }
 

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { webhookCallback, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import { sendJson } from "../http.js";
-import type { HttpRoute } from "../types.js";
+import { httpError, type HttpResponse, type HttpRoute } from "../../core/http.js";
 
 export const webhookPath = "/telegram/webhook";
 
@@ -30,28 +29,24 @@ export function webhookRoute(options: { bot: Bot; secret: string; ready: () => b
   return {
     method: "POST",
     path: webhookPath,
-    async handle(request, response, _params, body) {
-      if (!options.ready()) return sendJson(response, 503, { error: "机器人尚未启动 bot not started" });
+    async handle(request) {
+      if (!options.ready()) return httpError(request, 503, "notStarted");
       const header = request.headers["x-telegram-bot-api-secret-token"];
-      const update = parse(body);
-      let refused = false;
+      let answer: HttpResponse | undefined;
       try {
         await callback(
-          update as unknown as Update,
-          (json: string) => void response.writeHead(200, { "content-type": "application/json" }).end(json),
+          parse(request.body) as unknown as Update,
+          (json: string) => void (answer ??= { status: 200, body: json, headers: { "content-type": "application/json" } }),
           Array.isArray(header) ? header[0] : header,
-          () => {
-            refused = true;
-            response.writeHead(401, { "content-type": "text/plain" }).end("secret token is wrong");
-          },
+          () => void (answer = { status: 401, body: "secret token is wrong", headers: { "content-type": "text/plain" } }),
         );
       } catch (error) {
-        if (refused || response.headersSent) return;
+        if (answer) return answer;
         const malformed = error instanceof SyntaxError;
         if (!malformed) options.logger.error({ err: error }, "telegram webhook update failed");
-        return sendJson(response, malformed ? 400 : 500, { error: malformed ? "invalid JSON" : "update failed" });
+        return httpError(request, malformed ? 400 : 500, malformed ? "badWebhookJson" : "webhookFailed");
       }
-      if (!response.headersSent) response.writeHead(200).end();
+      return answer ?? { status: 200 };
     },
   };
 }

@@ -36,8 +36,11 @@ export function fromWechat(view: WechatView, botName: string): IncomingMessage |
   if (view.fromSelf || view.talkerIsOfficial) return undefined;
   if (view.type === "other") return undefined;
   const names = selfNames(botName, view);
-  const text = view.type === "image" ? "" : view.text;
+  const quote = view.type === "text" ? readQuote(view.text) : undefined;
+  const text = view.type === "image" ? "" : (quote?.reply ?? view.text);
   const inRoom = view.roomId !== undefined && view.roomId !== "";
+  // A quote of the bot's own message is a reply to the bot, as on Telegram.
+  const quotesBot = quote !== undefined && names.includes(quote.author);
   return {
     id: view.id,
     platform: "wechat",
@@ -48,10 +51,29 @@ export function fromWechat(view: WechatView, botName: string): IncomingMessage |
     text: stripMentions(text, names),
     // Some puppets give no mention list; the bot's name after an @ is then the only sign.
     mentionsBot: inRoom && (view.mentionsSelf || mentionPattern(names).test(text)),
-    replyToBot: false,
+    replyToBot: quotesBot,
+    ...(quote ? { replyTo: { messageId: "", text: quote.quoted } } : {}),
     photos: view.type === "image" ? 1 : 0,
     sentAt: view.date,
   };
+}
+
+/** WeChat's quote layout: 「name：quoted」, a dashed rule, then the reply (some clients put the reply first). */
+const quoteBlock = "「([^：:」]{1,64})[：:]([\\s\\S]*?)」";
+const rule = "\\n\\s*(?:- ){6,}-?\\s*\\n";
+const quoteFirst = new RegExp(`^${quoteBlock}${rule}([\\s\\S]*)$`);
+const replyFirst = new RegExp(`^([\\s\\S]*?)${rule}${quoteBlock}$`);
+
+/**
+ * Reads a WeChat quote reply as wechaty delivers it (one text), so the bot sees the reply and,
+ * beside it, what it answers. Undefined for an ordinary message.
+ */
+export function readQuote(text: string): { author: string; quoted: string; reply: string } | undefined {
+  const first = quoteFirst.exec(text.trim());
+  if (first) return { author: first[1]!.trim(), quoted: first[2]!.trim(), reply: first[3]!.trim() };
+  const last = replyFirst.exec(text.trim());
+  if (last) return { author: last[2]!.trim(), quoted: last[3]!.trim(), reply: last[1]!.trim() };
+  return undefined;
 }
 
 /** Removes every `@<name>` of the bot (followed by U+2005, a space or the end) and trims. */

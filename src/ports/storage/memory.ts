@@ -47,6 +47,18 @@ export function openMemoryStorage(): Storage {
     release: async (key) => {
       claims.delete(key);
     },
+    records: async function* () {
+      const now = Date.now();
+      for (const [namespace, entries] of namespaces) {
+        for (const [key, entry] of entries) {
+          if (entry.expires !== undefined && entry.expires <= now) continue;
+          yield { namespace, key, value: structuredClone(entry.value), ...(entry.expires !== undefined ? { expires: entry.expires } : {}) };
+        }
+      }
+    },
+    claims: async function* () {
+      for (const [key, claim] of claims) if (claim.expires > Date.now()) yield { key, owner: claim.owner, expires: claim.expires };
+    },
     ping: async () => true,
     close: async () => {},
   };

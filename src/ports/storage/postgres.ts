@@ -1,6 +1,7 @@
 import KeyvPostgres from "@keyv/postgres";
 import pg from "pg";
 import { keyvNamespace } from "./keyv-namespace.js";
+import { keyvRow } from "./records.js";
 import type { Storage } from "./types.js";
 
 /** Shared state in PostgreSQL: keyv's table for data, a small table of our own for claims. */
@@ -40,6 +41,27 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     },
     release: async (key) => {
       await pool.query("DELETE FROM incubot_claims WHERE key = $1", [key]);
+    },
+    records: async function* () {
+      const now = Date.now();
+      // Pages by key, so a large store is never read into memory at once.
+      let after = "";
+      for (;;) {
+        const page = await pool.query("SELECT key, value FROM incubot_kv WHERE key > $1 ORDER BY key LIMIT 1000", [after]).catch((error: { code?: string }) => {
+          if (error.code === "42P01") return { rows: [] }; // no table yet: an empty store
+          throw error;
+        });
+        for (const row of page.rows as Array<{ key: string; value: string }>) {
+          const record = keyvRow(row.key, row.value, now);
+          if (record) yield record;
+        }
+        if (page.rows.length < 1000) return;
+        after = (page.rows.at(-1) as { key: string }).key;
+      }
+    },
+    claims: async function* () {
+      const result = await pool.query("SELECT key, owner, expires FROM incubot_claims WHERE expires > $1 ORDER BY key", [Date.now()]);
+      for (const row of result.rows as Array<{ key: string; owner: string; expires: string }>) yield { key: row.key, owner: row.owner, expires: Number(row.expires) };
     },
     ping: async () => {
       try {

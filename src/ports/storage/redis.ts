@@ -1,11 +1,17 @@
 import KeyvRedis, { createClient } from "@keyv/redis";
 import { keyvNamespace } from "./keyv-namespace.js";
+import { keyvRow } from "./records.js";
 import type { Storage } from "./types.js";
 
-const prefix = "incubot";
-
-/** Shared state for several instances: every namespace and claim lives in one Redis. */
-export async function openRedisStorage(url: string): Promise<Storage> {
+/**
+ * Shared state for several instances: every namespace and claim lives in one Redis, under the
+ * key prefix `incubot` or the one named by `?prefix=` in the URL (several bots, or tests, on one Redis).
+ */
+export async function openRedisStorage(address: string): Promise<Storage> {
+  const parsed = new URL(address);
+  const prefix = parsed.searchParams.get("prefix") || "incubot";
+  parsed.searchParams.delete("prefix");
+  const url = parsed.toString();
   const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(retries * 200, 3000) } });
   client.on("error", () => {
     // Reconnection is automatic; ping() reports the outage to /healthz.
@@ -22,6 +28,28 @@ export async function openRedisStorage(url: string): Promise<Storage> {
     claimOwner: async (key) => (await client.get(claimKey(key))) ?? undefined,
     release: async (key) => {
       await client.del(claimKey(key));
+    },
+    records: async function* () {
+      const now = Date.now();
+      const dataPrefix = `${prefix}:`;
+      for await (const batch of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
+        const keys = [batch].flat().filter((key) => !key.startsWith(claimKey("")));
+        if (keys.length === 0) continue;
+        const values = await client.mGet(keys);
+        for (const [index, key] of keys.entries()) {
+          const value = values[index];
+          const record = typeof value === "string" ? keyvRow(key.slice(dataPrefix.length), value, now, "::") : undefined;
+          if (record) yield record;
+        }
+      }
+    },
+    claims: async function* () {
+      for await (const batch of client.scanIterator({ MATCH: claimKey("*"), COUNT: 500 })) {
+        for (const key of [batch].flat()) {
+          const [owner, ttl] = await Promise.all([client.get(key), client.pTTL(key)]);
+          if (owner !== null && ttl > 0) yield { key: key.slice(claimKey("").length), owner, expires: Date.now() + ttl };
+        }
+      }
     },
     ping: async () => {
       try {

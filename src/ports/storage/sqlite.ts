@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import Database from "better-sqlite3";
 import type { KeyvStoreAdapter } from "keyv";
 import { keyvNamespace } from "./keyv-namespace.js";
+import { keyvRow } from "./records.js";
 import type { Storage } from "./types.js";
 
 type Db = Database.Database;
@@ -48,22 +49,20 @@ class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async clear(): Promise<void> {
-    if (this.namespace) this.db.prepare("DELETE FROM kv WHERE key LIKE ? ESCAPE '\\'").run(`${escapeLike(this.namespace)}:%`);
+    if (this.namespace) this.db.prepare("DELETE FROM kv WHERE key >= ? AND key < ?").run(`${this.namespace}:`, `${this.namespace};`);
     else this.db.prepare("DELETE FROM kv").run();
   }
 
   async *iterator<Value>(namespace?: string): AsyncGenerator<Array<string | Awaited<Value> | undefined>, void> {
+    // A key range rather than LIKE: SQLite's LIKE ignores case and so cannot use the key index,
+    // which made listing one namespace read the whole table.
     const rows = namespace
-      ? this.db.prepare("SELECT key, value FROM kv WHERE key LIKE ? ESCAPE '\\'").all(`${escapeLike(namespace)}:%`)
+      ? this.db.prepare("SELECT key, value FROM kv WHERE key >= ? AND key < ?").all(`${namespace}:`, `${namespace};`)
       : this.db.prepare("SELECT key, value FROM kv").all();
     for (const row of rows as Array<{ key: string; value: Awaited<Value> }>) yield [row.key, row.value];
   }
 
   async disconnect(): Promise<void> {}
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** Opens (creating if needed) the embedded SQLite database at `file` (":memory:" for tests). */
@@ -102,6 +101,16 @@ export function openSqliteStorage(file: string): Storage {
     },
     release: async (key) => {
       db.prepare("DELETE FROM claims WHERE key = ?").run(key);
+    },
+    records: async function* () {
+      const now = Date.now();
+      for (const row of db.prepare("SELECT key, value FROM kv ORDER BY key").iterate() as Iterable<{ key: string; value: string }>) {
+        const record = keyvRow(row.key, row.value, now);
+        if (record) yield record;
+      }
+    },
+    claims: async function* () {
+      yield* db.prepare("SELECT key, owner, expires FROM claims WHERE expires > ? ORDER BY key").all(Date.now()) as Array<{ key: string; owner: string; expires: number }>;
     },
     ping: async () => !closed && db.prepare("SELECT 1 AS ok").get() !== undefined,
     close: async () => {

@@ -8,6 +8,21 @@ export interface KeyValue<T = unknown> {
   clear(): Promise<void>;
 }
 
+/** One record as a backup holds it: which namespace, which key, the value, when it expires (ms since epoch). */
+export interface StoredRecord {
+  namespace: string;
+  key: string;
+  value: unknown;
+  expires?: number;
+}
+
+/** A live claim (set-if-absent lock or de-duplication mark), kept across a migration so nothing is sent twice. */
+export interface StoredClaim {
+  key: string;
+  owner: string;
+  expires: number;
+}
+
 /**
  * The storage port. Plain data goes through keyv namespaces; `claim` is the one atomic
  * operation (set-if-absent with expiry) that exactly-once sends and cross-instance locks need,
@@ -21,6 +36,10 @@ export interface Storage {
   /** The owner of a live claim, or undefined. */
   claimOwner(key: string): Promise<string | undefined>;
   release(key: string): Promise<void>;
+  /** Every live record of every namespace, streamed (backup, migration). */
+  records(): AsyncIterable<StoredRecord>;
+  /** Every live claim, streamed. */
+  claims(): AsyncIterable<StoredClaim>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

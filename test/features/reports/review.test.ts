@@ -193,11 +193,8 @@ describe("GET /api/reports", () => {
     expect(route).toBeDefined();
     const { createReportsFeature } = await import("../../../src/features/reports/index.js");
     const closed = createReportsFeature({ ...bot.app, config: { ...bot.app.config, server: { ...bot.app.config.server, playground: false } } });
-    const status = await new Promise<number>((resolve) => {
-      const response = { setHeader: () => undefined, writeHead: (code: number) => resolve(code), end: () => undefined };
-      void closed.routes![0]!.handle({ url: "/api/reports", headers: {}, socket: { remoteAddress: "127.0.0.1" } } as never, response as never, {}, Buffer.alloc(0));
-    });
-    expect(status).toBe(401);
+    const local = { method: "GET", path: "/api/reports", params: {}, query: new URLSearchParams(), headers: {}, body: Buffer.alloc(0), local: true, t: (key: string) => key, nonce: "" };
+    expect((await closed.routes![0]!.handle(local)).status).toBe(401);
   });
 });
 

@@ -87,3 +87,28 @@ describe("stripMentions", () => {
     expect(stripMentions("@bot(test)\u2005hi", ["bot(test)"])).toBe("hi");
   });
 });
+
+describe("WeChat quote replies", () => {
+  const rule = "- - - - - - - - - - - - - - -";
+
+  it("reads a quote of the bot's message as a reply to the bot, carrying what was quoted", () => {
+    const message = fromWechat(view({ text: `「小园助手：请问活动是在哪里举办的？」\n${rule}\n新牧社区养老院`, mentionsSelf: false }), "小园助手")!;
+    expect(message).toMatchObject({ text: "新牧社区养老院", replyToBot: true, mentionsBot: false, replyTo: { messageId: "", text: "请问活动是在哪里举办的？" } });
+  });
+
+  it("reads a quote of another member as a reply to that message, not to the bot", () => {
+    const message = fromWechat(view({ text: `「老王：明天几点集合？」\n${rule}\n@小园助手\u2005他问的培训几点开始`, mentionsSelf: true }), "小园助手")!;
+    expect(message).toMatchObject({ text: "他问的培训几点开始", replyToBot: false, mentionsBot: true, replyTo: { text: "明天几点集合？" } });
+  });
+
+  it("also reads the layout with the reply first and the quote after the rule", () => {
+    const message = fromWechat(view({ text: `确认\n${rule}\n「小园助手：回复“确认”登记」`, mentionsSelf: false }), "小园助手")!;
+    expect(message).toMatchObject({ text: "确认", replyToBot: true, replyTo: { text: "回复“确认”登记" } });
+  });
+
+  it("leaves ordinary text with corner brackets alone", () => {
+    const message = fromWechat(view({ text: "@小园助手\u2005「社会团体登记管理条例」第十条是什么？" }), "小园助手")!;
+    expect(message.text).toBe("「社会团体登记管理条例」第十条是什么？");
+    expect(message.replyTo).toBeUndefined();
+  });
+});
