@@ -140,7 +140,7 @@ function withoutUnset(text: string, placeholders: Placeholders): string {
       .replace(/[；;，,]$/, (mark) => (/[;,]/.test(mark) ? "." : "。"));
     return rest ? label + rest : undefined;
   };
-  const isProse = (line: string) => line.trim() !== "" && !/^(?:#|来源[:：]|en[:：])/i.test(line.trim());
+  const isProse = (line: string) => line.trim() !== "" && !/^(?:#|来源[:：]|en[:：]|问[:：])/i.test(line.trim());
   return text
     .split(/^(?=##\s)/m)
     .map((section) => section.split("\n").map(keptLine).filter((line) => line !== undefined))

@@ -40,13 +40,13 @@ describe("a question worded like a similar question", () => {
   const section = (id: string, heading: string, body: string, questions: string[] = []): Section => ({
     id, documentId: id.split("#")[0]!, title: "测试", heading, body, cite: "《基金会管理条例》第二十条", caution: false, kind: "article", aliases: [], questions,
   });
-  const board = section("foundation#1", "基金会理事会的规模", "理事为5人至25人，每届任期不得超过5年。", ["基金会那个管事的班子最少几个人"]);
+  const board = section("foundation#1", "基金会理事会的规模", "理事为5人至25人，每届任期不得超过5年。", ["基金会那个顶层决策圈能坐几个人"]);
   const spending = section("foundation#2", "基金会的公益支出", "公募基金会每年公益支出不得低于上一年总收入的70%，人员和办公支出不超过10%。");
 
   it("finds the section whose similar question it matches, though the body lacks its words", () => {
     const index = new KnowledgeIndex([spending, board]);
-    expect(index.search("管事的班子最少要几个人")[0]?.section.id).toBe("foundation#1");
-    expect(new KnowledgeIndex([spending, { ...board, questions: [] }]).search("管事的班子最少要几个人")[0]?.section.id).not.toBe("foundation#1");
+    expect(index.search("顶层决策圈最少要坐几个人")[0]?.section.id).toBe("foundation#1");
+    expect(new KnowledgeIndex([spending, { ...board, questions: [] }]).search("顶层决策圈最少要坐几个人")[0]?.section.id).not.toBe("foundation#1");
   });
 
   it("is answered with the section's body, never with the similar questions", async () => {
