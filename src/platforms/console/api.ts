@@ -35,8 +35,6 @@ export function registerApi(server: FastifyInstance, context: ConsoleContext): v
     return idPattern.test(id) ? id : undefined;
   };
 
-  server.get("/console/api/texts", async (request) => ({ locale: t(request, "console.page.locale") }));
-
   server.get("/console/api/reports", async (request, reply) => {
     const { organization, status } = query(request);
     const chosen = query(request).month ? month(request) : undefined;

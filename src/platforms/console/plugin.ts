@@ -15,6 +15,7 @@ import type { Locale } from "../../core/i18n.js";
 import { ConsoleSessions, sessionLifetimeMs, type StaffIdentity } from "../../features/console/sessions.js";
 import { ConsoleCommands, type CommandDeps } from "./commands.js";
 import { registerApi } from "./api.js";
+import { loadPageTexts } from "./texts.js";
 import { ConsoleViews, type ViewDeps } from "./views.js";
 
 export interface ConsoleDeps extends CommandDeps, Omit<ViewDeps, "storage" | "clock"> {
@@ -67,6 +68,8 @@ export function consolePlugin(deps: ConsoleDeps): (server: FastifyInstance) => P
     // Every state-changing request carries the CSRF token (header x-csrf-token).
     server.addHook("preHandler", (request, reply, done) => (request.method === "POST" ? server.csrfProtection(request, reply, done) : done()));
 
+    const pageTexts = loadPageTexts();
+    server.get("/console/texts", async (request) => pageTexts[localeOf(request)]);
     const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header("cache-control", "no-store").sendFile("index.html");
     server.get("/console", page);
     server.get("/console/login", page);

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../../support/bot.js";
+import { listen } from "../../support/http.js";
+import { Client, linkIn, storeReport } from "./support.js";
+
+describe("staff console login", () => {
+  let bot: TestBot;
+  let base: string;
+  const start = async () => {
+    bot = await startTestBot();
+    base = await listen(bot);
+  };
+  afterEach(() => bot?.close());
+
+  it("gives staff a one-time link in a private chat that logs in once", async () => {
+    await start();
+    const replies = await bot.private("staff", "王老师").user("staff", "王老师").says("控制台");
+    expect(replies.join("\n")).toMatch(/10分钟/);
+    const link = linkIn(replies, base);
+    const browser = new Client(base);
+    expect(await browser.login(link)).toBe(200);
+    expect((await browser.request("/console/api/session")).body.name).toBe("王老师");
+    // The same link a second time, from another browser: refused.
+    const other = new Client(base);
+    expect(await other.login(link)).toBe(401);
+    expect((await other.request("/console/api/reports")).status).toBe(401);
+    const audit = (await browser.request("/console/api/audit")).body as Array<{ action: string }>;
+    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(["console.link", "console.login"]));
+  });
+
+  it("refuses a link older than ten minutes", async () => {
+    await start();
+    const link = linkIn(await bot.private("staff").user("staff").says("/console"), base);
+    bot.clock.advance(10 * 60_000 + 1);
+    expect(await new Client(base).login(link)).toBe(401);
+  });
+
+  it("ends the session after eight hours", async () => {
+    await start();
+    const browser = new Client(base);
+    await browser.login(linkIn(await bot.private("staff").user("staff").says("/console"), base));
+    bot.clock.advance(8 * 3600_000 + 1);
+    expect((await browser.request("/console/api/reports")).status).toBe(401);
+  });
+
+  it("gives a volunteer a polite refusal and no link", async () => {
+    await start();
+    const replies = await bot.private("li").user("li", "小李").says("控制台");
+    expect(replies.join("\n")).toMatch(/只对园区工作人员开放/);
+    expect(replies.join("\n")).not.toMatch(/console\/login/);
+  });
+
+  it("sends no link in a group, asking for a private chat", async () => {
+    await start();
+    const replies = await bot.group("g1", "新牧社区志愿队").user("staff", "王老师").says("/console");
+    expect(replies.join("\n")).toMatch(/私聊/);
+    expect(replies.join("\n")).not.toMatch(/console\/login/);
+  });
+
+  it("refuses a POST without the CSRF token even with a valid session", async () => {
+    await start();
+    const report = await storeReport(bot, { title: "敬老院包饺子", organization: "夕阳红志愿队" }, { chat: "g1", user: "li", name: "小李" });
+    const browser = new Client(base);
+    await browser.login(linkIn(await bot.private("staff").user("staff").says("/console"), base));
+    const forged = await browser.request(`/console/api/reports/${report.id}/approve`, { method: "POST", csrf: false });
+    expect(forged.status).toBe(403);
+    const stored = (await browser.request("/console/api/reports?status=submitted")).body.reports as Array<{ id: string }>;
+    expect(stored.map((item) => item.id)).toContain(report.id);
+    const approved = await browser.request(`/console/api/reports/${report.id}/approve`, { method: "POST" });
+    expect(approved.status).toBe(200);
+    expect(approved.body.text).toContain(report.id);
+  });
+
+  it("stops a staff member whose role was taken away", async () => {
+    await start();
+    await bot.app.roles.setRole("playground:li", "staff");
+    const browser = new Client(base);
+    expect(await browser.login(linkIn(await bot.private("li").user("li", "小李").says("控制台"), base))).toBe(200);
+    await bot.app.roles.setRole("playground:li", "volunteer");
+    expect((await browser.request("/console/api/reports")).status).toBe(401);
+  });
+});
