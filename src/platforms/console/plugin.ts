@@ -94,7 +94,7 @@ export function consolePlugin(deps: ConsoleDeps): (server: FastifyInstance) => P
     });
     server.get("/console/api/session", async (request, reply) => {
       const who = staffOf.get(request)!;
-      return { user: who.user, name: who.name, csrf: reply.generateCsrf(), month: views.currentMonth() };
+      return { user: who.user, name: who.name, csrf: reply.generateCsrf(), month: views.currentMonth(), timeZone: deps.timeZone };
     });
 
     registerApi(server, { views, commands, t, staff: (request) => staffOf.get(request)! });

@@ -7,6 +7,12 @@
   let session = null;
   const T = (key, params = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
   const $ = (id) => document.getElementById(id);
+  /** "2026-03-20 14:00" in the park's time zone, whatever the browser's zone is. */
+  function when(iso) {
+    if (!iso) return "";
+    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: session?.timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
 
   function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
@@ -156,12 +162,12 @@
 
   /** Horizontal bars: one row per label, value written at the bar's end. */
   function barChart(title, rows) {
-    const width = 520, labelWidth = 150, rowHeight = 26, max = Math.max(1, ...rows.map((row) => row.value));
+    const width = 360, labelWidth = 110, rowHeight = 26, max = Math.max(1, ...rows.map((row) => row.value));
     const chart = svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 8}`, role: "img", "aria-label": title });
     rows.forEach((row, index) => {
       const y = index * rowHeight + 4;
-      const length = Math.max(1, ((width - labelWidth - 60) * row.value) / max);
-      const label = row.label.length > 11 ? `${row.label.slice(0, 10)}…` : row.label;
+      const length = Math.max(1, ((width - labelWidth - 40) * row.value) / max);
+      const label = row.label.length > 8 ? `${row.label.slice(0, 7)}…` : row.label;
       chart.append(svg("text", { x: labelWidth - 6, y: y + 16, "text-anchor": "end" }, label));
       chart.append(svg("rect", { class: "bar-rect", x: labelWidth, y: y + 3, width: length, height: rowHeight - 8, rx: 3 }));
       chart.append(svg("text", { x: labelWidth + length + 6, y: y + 16 }, Math.round(row.value * 10) / 10));
@@ -213,13 +219,54 @@
   async function trainingsPage() {
     const trainings = await api("/console/api/trainings");
     const box = commandBox(T("trainings.command"), "/training add 12月20日 14:00-16:00 财务管理培训 @创新园三楼 to:all remind:1d,1h cap:30", T("trainings.hint"));
+    const form = trainingForm(box);
     const cards = trainings.map((training) => el("article", { class: "card" },
       el("h3", {}, `#${training.id} ${training.title}`, el("span", { class: "badge" }, T(`trainings.status.${training.status}`))),
-      el("dl", {}, field(T("trainings.time"), `${training.start.slice(0, 16).replace("T", " ")} – ${training.end.slice(11, 16)}`), field(T("trainings.place"), training.place),
+      el("dl", {}, field(T("trainings.time"), `${when(training.start)} – ${when(training.end).slice(11)}`), field(T("trainings.place"), training.place),
         field(T("trainings.reminders"), training.reminders.join("、")), field(T("trainings.capacity"), training.capacity),
         field(T("trainings.roster"), training.roster.confirmed.map((person) => person.name).join("、")), field(T("trainings.waiting"), training.roster.waiting.map((person) => person.name).join("、"))),
-      el("div", { class: "actions" }, el("button", { class: "secondary", onclick: () => { box.querySelector("textarea").value = `/training edit ${training.id} `; box.querySelector("textarea").focus(); } }, T("trainings.edit")))));
-    show(box, trainings.length ? el("div", { class: "cards" }, cards) : notice(T("trainings.none")));
+      el("div", { class: "actions" }, el("button", { class: "secondary", "data-edit": training.id, onclick: () => form.edit(training) }, T("trainings.edit")))));
+    show(form.node, box, trainings.length ? el("div", { class: "cards" }, cards) : notice(T("trainings.none")));
+  }
+
+  /**
+   * Fields for a training; they are written out as the /training command (shown in the box
+   * below before it is sent), so the chat's parser and rules decide, not this page.
+   */
+  function trainingForm(box) {
+    let editing = null;
+    const input = (name, type = "text", attributes = {}) => el("input", { type, name, "aria-label": T(`trainings.form.${name}`), ...attributes });
+    const inputs = { date: input("date", "date"), start: input("start", "time"), end: input("end", "time"), title: input("title"), place: input("place"), audience: input("audience", "text", { placeholder: "all" }), remind: input("remind", "text", { placeholder: "1d,1h" }), capacity: input("capacity", "number", { min: 1 }) };
+    const heading = el("h3", { class: "wide" }, T("trainings.form.add"));
+    const compact = (value) => value.trim().replace(/\s+/g, "");
+    function command() {
+      const value = Object.fromEntries(Object.entries(inputs).map(([name, node]) => [name, node.value.trim()]));
+      const words = [editing ? `/training edit ${editing}` : "/training add"];
+      if (value.date) words.push(value.date);
+      if (value.start && value.end) words.push(`${value.start}-${value.end}`);
+      if (value.title) words.push(value.title.replace(/\s+/g, " "));
+      if (value.place) words.push(`@${compact(value.place)}`);
+      if (value.audience) words.push(`to:${compact(value.audience)}`);
+      if (value.remind) words.push(`remind:${compact(value.remind)}`);
+      if (value.capacity) words.push(`cap:${value.capacity}`);
+      return words.join(" ");
+    }
+    const write = () => { box.querySelector("textarea").value = command(); box.querySelector("textarea").focus(); };
+    const node = el("div", { class: "form" }, heading,
+      Object.entries(inputs).map(([name, control]) => el("label", { class: name === "title" ? "wide" : undefined }, T(`trainings.form.${name}`), control)),
+      el("div", { class: "actions wide" }, el("button", { class: "secondary", onclick: write }, T("trainings.form.write"))));
+    return {
+      node,
+      edit(training) {
+        editing = training.id;
+        heading.textContent = T("trainings.form.edit", { id: training.id });
+        for (const control of Object.values(inputs)) control.value = "";
+        inputs.title.placeholder = training.title;
+        inputs.place.placeholder = training.place;
+        inputs.remind.placeholder = training.reminders.join(",");
+        node.scrollIntoView();
+      },
+    };
   }
 
   async function broadcastsPage() {
@@ -228,7 +275,7 @@
     const cards = broadcasts.map((job) => el("article", { class: "card" },
       el("h3", {}, `#${job.id}`, el("span", { class: "badge" }, T(`broadcasts.status.${job.status}`))),
       el("p", { class: "output" }, job.text),
-      el("p", { class: "muted" }, `${job.by} · ${job.createdAt.slice(0, 16).replace("T", " ")} · ${job.tags.join("、")}`),
+      el("p", { class: "muted" }, `${job.by} · ${when(job.createdAt)} · ${job.tags.join("、")}`),
       table([T("broadcasts.group"), T("broadcasts.delivery"), T("broadcasts.confirmed")], job.groups.map((group) => [group.title, T(`broadcasts.state.${group.state}`), group.confirmed ? "✓ 收到" : "—"]))));
     show(box, broadcasts.length ? el("div", { class: "cards" }, cards) : notice(T("broadcasts.none")));
   }
@@ -246,7 +293,7 @@
         } catch (error) { output.hidden = false; output.textContent = error.message; }
       };
       return el("article", { class: "card" }, el("h3", {}, `#${ticket.id}`),
-        el("dl", {}, field(T("tickets.question"), ticket.question), field(T("tickets.asker"), ticket.asker.name), field(T("field.chat"), ticket.chatTitle ?? ticket.chat), field(T("tickets.at"), ticket.createdAt.slice(0, 16).replace("T", " "))),
+        el("dl", {}, field(T("tickets.question"), ticket.question), field(T("tickets.asker"), ticket.asker.name), field(T("field.chat"), ticket.chatTitle ?? ticket.chat), field(T("tickets.at"), when(ticket.createdAt))),
         answer, el("div", { class: "actions" }, el("button", { class: "primary", onclick: send }, T("tickets.reply"))), output);
     });
     show(tickets.length ? el("div", { class: "cards" }, cards) : notice(T("tickets.none")));
@@ -254,7 +301,8 @@
 
   async function auditPage() {
     const entries = await api("/console/api/audit");
-    show(entries.length ? table([T("audit.at"), T("audit.who"), T("audit.action"), T("audit.detail")], entries.map((entry) => [entry.at.slice(0, 19).replace("T", " "), entry.name, entry.action, entry.detail])) : notice(T("audit.none")));
+    const action = (name) => (texts[`action.${name}`] ? T(`action.${name}`) : name);
+    show(entries.length ? el("ul", { class: "log" }, entries.map((entry) => el("li", {}, el("div", { class: "meta" }, `${when(entry.at)} · ${entry.name} · ${action(entry.action)}`), el("div", { class: "detail" }, entry.detail)))) : notice(T("audit.none")));
   }
 
   async function start() {
