@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ConsoleSessions } from "../../../src/features/console/sessions.js";
+import { openMemoryStorage } from "../../../src/ports/storage/index.js";
+import { fakeClock } from "../../support/clock.js";
 import { startTestBot, type TestBot } from "../../support/bot.js";
 import { listen } from "../../support/http.js";
 import { Client, linkIn, storeReport } from "./support.js";
@@ -78,5 +81,17 @@ describe("staff console login", () => {
     expect(await browser.login(linkIn(await bot.private("li").user("li", "小李").says("控制台"), base))).toBe(200);
     await bot.app.roles.setRole("playground:li", "volunteer");
     expect((await browser.request("/console/api/reports")).status).toBe(401);
+  });
+
+  it("lets exactly one of two instances spend a link used twice at once, and stores no token in clear", async () => {
+    const storage = openMemoryStorage();
+    const clock = fakeClock();
+    const [first, second] = [new ConsoleSessions(storage, clock), new ConsoleSessions(storage, clock)];
+    const token = await first.issueLink({ user: "telegram:1", name: "王老师" });
+    const results = await Promise.all([first.redeemLink(token), second.redeemLink(token)]);
+    expect(results.filter(Boolean)).toEqual([{ user: "telegram:1", name: "王老师" }]);
+    const stored: string[] = [];
+    for await (const [key, value] of storage.namespace("console-links").entries()) stored.push(key, JSON.stringify(value));
+    expect(stored.join(" ")).not.toContain(token);
   });
 });

@@ -1,8 +1,9 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../support/bot.js";
 import { listen } from "../../support/http.js";
-import { serviceAvailable, services } from "../../support/services.js";
+import { launchChromium } from "../../support/chromium.js";
+import { serviceAvailable } from "../../support/services.js";
 import { linkIn, storeReport } from "./support.js";
 
 const reporter = { chat: "g1", user: "li", name: "小李" };
@@ -19,10 +20,7 @@ describe("staff console in Chromium", async () => {
     base = await listen(bot);
     // The group exists in the chat directory under its title, as after a first message there.
     await bot.group("g1", "新牧社区志愿队").user("li", "小李").says("大家好");
-    browser = await chromium.launch({
-      executablePath: services.chromium.path,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
