@@ -57,6 +57,15 @@ export function consolePlugin(deps: ConsoleDeps): (server: FastifyInstance) => P
       return refuse(reply, status < 500 ? status : 500, status < 500 ? "badRequest" : "internal", request);
     });
 
+    // helmet's upgrade-insecure-requests makes a browser fetch the page's own files over https;
+    // on a console served over plain http (a LAN address) that breaks the page, so it is dropped
+    // unless the public address is https.
+    server.addHook("onSend", async (_request, reply, payload) => {
+      const policy = reply.getHeader("content-security-policy");
+      if (!secure() && typeof policy === "string") reply.header("content-security-policy", policy.replace(/;?\s*upgrade-insecure-requests/, ""));
+      return payload;
+    });
+
     // Every API call needs a live session of someone who is still staff.
     server.addHook("onRequest", async (request, reply) => {
       const path = request.url.split("?")[0]!;

@@ -94,4 +94,15 @@ describe("staff console login", () => {
     for await (const [key, value] of storage.namespace("console-links").entries()) stored.push(key, JSON.stringify(value));
     expect(stored.join(" ")).not.toContain(token);
   });
+
+  it("serves the page with helmet's CSP, no inline script, and no https upgrade on a plain-http address", async () => {
+    await start();
+    const response = await fetch(`${base}/console`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).not.toMatch(/upgrade-insecure-requests/);
+    expect(response.headers.get("content-type")).toMatch(/text\/html; charset=utf-8/i);
+    const html = await response.text();
+    expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
+  });
 });
