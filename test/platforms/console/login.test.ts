@@ -105,4 +105,17 @@ describe("staff console login", () => {
     const html = await response.text();
     expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
   });
+
+  it("logs out: the session cookie no longer opens the API, and the log says so", async () => {
+    await start();
+    const browser = new Client(base);
+    await browser.login(linkIn(await bot.private("staff").user("staff").says("/console"), base));
+    const stolen = browser.copy();
+    expect((await browser.request("/console/api/logout", { method: "POST" })).status).toBe(200);
+    expect((await stolen.request("/console/api/reports")).status).toBe(401);
+    const again = new Client(base);
+    await again.login(linkIn(await bot.private("staff").user("staff").says("/console"), base));
+    const audit = (await again.request("/console/api/audit")).body as Array<{ action: string }>;
+    expect(audit.map((entry) => entry.action)).toContain("console.logout");
+  });
 });

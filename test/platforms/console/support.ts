@@ -41,6 +41,13 @@ export class Client {
     return { status: response.status, body };
   }
 
+  /** Another client holding this one's cookies: someone who copied them. */
+  copy(): Client {
+    const other = new Client(this.base);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   /** Spends a link token as the login page does. */
   async login(link: string): Promise<number> {
     const token = new URL(link).searchParams.get("t");
