@@ -127,7 +127,9 @@ export class App {
 
   /** Where staff open the web console: server.publicUrl (PUBLIC_URL), else the address listened on. */
   publicUrl(): string {
-    const host = this.address?.host ?? this.config.server.host;
+    const listened = this.address?.host ?? this.config.server.host;
+    // A wildcard address is not one a browser can open; on this machine it is loopback.
+    const host = listened === "0.0.0.0" || listened === "::" ? "127.0.0.1" : listened;
     return this.config.server.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${this.address?.port ?? this.config.server.port}`;
   }
 
