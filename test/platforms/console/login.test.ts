@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config/load.js";
 import { ConsoleSessions } from "../../../src/features/console/sessions.js";
 import { openMemoryStorage } from "../../../src/ports/storage/index.js";
 import { fakeClock } from "../../support/clock.js";
@@ -117,5 +118,12 @@ describe("staff console login", () => {
     await again.login(linkIn(await bot.private("staff").user("staff").says("/console"), base));
     const audit = (await again.request("/console/api/audit")).body as Array<{ action: string }>;
     expect(audit.map((entry) => entry.action)).toContain("console.logout");
+  });
+
+  it("builds the link from PUBLIC_URL", async () => {
+    expect(loadConfig({ env: { PUBLIC_URL: "https://bot.example.org/" } }).server.publicUrl).toBe("https://bot.example.org/");
+    bot = await startTestBot({ config: { server: { publicUrl: "https://bot.example.org/" } } });
+    const replies = await bot.private("staff").user("staff").says("/console");
+    expect(replies.join("\n")).toMatch(/https:\/\/bot\.example\.org\/console\/login\?t=[A-Za-z0-9_-]{40,}/);
   });
 });
