@@ -78,17 +78,17 @@ export function registerApi(server: FastifyInstance, context: ConsoleContext): v
     return views.stats(chosen, t(request, "reports.stats.unnamed"));
   });
 
-  // GET under /console/api so the session check covers it; the browser downloads the file.
+  // GET under /console/api so the session check covers it; the file is the one /export attaches in chat.
   server.get("/console/api/export", async (request, reply) => {
     const chosen = month(request);
     const format = query(request).format === "csv" ? "csv" : "xlsx";
     if (!chosen) return fail(reply, request, 400, "badMonth");
-    const file = await views.exportFile(chosen, format);
-    await commands.record(context.staff(request), "console.export", `${chosen} ${format}`);
+    const result = await commands.run(context.staff(request), `/export ${chosen} ${format}`, "console.export");
+    if (!result.file) return reply.code(400).send({ error: result.text });
     return reply
-      .header("content-type", file.mimeType)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .send(file.data);
+      .header("content-type", result.file.mimeType)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(result.file.name)}`)
+      .send(result.file.data);
   });
 
   server.get("/console/api/trainings", async () => views.trainingList());

@@ -8,7 +8,7 @@ import { AuditLog } from "../../core/audit.js";
 import { UserError } from "../../core/errors.js";
 import type { CommandSpec, Feature, Outcome, Turn } from "../../core/feature.js";
 import type { Texts } from "../../core/i18n.js";
-import type { Command, IncomingMessage, Platform } from "../../core/message.js";
+import type { Command, IncomingMessage, Platform, ReplyFile } from "../../core/message.js";
 import { splitKey } from "../../core/message.js";
 import type { Outbox } from "../../core/outbox.js";
 import type { StaffIdentity } from "../../features/console/sessions.js";
@@ -28,7 +28,7 @@ export interface CommandDeps {
 }
 
 /** The commands the console may run; everything else is refused before any feature sees it. */
-const allowed = new Set(["approve", "return", "training", "broadcast", "reply"]);
+const allowed = new Set(["approve", "return", "export", "training", "broadcast", "reply"]);
 const conversationKeepMs = 30 * 60_000;
 
 export interface CommandResult {
@@ -37,6 +37,8 @@ export interface CommandResult {
   text: string;
   /** The feature now waits for a follow-up (a broadcast preview waits for 确认). */
   waiting?: string;
+  /** A file the bot would have attached (the /export spreadsheet). */
+  file?: ReplyFile;
 }
 
 export class ConsoleCommands {
@@ -83,12 +85,16 @@ export class ConsoleCommands {
     if (outcome.conversation === "close") await this.conversations.delete(who.user);
     const here = turn.message.chat.key;
     const mine: string[] = [];
+    let file: ReplyFile | undefined;
     for (const reply of outcome.replies) {
-      if (reply.chat === here) mine.push(reply.text);
-      else await this.deps.outbox.send(reply);
+      if (reply.chat !== here) await this.deps.outbox.send(reply);
+      else {
+        mine.push(reply.text);
+        file ??= reply.file;
+      }
     }
     const waiting = outcome.conversation === "open" ? owner : undefined;
-    return { ok: true, text: mine.join("\n"), waiting };
+    return { ok: true, text: mine.join("\n"), waiting, file };
   }
 
   private turn(who: StaffIdentity, text: string, command: Command | undefined, conversation: string | undefined): Turn {

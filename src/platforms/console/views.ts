@@ -1,13 +1,12 @@
 /**
  * What the console pages read: reports, figures, trainings, broadcasts, tickets, the audit log.
- * Everything is read through the features' own stores and functions (computeStats is /stats,
- * exportReports is /export), so a page never shows a figure the chat would not.
+ * Everything is read through the features' own stores and functions (computeStats is /stats),
+ * so a page never shows a figure the chat would not.
  */
 import { AuditLog } from "../../core/audit.js";
 import type { ChatDirectory } from "../../core/chats.js";
 import { BroadcastStore } from "../../features/broadcast/store.js";
 import { Tickets } from "../../features/qa/tickets.js";
-import { exportName, exportReports, type ExportFormat } from "../../features/reports/export.js";
 import { CATEGORIES } from "../../features/reports/extract/index.js";
 import type { ReportStatus, StoredReport } from "../../features/reports/fields.js";
 import { computeStats } from "../../features/reports/stats.js";
@@ -77,12 +76,6 @@ export class ConsoleViews {
     const trend = [];
     for (const past of monthsBefore(month, 6)) trend.push({ month: past, ...computeStats(await this.reports.list({ month: past }), past, unnamed).total });
     return { month, organizations: byOrganization.organizations, total: byOrganization.total, categories: byCategory, trend };
-  }
-
-  /** The same file /export sends in chat. */
-  async exportFile(month: string, format: ExportFormat) {
-    const file = await exportReports(await this.reports.list({ month }), format);
-    return { ...file, name: exportName(month, file.extension) };
   }
 
   async trainingList() {

@@ -4,7 +4,7 @@ import { startTestBot, type TestBot } from "../../support/bot.js";
 import { listen } from "../../support/http.js";
 import { launchChromium } from "../../support/chromium.js";
 import { serviceAvailable } from "../../support/services.js";
-import { linkIn, storeReport } from "./support.js";
+import { linkIn, storeReport, toldReporter } from "./support.js";
 
 const reporter = { chat: "g1", user: "li", name: "小李" };
 
@@ -20,6 +20,7 @@ describe("staff console in Chromium", async () => {
     base = await listen(bot);
     // The group exists in the chat directory under its title, as after a first message there.
     await bot.group("g1", "新牧社区志愿队").user("li", "小李").says("大家好");
+    await bot.private("li", "小李").user("li", "小李").says("你好");
     browser = await launchChromium();
   });
 
@@ -60,7 +61,7 @@ describe("staff console in Chromium", async () => {
     await card.locator("input[type=text]").first().fill("请补充服务时长");
     await card.locator('[data-action="confirm-return"]').click();
     await card.waitFor({ state: "detached", timeout: 10_000 });
-    expect((await bot.group("g1").botMessages()).join("\n")).toContain("请补充服务时长");
+    expect(await toldReporter(bot, "g1", "li")).toContain("请补充服务时长");
     await page.context().close();
   });
 

@@ -16,6 +16,14 @@ export function storeReport(bot: TestBot, fields: Partial<ReportFields>, from: {
   return store.add({ ...emptyReport(), ...fields }, { chat: `playground:${from.chat}`, reporter: `playground:${from.user}`, reporterName: from.name }, bot.clock.now());
 }
 
+/**
+ * Everything the bot said to a reporter, in their group and in their private chat: a review
+ * notice may go to either, depending on whether the bot knows a private chat with them.
+ */
+export async function toldReporter(bot: TestBot, group: string, user: string): Promise<string> {
+  return [...(await bot.group(group).botMessages()), ...(await bot.private(user).botMessages())].join("\n");
+}
+
 /** A tiny cookie jar over fetch: what a browser would keep for the console's path. */
 export class Client {
   private readonly cookies = new Map<string, string>();
