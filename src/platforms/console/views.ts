@@ -90,9 +90,14 @@ export class ConsoleViews {
     for (let id = latest; id > 0 && list.length < count; id--) {
       const job = await this.broadcasts.job(String(id));
       if (!job) continue;
-      const confirmed = await this.broadcasts.confirmedGroups(job.id);
+      const receipts = await this.broadcasts.receiptsOf(job.id);
       const titles = await this.chatTitles(job.chats);
-      const groups = await Promise.all(job.chats.map(async (chat) => ({ chat, title: titles.get(chat) ?? chat, state: (await this.broadcasts.state(job.id, chat)) ?? "pending", confirmed: confirmed.has(chat) })));
+      const groups = await Promise.all(
+        job.chats.map(async (chat) => {
+          const confirmedBy = receipts.filter((receipt) => receipt.chat === chat).map((receipt) => receipt.name);
+          return { chat, title: titles.get(chat) ?? chat, state: (await this.broadcasts.state(job.id, chat)) ?? "pending", confirmed: confirmedBy.length > 0, confirmedBy };
+        }),
+      );
       list.push({ id: job.id, text: job.text, tags: job.tags, by: job.byName, createdAt: job.createdAt, status: job.status, groups });
     }
     return list;

@@ -73,7 +73,7 @@ describe("staff console actions go through the chat's own services", () => {
     expect((await bot.group("g2").botMessages()).join("\n")).toContain("周五下午园区停电");
     await bot.group("g2", "绿水环保社").user("wu", "老吴").says("收到");
     const [job] = (await console_.request("/console/api/broadcasts")).body;
-    expect(job.groups.find((group: { title: string }) => group.title === "绿水环保社")).toMatchObject({ state: "sent", confirmed: true });
+    expect(job.groups.find((group: { title: string }) => group.title === "绿水环保社")).toMatchObject({ state: "sent", confirmed: true, confirmedBy: ["老吴"] });
     expect(job.groups.find((group: { title: string }) => group.title === "新牧社区志愿队")).toMatchObject({ confirmed: false });
   });
 

@@ -276,7 +276,7 @@
       el("h3", {}, `#${job.id}`, el("span", { class: "badge" }, T(`broadcasts.status.${job.status}`))),
       el("p", { class: "output" }, job.text),
       el("p", { class: "muted" }, `${job.by} · ${when(job.createdAt)} · ${job.tags.join("、")}`),
-      table([T("broadcasts.group"), T("broadcasts.delivery"), T("broadcasts.confirmed")], job.groups.map((group) => [group.title, T(`broadcasts.state.${group.state}`), group.confirmed ? "✓ 收到" : "—"]))));
+      table([T("broadcasts.group"), T("broadcasts.delivery"), T("broadcasts.confirmed")], job.groups.map((group) => [group.title, T(`broadcasts.state.${group.state}`), group.confirmed ? `✓ ${group.confirmedBy.join("、")}` : "—"]))));
     show(box, broadcasts.length ? el("div", { class: "cards" }, cards) : notice(T("broadcasts.none")));
   }
 
