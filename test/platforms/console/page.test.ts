@@ -116,4 +116,29 @@ describe("staff console in Chromium", async () => {
     expect(dialogs).toBe(0);
     await page.context().close();
   });
+
+  it.runIf(available)("通知: previews an announcement, sends it on 确认发送, and 培训's form writes the /training command", async () => {
+    const { page } = await loggedIn(390);
+    await page.click('[data-page="broadcasts"]');
+    await page.fill("textarea", "/broadcast to:all 周六上午园区停电");
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await page.locator(".output", { hasText: "周六上午园区停电" }).waitFor({ timeout: 10_000 });
+    expect((await bot.group("g1").botMessages()).join("\n")).not.toContain("周六上午园区停电");
+    await page.getByRole("button", { name: "确认发送" }).click();
+    await page.locator(".output", { hasText: "#" }).waitFor({ timeout: 10_000 });
+    for (let wait = 0; wait < 50 && !(await bot.group("g1").botMessages()).some((text) => text.includes("停电")); wait++) await page.waitForTimeout(100);
+    expect((await bot.group("g1").botMessages()).join("\n")).toContain("周六上午园区停电");
+
+    await page.click('[data-page="trainings"]');
+    await page.getByLabel("日期").fill("2026-03-25");
+    await page.getByLabel("开始").fill("14:00");
+    await page.getByLabel("结束").fill("16:00");
+    await page.getByLabel("标题").fill("财务管理培训");
+    await page.getByLabel("地点").fill("创新园 三楼");
+    await page.getByRole("button", { name: /生成命令/ }).click();
+    expect(await page.locator("textarea").inputValue()).toBe("/training add 2026-03-25 14:00-16:00 财务管理培训 @创新园三楼");
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await page.locator(".output", { hasText: "已发布培训" }).waitFor({ timeout: 10_000 });
+    await page.context().close();
+  });
 });
