@@ -13,6 +13,7 @@ describe("staff console in Chromium", async () => {
   let bot: TestBot;
   let browser: Browser;
   let base: string;
+  const violations: string[] = [];
 
   beforeAll(async () => {
     if (!available) return;
@@ -25,6 +26,7 @@ describe("staff console in Chromium", async () => {
   });
 
   afterAll(async () => {
+    if (available) expect(violations).toEqual([]);
     await browser?.close();
     await bot?.close();
   });
@@ -34,6 +36,10 @@ describe("staff console in Chromium", async () => {
     const link = linkIn(await bot.private("staff", "王老师").user("staff", "王老师").says("/console"), base);
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
+    // Any script or style the CSP blocked would be reported on the console.
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await page.goto(link);
     await page.waitForURL(`${base}/console`);
     await page.locator("#who", { hasText: "王老师" }).waitFor({ timeout: 10_000 });
