@@ -16,14 +16,10 @@ export function createConsoleFeature(context: Context, options: ConsoleFeatureOp
   const audit = new AuditLog(context.storage, context.clock);
   return {
     name: "console",
-    // Not staffOnly: the refusal here is the console's own, and it is audited like a login.
-    commands: [{ name: "console", aliases: ["控制台"], summaryKey: "console.commands.console", chats: "private", roles: [] }],
+    // staffOnly: the dispatcher politely refuses everyone else, and menus show it to staff only.
+    commands: [{ name: "console", aliases: ["控制台"], staffOnly: true, summaryKey: "console.commands.console", chats: "private", roles: [] }],
     async handle(turn) {
-      if (turn.command?.name !== "console") return undefined;
-      if (!turn.isStaff) {
-        await audit.record(turn, "console.refused", turn.message.text);
-        return answer(turn, turn.t("console.notStaff"));
-      }
+      if (turn.command?.name !== "console" || !turn.isStaff) return undefined;
       // A link in a group could be opened by anybody there.
       if (turn.message.chat.type !== "private") return answer(turn, turn.t("console.privateOnly"));
       const token = await sessions.issueLink({ user: turn.message.sender.key, name: turn.message.sender.name });

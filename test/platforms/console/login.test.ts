@@ -50,7 +50,7 @@ describe("staff console login", () => {
   it("gives a volunteer a polite refusal and no link", async () => {
     await start();
     const replies = await bot.private("li").user("li", "小李").says("控制台");
-    expect(replies.join("\n")).toMatch(/只对园区工作人员开放/);
+    expect(replies.join("\n")).toMatch(/只有园区工作人员可以使用/);
     expect(replies.join("\n")).not.toMatch(/console\/login/);
   });
 
