@@ -23,6 +23,8 @@ export interface ViewDeps {
 }
 
 export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Reports shown at once; filters narrow a longer list. */
+const listLimit = 200;
 const statuses = new Set<ReportStatus>(["submitted", "approved", "returned"]);
 
 /** Month steps back from YYYY-MM. */
@@ -62,10 +64,11 @@ export class ConsoleViews {
     const all = await this.reports.list({ month: filter.month, status });
     const organizations = [...new Set(all.map((report) => report.organization ?? "").filter(Boolean))].sort();
     const chosen = filter.organization ? all.filter((report) => report.organization === filter.organization) : all;
-    const titles = await this.chatTitles(chosen.map((report) => report.chat));
-    // Newest first: the page is a to-do list.
-    const reports = chosen.reverse().map((report) => ({ ...report, chat_title: titles.get(report.chat) ?? null }));
-    return { reports, organizations };
+    // Newest first: the page is a to-do list, and a phone shows the newest ones only.
+    const newest = [...chosen].sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id));
+    const titles = await this.chatTitles(newest.slice(0, listLimit).map((report) => report.chat));
+    const reports = newest.slice(0, listLimit).map((report) => ({ ...report, chat_title: titles.get(report.chat) ?? null }));
+    return { reports, organizations, total: chosen.length };
   }
 
   /** /stats figures for the month by organization and by category, and six months of totals. */

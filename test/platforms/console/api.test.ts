@@ -101,4 +101,13 @@ describe("staff console actions go through the chat's own services", () => {
     const sneaky = await console_.request("/console/api/reports/R1%20R2/approve", { method: "POST" });
     expect(sneaky.status).toBe(400);
   });
+
+  it("lists the newest 200 reports and says how many there are", async () => {
+    await start();
+    for (let day = 0; day < 205; day++) await storeReport(bot, { title: `活动${day}`, date: "2026-03-01" }, reporter);
+    const listed = (await console_.request("/console/api/reports")).body;
+    expect(listed.total).toBe(205);
+    expect(listed.reports).toHaveLength(200);
+    expect(listed.reports[0].title).toBe("活动204");
+  });
 });

@@ -34,7 +34,7 @@ function toast(text) {
 }
 
 function show(...nodes) {
-  $("main").replaceChildren(...nodes);
+  $("main").replaceChildren(...nodes.filter(Boolean));
 }
 
 const notice = (text) => el("p", { class: "notice" }, text);
@@ -93,7 +93,7 @@ const statusBadge = (status) => el("span", { class: `badge ${status}` }, T(`stat
 
 async function reportsPage(filters = { month: "", organization: "", status: "submitted" }) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value));
-  const { reports, organizations } = await api(`/console/api/reports?${query}`);
+  const { reports, organizations, total } = await api(`/console/api/reports?${query}`);
   const month = el("input", { type: "month", value: filters.month, "aria-label": T("filter.month") });
   const organization = el("select", { "aria-label": T("filter.organization") }, el("option", { value: "" }, T("filter.all")), organizations.map((name) => el("option", { value: name, selected: name === filters.organization }, name)));
   const status = el("select", { "aria-label": T("filter.status") }, el("option", { value: "" }, T("filter.all")), ["submitted", "approved", "returned"].map((value) => el("option", { value, selected: value === filters.status }, T(`status.${value}`))));
@@ -102,7 +102,8 @@ async function reportsPage(filters = { month: "", organization: "", status: "sub
     el("label", {}, T("filter.month"), month), el("label", {}, T("filter.organization"), organization), el("label", {}, T("filter.status"), status),
     el("button", { class: "secondary", onclick: apply }, T("filter.apply")));
   const list = reports.length === 0 ? notice(T("reports.none")) : el("div", { class: "cards" }, reports.map((report) => reportCard(report, apply)));
-  show(bar, list);
+  const more = total > reports.length ? el("p", { class: "muted" }, T("reports.more", { shown: reports.length, total })) : "";
+  show(bar, more, list);
 }
 
 const editable = ["organization", "title", "category", "date", "start_time", "end_time", "location", "volunteers", "volunteer_hours", "beneficiaries", "description"];
