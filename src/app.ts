@@ -20,6 +20,8 @@ import { jsonResponse, refuseUnlessStaff, type HttpRoute } from "./core/http.js"
 import { broadcastProgress, measuredLlm } from "./metrics.js";
 import { createMetrics, type Metrics } from "./ports/metrics.js";
 import { HttpServer } from "./platforms/http.js";
+import { consolePlugin } from "./platforms/console/plugin.js";
+import { createConsoleFeature } from "./features/console/index.js";
 import { createPlatforms } from "./platforms/index.js";
 import type { PlaygroundAdapter } from "./platforms/playground/adapter.js";
 import type { MessageSink, PlatformAdapter } from "./platforms/types.js";
@@ -105,7 +107,7 @@ export class App {
       llm: this.llm,
       commands: () => this.dispatcher.commands.all(),
     };
-    this.features = (options.features ?? createFeatures)(context);
+    this.features = [createConsoleFeature(context, { publicUrl: () => this.publicUrl() }), ...(options.features ?? createFeatures)(context)];
     this.dispatcher = new Dispatcher({
       features: this.features,
       storage: this.storage,
@@ -118,7 +120,17 @@ export class App {
     });
     this.platforms = options.platforms;
     for (const platform of this.platforms) this.outbox.register(platform.sender, platform.pacing);
-    this.http = new HttpServer(() => this.routes(), this.logger, this.texts);
+    this.http = new HttpServer(() => this.routes(), this.logger, this.texts, () => [
+      consolePlugin({ features: this.features, outbox: this.outbox, texts: this.texts, storage: this.storage, clock: this.clock, logger: this.logger, roles: this.roles, chats: this.chats, commands: this.dispatcher.commands, timeZone: this.config.timeZone, publicUrl: () => this.publicUrl() }),
+    ]);
+  }
+
+  /** Where staff open the web console: server.publicUrl (PUBLIC_URL), else the address listened on. */
+  publicUrl(): string {
+    const listened = this.address?.host ?? this.config.server.host;
+    // A wildcard address is not one a browser can open; on this machine it is loopback.
+    const host = listened === "0.0.0.0" || listened === "::" ? "127.0.0.1" : listened;
+    return this.config.server.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${this.address?.port ?? this.config.server.port}`;
   }
 
   get playground(): PlaygroundAdapter | undefined {

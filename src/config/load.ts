@@ -25,6 +25,7 @@ const environment: Array<[string, string, (value: string) => unknown]> = [
   ["TZ_NAME", "timeZone", (value) => value],
   ["INSTANCE_ID", "instanceId", (value) => value],
   ["LOG_LEVEL", "logLevel", (value) => value],
+  ["PUBLIC_URL", "server.publicUrl", (value) => value],
 ];
 
 /**

@@ -49,6 +49,8 @@ export const configSchema = z.object({
       playground: z.boolean().default(true),
       /** Bearer token for /api/reports from anywhere but loopback. */
       staffToken: optionalText,
+      /** The address staff open the web console at (PUBLIC_URL); null: http://host:port. */
+      publicUrl: optionalText,
     })
     .prefault({}),
   storage: z

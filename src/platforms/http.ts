@@ -7,6 +7,9 @@ import type { Logger } from "pino";
 import type { HttpRequest, HttpResponse, HttpRoute } from "../core/http.js";
 import type { Locale, Texts } from "../core/i18n.js";
 
+/** A part of the server that needs the framework itself (cookies, CSRF, static files). */
+export type HttpPlugin = (server: FastifyInstance) => Promise<void>;
+
 /** The largest request body any route accepts (a playground message is at most 20,000 characters). */
 const maxBody = 1024 * 1024;
 /** Up to this size, a too-large body is read and dropped so its connection stays usable. */
@@ -33,6 +36,8 @@ export class HttpServer {
     private readonly routes: () => HttpRoute[],
     private readonly logger: Logger,
     private readonly texts: Texts,
+    /** Framework plugins mounted beside the plain routes (the staff console). */
+    private readonly plugins: () => HttpPlugin[] = () => [],
   ) {}
 
   async listen(host: string, port: number): Promise<{ host: string; port: number }> {
@@ -110,6 +115,7 @@ export class HttpServer {
         handler: async (request, reply) => this.send(reply, await route.handle(this.request(request, reply))),
       });
     }
+    for (const plugin of this.plugins()) await server.register(plugin);
     return server;
   }
 

@@ -132,4 +132,15 @@ export class BroadcastStore {
     }
     return groups;
   }
+
+  /** Who answered 收到 to a broadcast, per group (for the staff console). */
+  async receiptsOf(id: string): Promise<Array<{ chat: string; user: string; name: string; at: string }>> {
+    const list = [];
+    for await (const [key, receipt] of this.receipts.entries()) {
+      if (!key.startsWith(`${id}|`)) continue;
+      const split = key.lastIndexOf("|");
+      list.push({ chat: key.slice(id.length + 1, split), user: key.slice(split + 1), ...receipt });
+    }
+    return list.sort((a, b) => a.at.localeCompare(b.at));
+  }
 }
