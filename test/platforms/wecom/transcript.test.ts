@@ -68,7 +68,8 @@ describe("WeCom smart bot transcripts, over the real SDK against a fake WeCom", 
     await (wecom.app.features.find((feature) => feature.name === "broadcast") as BroadcastFeature).idle();
     const notices = wecom.server.pushed("wrkGroup1").filter((text) => text.includes("园区通知"));
     expect(notices).toEqual(["📢 园区通知\n周六上午创新园停电，活动请改期。\n（收到请回复“收到”）\n回复“@小园助手 收到 1”：收到"]);
-    // A member answers as the line says: recorded, no reply in the group.
+    // A member answers as the line says: recorded and thanked once; a repeat stays silent.
+    expect(await wecom.group("wrkGroup1").member("lisi").says("@小园助手 收到 1")).toEqual([expect.stringMatching(/已记下你收到了通知 #1/)]);
     expect(await wecom.group("wrkGroup1").member("lisi").says("@小园助手 收到 1")).toEqual([]);
     expect((await office.says("/broadcast status 1"))[0]).toMatch(/1 个群有人回复收到/);
     // The report comes to the staff member's single chat as a new message (the 确认 turn is over).
