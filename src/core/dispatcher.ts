@@ -9,6 +9,7 @@ import type { IncomingMessage, Reply } from "./message.js";
 import type { Outbox } from "./outbox.js";
 import type { Roles } from "./roles.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { toSimplified } from "./simplified.js";
 
 export interface DispatcherOptions {
   features: Feature[];
@@ -40,7 +41,9 @@ export class Dispatcher {
   }
 
   /** Handles one message; resolves with the replies that were sent in answer to it. */
-  handle(message: IncomingMessage): Promise<Reply[]> {
+  handle(incoming: IncomingMessage): Promise<Reply[]> {
+    // Every feature reads simplified characters, whatever keyboard the message was typed on.
+    const message = { ...incoming, text: toSimplified(incoming.text) };
     const key = `${message.chat.key}|${message.sender.key}`;
     return this.queue.run(key, () => this.withSharedLock(key, () => this.process(message, key)));
   }

@@ -7,7 +7,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier } from "./intent.js";
 import { judgeScope } from "./scope.js";
-import { toSimplified } from "./simplified.js";
+import { toSimplified } from "../../core/simplified.js";
 import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";

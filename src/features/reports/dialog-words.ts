@@ -17,26 +17,12 @@ export const SKIP = /^(?:不知道|不清楚|不太清楚|不记得了?|记不�
 export const VAGUE = /[一二三四五六七八九十两几]{2}个|好几|好多|很多|不少|一阵|一会儿|一下午|一上午|一晚上|一整天|大半天|个把/;
 export const FORCE = /^(?:仍然登记|仍要登记|还是登记|继续登记|照样登记|要登记|确认登记|登记|是|是的|确认|对)$/;
 export const KEEP_OUT = /^(?:不登记|不用登记|不要登记|否|不是|不用|不要|取消|算了)$/;
+export { splitIntent } from "./extract/intent.js";
+
 export const QUESTION = /[?？]|请问|吗$|怎么|如何|什么时候|哪里能|能不能|可不可以/;
 export const WHICH = /第\s*([1-9一二三四五六七八九])\s*(?:条|个|项)/;
 export const CONFIRM_ONE = /^(?:确认|确定|登记|提交)第?([1-9一二三四五六七八九])(?:条|个|项)?$/;
 export const DROP_ONE = /^(?:(?:删除|去掉|不要|取消)第?([1-9一二三四五六七八九])(?:条|个|项)?|第([1-9一二三四五六七八九])(?:条|个|项)(?:不要了?|删除|删掉|去掉|取消|不报了?))$/;
-
-/**
- * 你好 我来报个活动 / 再报一个 / 我报下今天的： — the wish to report, said before (or instead of)
- * the activity. Greetings and fillers around it go with it.
- */
-const INTENT = /^(?:(?:你好|您好|哈喽|hello|hi|嗨|在吗|小助手|助手)[,，!！\s]*)*(?:我|我们)?(?:来|想|要|再|还要|还想)?(?:(?:报|上报|登记|填报|汇报)(?:一?个|一下|下|一条)?(?:今天的|昨天的|前天的)?(?:志愿)?(?:活动|服务)|再报一?(?:个|条)|(?:报|上报)(?:一下|下)?(?:今天|昨天|前天)的?|(?:报|上报|登记)(?:一下|下)(?=\s*[:：]))(?:吧|哈|哦)?(?:[:：,，。!！\s]+|$)/i;
-const INTENT_EN = /^(?:hi|hello|hey)?[,!\s]*(?:i'?d like to|i want to|let me|i'?ll)\s+report\s+(?:an?\s+|our\s+|the\s+)?activit(?:y|ies)[.!,:\s]*/i;
-
-/** The message without its report-intent lead; `intent` says whether there was one. */
-export function splitIntent(text: string): { intent: boolean; rest: string } {
-  const trimmed = text.trim();
-  const match = INTENT.exec(trimmed) ?? INTENT_EN.exec(trimmed);
-  // A lead must actually name reporting (报/登记/report), not only greet.
-  if (!match || !/报|登记|report/i.test(match[0])) return { intent: false, rest: trimmed };
-  return { intent: true, rest: trimmed.slice(match[0].length).trim() };
-}
 
 /** The text with punctuation, spaces and emoji removed, for matching control words. */
 export function bare(text: string): string {

@@ -6,6 +6,8 @@ import { localMoment, DEFAULT_TIME_ZONE } from "./calendar.js";
 import { followUpFields, type FollowUpOptions } from "./followup.js";
 import { analyze, prepare } from "./pipeline.js";
 import { type ExtractOptions, type Extraction, type ReportFields, REQUIRED_FIELDS } from "./types.js";
+import { splitIntent } from "./intent.js";
+import { toSimplified } from "../../../core/simplified.js";
 
 export { CATEGORIES, REQUIRED_FIELDS, emptyReport } from "./types.js";
 export type { Category, Extraction, ReportFields, ExtractOptions } from "./types.js";
@@ -22,8 +24,13 @@ function unionMissing(reports: ReportFields[]): string[] {
 }
 
 /** Turns one person's consecutive messages into zero, one or several reports. */
-export function extractReports(messages: string[], reference: Date, options: ExtractOptions = {}): Extraction {
+export function extractReports(said: string[], reference: Date, options: ExtractOptions = {}): Extraction {
   const now = localMoment(reference, options.timeZone ?? DEFAULT_TIME_ZONE);
+  // 报个活动：… is the wish to report, not the activity: its words never become the title.
+  const messages = said.map((message) => {
+    const { intent, rest } = splitIntent(toSimplified(message));
+    return intent && rest ? rest : message;
+  });
   const analysis = analyze(messages, now);
   if (analysis.reason !== null) return { is_report: false, reports: [], missing: [] };
 

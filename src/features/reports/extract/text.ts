@@ -5,7 +5,7 @@
  */
 
 import { rewriteEnglish } from "./english.js";
-import { toSimplified } from "./simplified.js";
+import { toSimplified } from "../../../core/simplified.js";
 
 const PHOTO_MARK = /\[(?:图片|照片|photo|image)\]/gi;
 

@@ -2,6 +2,8 @@
  * Traditional characters (社區、誌願者、參加) become simplified before any rule reads the text,
  * so one set of patterns serves both scripts and reports are stored in simplified characters
  * (REPORTS.md). Taiwan and Hong Kong variants are both folded; simplified text passes unchanged.
+ * The dispatcher applies it to every incoming message, so commands (報個活動), questions and
+ * reports typed on a Hong Kong or Taiwan keyboard are read like any other.
  */
 import * as OpenCC from "opencc-js/t2cn";
 
