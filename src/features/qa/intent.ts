@@ -58,13 +58,21 @@ export function intentFeatures(text: string): string[] {
  * long question is not more certain than a short one just for having more n-grams.
  */
 export class IntentClassifier {
-  private readonly weights = intentLabels.map(() => new Map<string, number>());
+  /** Feature → column of the weight arrays. Typed arrays, not maps: training reads and writes them a few million times at start-up. */
+  private readonly columns = new Map<string, number>();
+  private readonly weights: Float64Array[];
   private readonly biases = intentLabels.map(() => 0);
 
   constructor(examples: IntentExamples, options: { passes?: number; rate?: number; decay?: number } = {}) {
     const { passes = 20, rate = 0.5, decay = 1e-4 } = options;
-    const data: Array<{ features: string[]; label: number }> = [];
-    intentLabels.forEach((label, index) => examples[label].forEach((text) => data.push({ features: intentFeatures(text), label: index })));
+    const data: Array<{ features: number[]; label: number }> = [];
+    const column = (feature: string) => {
+      let found = this.columns.get(feature);
+      if (found === undefined) this.columns.set(feature, (found = this.columns.size));
+      return found;
+    };
+    intentLabels.forEach((label, index) => examples[label].forEach((text) => data.push({ features: intentFeatures(text).map(column), label: index })));
+    this.weights = intentLabels.map(() => new Float64Array(this.columns.size));
     let seed = 1;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let pass = 0; pass < passes; pass++) {
@@ -79,8 +87,8 @@ export class IntentClassifier {
           this.biases[index]! -= 0.1 * rate * gradient;
           const weights = this.weights[index]!;
           for (const feature of features) {
-            const weight = weights.get(feature) ?? 0;
-            weights.set(feature, weight - rate * (gradient * scale + decay * weight));
+            const weight = weights[feature]!;
+            weights[feature] = weight - rate * (gradient * scale + decay * weight);
           }
         });
       }
@@ -89,7 +97,8 @@ export class IntentClassifier {
 
   /** Probability per class for a text. */
   probabilities(text: string): Record<IntentLabel, number> {
-    const probabilities = this.softmax(intentFeatures(text));
+    // A feature no example had weighs 0 (column -1), added like any other so sums stay the same.
+    const probabilities = this.softmax(intentFeatures(text).map((feature) => this.columns.get(feature) ?? -1));
     return Object.fromEntries(intentLabels.map((label, index) => [label, probabilities[index]!])) as Record<IntentLabel, number>;
   }
 
@@ -99,9 +108,9 @@ export class IntentClassifier {
     return { label, probability: probabilities[label] };
   }
 
-  private softmax(features: string[]): number[] {
+  private softmax(features: number[]): number[] {
     const scale = 1 / Math.sqrt(Math.max(1, features.length));
-    const scores = this.weights.map((weights, index) => this.biases[index]! + scale * features.reduce((sum, feature) => sum + (weights.get(feature) ?? 0), 0));
+    const scores = this.weights.map((weights, index) => this.biases[index]! + scale * features.reduce((sum, feature) => sum + (feature < 0 ? 0 : weights[feature]!), 0));
     const top = Math.max(...scores);
     const exponents = scores.map((score) => Math.exp(score - top));
     const total = exponents.reduce((sum, value) => sum + value, 0);

@@ -1,8 +1,10 @@
 /**
  * Stored reports: short human-typable ids (R20260316-001), review status, duplicate detection,
  * and anonymisation for /forgetme. One keyv namespace, plus one index namespace a month
- * (report ids by activity month), so a month's list and the duplicate check read that month only.
+ * (report ids by activity month), so a month's list and the duplicate check read that month only,
+ * and a small namespace of the organization names reports carry, so matching a name reads no report.
  */
+import { createHash } from "node:crypto";
 import { maskPersonalData } from "../../core/logging.js";
 import type { KeyValue, Storage } from "../../ports/storage/index.js";
 import type { ReportFields } from "./extract/index.js";
@@ -20,9 +22,13 @@ export interface ReportFilter {
   month?: string;
   status?: ReportStatus | ReportStatus[];
   reporter?: string;
+  /** Only with `month`: reports of this organization (spacing and punctuation aside), read through its index. */
+  organization?: string;
 }
 
 const idClaimMs = 3 * 24 * 3600_000;
+/** The indexes a store has been brought up to date with (flags in "report-index"). */
+const indexKinds = ["month", "month-organization", "organizations"] as const;
 
 /** YYYY-MM-DD of `at` in the time zone. */
 export function localDate(at: Date, timeZone: string): string {
@@ -34,6 +40,8 @@ export class ReportStore {
   private readonly sequences: KeyValue<number>;
   private readonly indexMeta: KeyValue<number>;
   private readonly months = new Map<string, KeyValue<true>>();
+  /** Organization names stored reports carry: name → true. */
+  private readonly names: KeyValue<true>;
   private indexed?: Promise<void>;
 
   constructor(
@@ -45,6 +53,7 @@ export class ReportStore {
     this.reports = storage.namespace<StoredReport>("reports");
     this.sequences = storage.namespace<number>("report-sequences");
     this.indexMeta = storage.namespace<number>("report-index");
+    this.names = storage.namespace<true>("report-organizations");
   }
 
   /** The index of one activity month (YYYY-MM): report id → true. */
@@ -54,12 +63,34 @@ export class ReportStore {
     return index;
   }
 
-  /** Stores written before the index existed are indexed once, on first use. */
+  /** The index of one organization's reports in one activity month: report id → true. */
+  private monthOrganization(month: string, organization: string): KeyValue<true> {
+    // Hashed: namespace names carry no colon and stay short whatever the name is written with.
+    const digest = createHash("sha256").update(squeeze(organization)).digest("hex").slice(0, 16);
+    return this.storage.namespace<true>(`reports-month-${month}-organization-${digest}`);
+  }
+
+  /** The index entries a report is listed under. */
+  private indexesOf(report: StoredReport): Array<{ name: string; index: KeyValue<true> }> {
+    const month = monthOf(report);
+    const found = [{ name: month, index: this.month(month) }];
+    if (report.organization) found.push({ name: `${month}|${squeeze(report.organization)}`, index: this.monthOrganization(month, report.organization) });
+    return found;
+  }
+
+  /** Stores written before an index existed are indexed once, on first use. */
   private ready(): Promise<void> {
     this.indexed ??= (async () => {
-      if ((await this.indexMeta.get("month")) === 1) return;
-      for await (const [, report] of this.reports.entries()) await this.month(monthOf(report)).set(report.id, true);
-      await this.indexMeta.set("month", 1);
+      const done = new Set<string>();
+      for (const kind of indexKinds) if ((await this.indexMeta.get(kind)) === 1) done.add(kind);
+      if (done.size === indexKinds.length) return;
+      for await (const [, report] of this.reports.entries()) {
+        const [byMonth, byOrganization] = this.indexesOf(report);
+        if (!done.has("month")) await byMonth!.index.set(report.id, true);
+        if (!done.has("month-organization") && byOrganization) await byOrganization.index.set(report.id, true);
+        if (!done.has("organizations") && report.organization) await this.names.set(report.organization, true);
+      }
+      for (const kind of indexKinds) await this.indexMeta.set(kind, 1);
     })();
     return this.indexed;
   }
@@ -80,7 +111,8 @@ export class ReportStore {
       updated_at: at,
     };
     await this.reports.set(id, report);
-    await this.month(monthOf(report)).set(id, true);
+    for (const { index } of this.indexesOf(report)) await index.set(id, true);
+    if (report.organization) await this.names.set(report.organization, true);
     return report;
   }
 
@@ -107,10 +139,11 @@ export class ReportStore {
     if (!existing) return undefined;
     const updated: StoredReport = { ...existing, ...patch, id: existing.id, updated_at: now.toISOString() };
     await this.reports.set(existing.id, updated);
-    if (monthOf(updated) !== monthOf(existing)) {
-      await this.month(monthOf(updated)).set(existing.id, true);
-      await this.month(monthOf(existing)).delete(existing.id);
-    }
+    const after = this.indexesOf(updated);
+    const before = this.indexesOf(existing);
+    for (const entry of after) if (!before.some((old) => old.name === entry.name)) await entry.index.set(existing.id, true);
+    for (const entry of before) if (!after.some((current) => current.name === entry.name)) await entry.index.delete(existing.id);
+    if (updated.organization && updated.organization !== existing.organization) await this.names.set(updated.organization, true);
     return updated;
   }
 
@@ -118,8 +151,9 @@ export class ReportStore {
   async list(filter: ReportFilter = {}): Promise<StoredReport[]> {
     const statuses = filter.status === undefined ? undefined : ([] as ReportStatus[]).concat(filter.status);
     const found: StoredReport[] = [];
-    for await (const report of this.candidates(filter.month)) {
+    for await (const report of this.candidates(filter.month, filter.organization)) {
       if (filter.month && monthOf(report) !== filter.month) continue;
+      if (filter.organization !== undefined && (report.organization === null || squeeze(report.organization) !== squeeze(filter.organization))) continue;
       if (statuses && !statuses.includes(report.status)) continue;
       if (filter.reporter && report.reporter !== filter.reporter) continue;
       found.push(report);
@@ -130,8 +164,9 @@ export class ReportStore {
   /** The name the park knows this organization by (see organizations.ts). */
   async knownName(organization: string | null): Promise<string | null> {
     if (!this.organizations || !organization) return organization;
+    await this.ready();
     const earlier = new Set<string>();
-    for await (const [, report] of this.reports.entries()) if (report.organization) earlier.add(report.organization);
+    for await (const [name] of this.names.entries()) earlier.add(name);
     return this.organizations.resolve(organization, earlier);
   }
 
@@ -143,17 +178,21 @@ export class ReportStore {
       await this.update(report.id, { organization: to }, now);
       count += 1;
     }
+    // No report carries the old spelling any more, so it is no longer a name to match against.
+    await this.ready();
+    for await (const [name] of this.names.entries()) if (squeeze(name) === squeeze(from) && name !== to) await this.names.delete(name);
     return count;
   }
 
-  /** A month's reports through its index, or every report. */
-  private async *candidates(month: string | undefined): AsyncIterable<StoredReport> {
+  /** A month's (or a month's organization's) reports through its index, or every report. */
+  private async *candidates(month: string | undefined, organization: string | undefined): AsyncIterable<StoredReport> {
     if (!month) {
       for await (const [, report] of this.reports.entries()) yield report;
       return;
     }
     await this.ready();
-    for await (const [id] of this.month(month).entries()) {
+    const index = organization === undefined ? this.month(month) : this.monthOrganization(month, organization);
+    for await (const [id] of index.entries()) {
       const report = await this.reports.get(id);
       if (report) yield report;
     }
@@ -163,7 +202,7 @@ export class ReportStore {
   async duplicatesOf(fields: ReportFields): Promise<StoredReport[]> {
     if (!fields.organization || !fields.date) return [];
     const organization = squeeze((await this.knownName(fields.organization)) ?? fields.organization);
-    const candidates = await this.list({ month: fields.date.slice(0, 7), status: ["submitted", "approved"] });
+    const candidates = await this.list({ month: fields.date.slice(0, 7), organization, status: ["submitted", "approved"] });
     return candidates.filter((stored) => stored.date === fields.date && stored.organization !== null && squeeze(stored.organization) === organization && alike(stored, fields));
   }
 

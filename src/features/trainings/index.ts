@@ -7,6 +7,7 @@ import { ReminderService } from "./reminders.js";
 import type { TrainingsDeps } from "./service.js";
 import { subcommands, trainingCommand } from "./staff.js";
 import { TrainingStore } from "./store.js";
+import { MissedNotices } from "./missed.js";
 
 type Context = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "texts" | "chats" | "outbox" | "scheduler">;
 
@@ -30,7 +31,8 @@ export function createTrainingsFeature(context: Context): Feature {
   };
   const graceMs = config.trainings.catchUpGraceHours * 3600_000;
   const reminders = new ReminderService({ ...deps, remindPrivately: config.trainings.remindPrivately, graceMs });
-  const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance, graceMs });
+  const missed = new MissedNotices(context.storage, { outbox: context.outbox, texts: context.texts, timeZone: config.timeZone, staffChat: config.qa.staffChat });
+  const compliance = new ComplianceCalendar({ ...deps, entries: config.trainings.compliance, graceMs, missed });
   async function commandOutcome(turn: Turn): Promise<Outcome | undefined> {
     const command = turn.command;
     if (command?.name === "training") return trainingCommand(deps, turn, command.args);
@@ -40,6 +42,7 @@ export function createTrainingsFeature(context: Context): Feature {
       if (word && subcommands[word.toLowerCase()] && turn.isStaff) return trainingCommand(deps, turn, command.args);
       return listTrainings(deps, turn);
     }
+    if (command?.name === "missed") return missed.command(turn);
     if (command?.name === "signup") return signup(deps, turn, command.args);
     if (command?.name === "unsignup") return unsignup(deps, turn, command.args);
     // 报名3 / 取消报名3 (no space) is how many people type it; the command parser wants a space.
@@ -55,13 +58,14 @@ export function createTrainingsFeature(context: Context): Feature {
       { name: "trainings", aliases: ["培训", "培训列表"], summaryKey: "trainings.commands.trainings" },
       { name: "signup", aliases: ["报名"], summaryKey: "trainings.commands.signup" },
       { name: "unsignup", aliases: ["取消报名"], summaryKey: "trainings.commands.unsignup" },
+      { name: "missed", aliases: ["漏发提醒"], staffOnly: true, summaryKey: "trainings.missedNotices.command" },
     ],
     rekeyChat: (from, to) => store.rekeyChat(from, to),
     async handle(original) {
       // Private reminders need the person's private chat; their own messages are how we learn it.
       if (original.message.chat.type === "private") await store.rememberPrivateChat(original.message.sender.key, original.message.chat.key);
       const command = original.command;
-      if (command && ["training", "trainings", "signup", "unsignup"].includes(command.name)) {
+      if (command && ["training", "trainings", "signup", "unsignup", "missed"].includes(command.name)) {
         return commandOutcome(original);
       }
       return commandOutcome(original);

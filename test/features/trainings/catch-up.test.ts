@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openMemoryStorage } from "../../../src/ports/storage/index.js";
+import { openMemoryStorage, type Storage } from "../../../src/ports/storage/index.js";
 import { fakeClock } from "../../support/clock.js";
 import { startTestBot, type TestBot } from "../../support/bot.js";
 
@@ -54,12 +54,15 @@ describe("compliance notices that came due while the bot was down", () => {
   const monthly = { enabled: true, dates: [], time: "09:00", cron: "30 9 5 * *", text: "请在本月10日前报送上月财务报表。", textKey: null, tags: ["all"], organizationTypes: [], source: null };
   const notices = async (bot: TestBot) => (await bot.group("g1").botMessages()).filter((text) => text.startsWith("【合规提醒】"));
 
-  async function downUntil(shanghai: string) {
-    const storage = openMemoryStorage();
-    const first = await startTestBot({ storage, config: { trainings: { compliance: { monthly } } } });
+  const config = { qa: { staffChat: "playground:office" }, trainings: { compliance: { monthly } } };
+  const startAt = (storage: Storage, shanghai: string) => startTestBot({ storage, config, clock: fakeClock(`${shanghai}+08:00`) });
+  const staffRoom = async (bot: TestBot) => (await bot.group("office", "工作人员群").botMessages()).filter((text) => text.includes("已超过补发时限"));
+
+  async function downUntil(shanghai: string, storage = openMemoryStorage()) {
+    const first = await startTestBot({ storage, config });
     await first.group("g1", "新牧社区志愿队").user("alice").says("大家好");
     await first.close();
-    return startTestBot({ storage, config: { trainings: { compliance: { monthly } } }, clock: fakeClock(`${shanghai}+08:00`) });
+    return startAt(storage, shanghai);
   }
 
   it("sends at start, once, a cron notice whose minute passed within the grace window", async () => {
@@ -75,5 +78,32 @@ describe("compliance notices that came due while the bot was down", () => {
     const bot = await downUntil("2026-04-05T16:00:00");
     expect(await notices(bot)).toEqual([]);
     await bot.close();
+  });
+
+  it("one older than the grace window is recorded as missed: the staff chat is told once, /missed lists it", async () => {
+    const storage = openMemoryStorage();
+    // Down from before 5 April 09:30 until 16:00: six and a half hours late.
+    const second = await downUntil("2026-04-05T16:00:00", storage);
+    expect(await notices(second)).toEqual([]);
+    expect(await staffRoom(second)).toEqual(["⚠️ 合规提醒“monthly”本应在 4/5 09:30 发出，当时机器人没有运行，已超过补发时限，没有补发。如仍需要，请手动通知各群：请在本月10日前报送上月财务报表。"]);
+    expect(await second.private(second.staff).user(second.staff).says("/missed")).toEqual(["因停机未发出的提醒（最近 20 条）：\n· 4/5 09:30｜monthly｜请在本月10日前报送上月财务报表。"]);
+    expect(await second.private("p1").user("alice").says("/missed")).toEqual(["抱歉，这个命令只有园区工作人员可以使用。"]);
+    await second.close();
+    // Another start the same evening tells staff nothing new.
+    const third = await startAt(storage, "2026-04-05T18:00:00");
+    expect(await staffRoom(third)).toHaveLength(1);
+    await third.close();
+  });
+
+  it("a notice caught up at one start is not reported missed at a later start", async () => {
+    const storage = openMemoryStorage();
+    const second = await downUntil("2026-04-05T13:00:00", storage);
+    expect(await notices(second)).toHaveLength(1);
+    await second.close();
+    // Restarted that evening, past the grace window: the groups got it, so nothing was missed.
+    const third = await startAt(storage, "2026-04-05T20:00:00");
+    expect(await staffRoom(third)).toEqual([]);
+    expect(await third.private(third.staff).user(third.staff).says("/missed")).toEqual(["没有因停机而漏发的提醒。"]);
+    await third.close();
   });
 });
