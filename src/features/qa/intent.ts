@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { normalize, stem } from "./text.js";
+import { edgeGrams } from "../../core/ngrams.js";
 
 /** What a question is, for scope: the knowledge base's business, a live look-up, or neither. */
 export const intentLabels = ["general", "live", "other"] as const;
@@ -31,15 +32,7 @@ export function readIntentExamples(file: string): IntentExamples {
 export function intentFeatures(text: string): string[] {
   const normalized = normalize(text);
   const features = new Set<string>();
-  for (const run of normalized.match(/[\u3400-\u9fff]+/g) ?? []) {
-    const padded = `^${run}$`;
-    for (let size = 1; size <= 3; size++) {
-      for (let index = 0; index + size <= padded.length; index++) {
-        const gram = padded.slice(index, index + size);
-        if (gram !== "^" && gram !== "$") features.add(gram);
-      }
-    }
-  }
+  for (const run of normalized.match(/[\u3400-\u9fff]+/g) ?? []) for (const gram of edgeGrams(run, 3)) features.add(gram);
   const words = (normalized.replace(/[\u3400-\u9fff]+/g, " ").match(/[a-z]+/g) ?? []).map(stem);
   words.forEach((word, index) => {
     features.add(`w:${word}`);

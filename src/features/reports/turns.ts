@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { projectPath } from "../../core/paths.js";
+import { edgeGrams } from "../../core/ngrams.js";
 
 export const TURN_KINDS = ["answer", "correction", "confirm", "cancel", "question", "chatter", "report"] as const;
 export type TurnKind = (typeof TURN_KINDS)[number];
@@ -42,16 +43,7 @@ export function turnText(raw: string): string {
 export function turnFeatures(raw: string): string[] {
   const text = turnText(raw);
   const features: string[] = [];
-  for (const word of text.split(" ").filter(Boolean)) {
-    const marked = `^${word}$`;
-    const chars = [...marked];
-    for (let size = 1; size <= 3; size += 1) {
-      for (let index = 0; index + size <= chars.length; index += 1) {
-        const gram = chars.slice(index, index + size).join("");
-        if (gram !== "^" && gram !== "$") features.push(gram);
-      }
-    }
-  }
+  for (const word of text.split(" ").filter(Boolean)) features.push(...edgeGrams(word, 3));
   if (text.endsWith("?")) features.push("<question-mark>");
   if (text.length <= 3) features.push("<short>");
   return features;
