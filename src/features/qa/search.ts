@@ -1,6 +1,8 @@
 import type { Section } from "./article.js";
+import { asksWhatHappens, promisesConsequence } from "./consequence.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
+import { SimilarQuestions } from "./similar-questions.js";
 import { normalize, terms } from "./text.js";
 import { limits, measure, quantities } from "./verdict.js";
 
@@ -37,6 +39,10 @@ const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july
 const dateFactor = 1.25;
 /** A question stating a quantity (40个人, 2万, 6年) prefers sections that limit that kind of quantity. */
 const quantityFactor = 1.3;
+/** A question asking what happens prefers sections whose heading promises a consequence. */
+const consequenceFactor = 1.5;
+/** How much the nearest similar question (0–1) raises a section's score. */
+const similarWeight = 0.5;
 
 class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
@@ -95,6 +101,7 @@ export class KnowledgeIndex {
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   /** The kinds of quantity each section limits (count, money, years …), for questions stating one. */
   private readonly limitKinds: Array<Set<string>> = [];
+  private readonly similar: SimilarQuestions;
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -125,6 +132,7 @@ export class KnowledgeIndex {
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", ...(section.questions ?? []), section.title, ...section.aliases].join(" ")));
       this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : measure(limit.kind)))));
     }
+    this.similar = new SimilarQuestions(sections, this.segmenter);
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
     this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
@@ -165,6 +173,8 @@ export class KnowledgeIndex {
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
+    const whatHappens = asksWhatHappens(question);
+    const near = this.similar.nearest(question, this.segmenter, weightOf);
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
@@ -174,6 +184,8 @@ export class KnowledgeIndex {
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
+      if (whatHappens && promisesConsequence(section.heading)) total *= consequenceFactor;
+      total *= 1 + similarWeight * (near.get(index) ?? 0);
       hits.push({ index, score: total });
     }
     const ranked = hits
