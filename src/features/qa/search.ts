@@ -41,6 +41,24 @@ const dateFactor = 1.25;
 const quantityFactor = 1.3;
 /** A question asking what happens prefers sections whose heading promises a consequence. */
 const consequenceFactor = 1.5;
+/** A question naming the kind of thing it wants (哪些材料, 条件有哪些) prefers headings that name it too. */
+const askedThingFactor = 1.3;
+/** Words after 什么/哪些 that name no kind of answer (什么时候 is a date; 啥东西 is anything). */
+const vagueThings = new Set(["时候", "意思", "情况", "东西", "地方", "样的", "问题", "关系", "区别", "不同", "办法", "作用", "用处", "人能", "人可", "人不"]);
+
+/**
+ * The kind of thing a question asks for: the two characters after 哪些/什么/啥/哪几样 (哪些材料 →
+ * 材料) or before 有哪些/是什么/是啥 (条件有哪些 → 条件). A section whose heading names another
+ * kind (条件 for a 材料 question) answers a neighbouring question.
+ */
+export function askedThings(question: string): string[] {
+  const text = normalize(question);
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?:哪些|哪几样|哪几种|哪几项|哪几类|什么|啥)([\u3400-\u9fff]{2})/g)) found.add(match[1]!);
+  for (const match of text.matchAll(/([\u3400-\u9fff]{2})(?:有哪些|有哪几|是什么|是啥|都有啥|有什么|有啥)/g)) found.add(match[1]!);
+  return [...found].filter((thing) => !vagueThings.has(thing) && ![...thing].some((character) => functionCharacters.has(character)));
+}
+
 /** How much the nearest similar question (0–1) raises a section's score. */
 const similarWeight = 0.5;
 
@@ -174,6 +192,7 @@ export class KnowledgeIndex {
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
     const whatHappens = asksWhatHappens(question);
+    const things = askedThings(question);
     const near = this.similar.nearest(question, this.segmenter, weightOf);
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
@@ -185,6 +204,7 @@ export class KnowledgeIndex {
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       if (whatHappens && promisesConsequence(section.heading)) total *= consequenceFactor;
+      if (things.some((thing) => normalize(section.heading).includes(thing))) total *= askedThingFactor;
       total *= 1 + similarWeight * (near.get(index) ?? 0);
       hits.push({ index, score: total });
     }
