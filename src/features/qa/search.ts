@@ -120,6 +120,9 @@ export class KnowledgeIndex {
   /** The kinds of quantity each section limits (count, money, years …), for questions stating one. */
   private readonly limitKinds: Array<Set<string>> = [];
   private readonly similar: SimilarQuestions;
+  /** Normalized headings, and whether each promises a consequence: read for every hit of every search. */
+  private readonly headings: string[];
+  private readonly consequences: boolean[];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -151,6 +154,8 @@ export class KnowledgeIndex {
       this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : measure(limit.kind)))));
     }
     this.similar = new SimilarQuestions(sections, this.segmenter);
+    this.headings = sections.map((section) => normalize(section.heading));
+    this.consequences = sections.map((section) => promisesConsequence(section.heading));
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
     this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
@@ -203,8 +208,8 @@ export class KnowledgeIndex {
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
-      if (whatHappens && promisesConsequence(section.heading)) total *= consequenceFactor;
-      if (things.some((thing) => normalize(section.heading).includes(thing))) total *= askedThingFactor;
+      if (whatHappens && this.consequences[index]) total *= consequenceFactor;
+      if (things.some((thing) => this.headings[index]!.includes(thing))) total *= askedThingFactor;
       total *= 1 + similarWeight * (near.get(index) ?? 0);
       hits.push({ index, score: total });
     }
