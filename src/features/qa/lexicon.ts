@@ -72,6 +72,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["强制捐", "必须捐", "硬性捐", "每人捐", "每个会员捐", "按人头捐", "派捐"], to: ["摊派", "捐款"] },
   { from: ["搞活动", "没搞", "办活动", "没活动", "不搞活动"], to: ["开展活动", "从事"] },
   { from: ["连着", "接连", "一连", "连年"], to: ["连续"] },
+  // Durations said loosely: the rules state them in months.
+  { from: ["半年", "大半年", "半年多"], to: ["6个月", "六个月"] },
   // Everyday names for the governing bodies and roles.
   { from: ["管事的班子", "领导班子", "班子", "决策层", "管事的", "当家的"], to: ["理事会", "理事"] },
   { from: ["查账的", "查账", "监督的", "盯着", "监督"], to: ["监事"] },
@@ -99,7 +101,7 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // Several districts or cities: the cross-area rule (跨行政区域 → 上一级).
   { from: ["跨区", "跨市", "跨县", "跨省", "跨地区", "好几个区", "几个区", "多个区", "好几个市", "几个市", "多个市", "好几个县"], to: ["跨行政区域", "上一级"] },
   // "One in every district": branches by area.
-  { from: ["每个区", "各个区", "各区", "每个街道", "各街道", "每个社区", "各个社区", "每个县", "各县", "每个市"], to: ["地域", "各个街道"] },
+  { from: ["别的区", "其他区", "另一个区", "别的街道", "其他街道", "每个区", "各个区", "各区", "每个街道", "各街道", "每个社区", "各个社区", "每个县", "各县", "每个市"], to: ["地域", "各个街道"] },
   { from: ["外地", "外市", "外省", "外区", "别的城市", "别的市", "其他城市", "异地"], to: ["区域外", "外地", "所在地"] },
   { from: ["挂牌", "挂个牌", "牌子"], to: ["设立", "设分会"] },
   // Pay asked of the people served (not the 工本费 of a certificate).

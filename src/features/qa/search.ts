@@ -1,6 +1,8 @@
 import type { Section } from "./article.js";
+import { asksWhatHappens, promisesConsequence } from "./consequence.js";
 import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
+import { SimilarQuestions } from "./similar-questions.js";
 import { normalize, terms } from "./text.js";
 import { limits, measure, quantities } from "./verdict.js";
 
@@ -37,6 +39,28 @@ const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july
 const dateFactor = 1.25;
 /** A question stating a quantity (40个人, 2万, 6年) prefers sections that limit that kind of quantity. */
 const quantityFactor = 1.3;
+/** A question asking what happens prefers sections whose heading promises a consequence. */
+const consequenceFactor = 1.5;
+/** A question naming the kind of thing it wants (哪些材料, 条件有哪些) prefers headings that name it too. */
+const askedThingFactor = 1.3;
+/** Words after 什么/哪些 that name no kind of answer (什么时候 is a date; 啥东西 is anything). */
+const vagueThings = new Set(["时候", "意思", "情况", "东西", "地方", "样的", "问题", "关系", "区别", "不同", "办法", "作用", "用处", "人能", "人可", "人不"]);
+
+/**
+ * The kind of thing a question asks for: the two characters after 哪些/什么/啥/哪几样 (哪些材料 →
+ * 材料) or before 有哪些/是什么/是啥 (条件有哪些 → 条件). A section whose heading names another
+ * kind (条件 for a 材料 question) answers a neighbouring question.
+ */
+export function askedThings(question: string): string[] {
+  const text = normalize(question);
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?:哪些|哪几样|哪几种|哪几项|哪几类|什么|啥)([\u3400-\u9fff]{2})/g)) found.add(match[1]!);
+  for (const match of text.matchAll(/([\u3400-\u9fff]{2})(?:有哪些|有哪几|是什么|是啥|都有啥|有什么|有啥)/g)) found.add(match[1]!);
+  return [...found].filter((thing) => !vagueThings.has(thing) && ![...thing].some((character) => functionCharacters.has(character)));
+}
+
+/** How much the nearest similar question (0–1) raises a section's score. */
+const similarWeight = 0.5;
 
 class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
@@ -95,6 +119,10 @@ export class KnowledgeIndex {
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   /** The kinds of quantity each section limits (count, money, years …), for questions stating one. */
   private readonly limitKinds: Array<Set<string>> = [];
+  private readonly similar: SimilarQuestions;
+  /** Normalized headings, and whether each promises a consequence: read for every hit of every search. */
+  private readonly headings: string[];
+  private readonly consequences: boolean[];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -125,6 +153,9 @@ export class KnowledgeIndex {
       this.texts.push(normalize([section.heading, section.body, section.english ?? "", ...(section.questions ?? []), section.title, ...section.aliases].join(" ")));
       this.limitKinds.push(new Set(limits(section.body).map((limit) => (limit.share ? "share" : measure(limit.kind)))));
     }
+    this.similar = new SimilarQuestions(sections, this.segmenter);
+    this.headings = sections.map((section) => normalize(section.heading));
+    this.consequences = sections.map((section) => promisesConsequence(section.heading));
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
     this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
@@ -165,6 +196,9 @@ export class KnowledgeIndex {
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
+    const whatHappens = asksWhatHappens(question);
+    const things = askedThings(question);
+    const near = this.similar.nearest(question, this.segmenter, weightOf);
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;
@@ -174,6 +208,9 @@ export class KnowledgeIndex {
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
+      if (whatHappens && this.consequences[index]) total *= consequenceFactor;
+      if (things.some((thing) => this.headings[index]!.includes(thing))) total *= askedThingFactor;
+      total *= 1 + similarWeight * (near.get(index) ?? 0);
       hits.push({ index, score: total });
     }
     const ranked = hits

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Section } from "../../../src/features/qa/article.js";
 import { answersConsequence } from "../../../src/features/qa/consequence.js";
+import { KnowledgeIndex } from "../../../src/features/qa/search.js";
 
 const evaluation = { heading: "哪些情况不能参加评估？", body: "有下列情形的不予评估：未参加上年度年检；上年度年检不合格；上年度受到行政处罚。" };
 const listing = { heading: "什么情况会被列入活动异常名录？", body: "主要有：未按规定报送年度工作报告；未按照有关规定设立党组织。" };
@@ -21,5 +23,22 @@ describe("does a section say what happens in the case asked about?", () => {
   it("questions asking no consequence, and non-penalty ones when strict, pass", () => {
     expect(answersConsequence("年检要交哪些材料", evaluation)).toBe(true);
     expect(answersConsequence("年检没参加会有啥影响", evaluation, { strict: true })).toBe(true);
+  });
+});
+
+describe("a question asking what happens, in retrieval", () => {
+  const section = (id: string, heading: string, body: string): Section => ({ id, documentId: id.split("#")[0]!, title: "慈善组织", heading, body, cite: "《慈善法》", caution: false, kind: "article", aliases: [] });
+  const index = new KnowledgeIndex([
+    section("charity#1", "哪些活动算慈善活动？", "慈善活动包括扶贫济困、扶老救孤、助残、教育、环保等公益活动。"),
+    section("charity#2", "慈善组织什么情况下要终止？", "连续二年未从事慈善活动的，慈善组织应当终止。"),
+  ]);
+
+  it("user: 好几年没搞慈善活动了，会有啥后果 / 民政会管吗 → the section that says what happens comes first", () => {
+    expect(index.search("我们好几年都没搞过慈善活动了，会有啥后果")[0]?.section.id).toBe("charity#2");
+    expect(index.search("我们好几年都没搞过慈善活动了，民政会管吗")[0]?.section.id).toBe("charity#2");
+  });
+
+  it("user: 哪些活动算慈善活动 → asks no consequence, so the definition still comes first", () => {
+    expect(index.search("哪些活动算慈善活动")[0]?.section.id).toBe("charity#1");
   });
 });

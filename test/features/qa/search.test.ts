@@ -61,3 +61,19 @@ describe("KnowledgeIndex", () => {
     expect(new KnowledgeIndex(Array.from({ length: 700 }, (_, n) => section(`s#${n}`, "标题", "内容"))).scoreScale).toBeCloseTo(1);
   });
 });
+
+describe("the kind of thing a question asks for", () => {
+  const conditions = section("minfei#2", "办个民非需要满足什么条件？", "办民非要经业务主管单位审查同意，有规范的名称、从业人员、合法财产和必要的场所。");
+  const materials = section("minfei#4", "民非登记的材料", "登记申请书、业务主管单位批准文件、场所使用权证明、验资报告、章程草案。");
+
+  it("reads 哪些材料 and 条件有哪些, and skips words that name no kind (什么时候)", async () => {
+    const { askedThings } = await import("../../../src/features/qa/search.js");
+    expect(askedThings("办个民非需要哪些材料")).toEqual(["材料"]);
+    expect(askedThings("成立社团的条件有哪些")).toEqual(["条件"]);
+    expect(askedThings("年报什么时候交")).toEqual([]);
+  });
+
+  it("user: 办个民非需要哪些材料 → the materials section, not its neighbour on conditions", () => {
+    expect(new KnowledgeIndex([conditions, materials]).search("办个民非需要哪些材料")[0]?.section.id).toBe("minfei#4");
+  });
+});
