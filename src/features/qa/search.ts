@@ -198,7 +198,7 @@ export class KnowledgeIndex {
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
     const whatHappens = asksWhatHappens(question);
     const things = askedThings(question);
-    const near = this.similar.nearest(question, this.segmenter, weightOf);
+    const near = this.similar.nearest(question, weightOf);
     const hits: Array<{ index: number; score: number }> = [];
     for (const [index, score] of sectionScores) {
       const section = this.sections[index]!;

@@ -17,14 +17,14 @@ export class SimilarQuestions {
   /** The weight of a term no line uses (as rare as can be). */
   private readonly unseen: number;
 
-  constructor(sections: readonly Section[], segmenter: Intl.Segmenter) {
+  constructor(sections: readonly Section[], private readonly segmenter: Intl.Segmenter) {
     const lines: Array<Set<string>> = [];
     sections.forEach((section, position) => {
       // The heading is the standard question (标准问); statute passages have none worth comparing.
       if (section.kind !== "article") return;
       for (const question of [section.heading, ...(section.questions ?? [])]) {
         const line = lines.length;
-        const unique = new Set(terms(question, segmenter));
+        const unique = new Set(terms(question, this.segmenter));
         lines.push(unique);
         this.owner.push(position);
         for (const term of unique) {
@@ -47,10 +47,10 @@ export class SimilarQuestions {
    * Section position → similarity (0–1) of its closest 问 line to the question. `weightOf` lets
    * question phrasing (多久, 怎么) count less than topic words, as in the main index.
    */
-  nearest(question: string, segmenter: Intl.Segmenter, weightOf: (term: string) => number): Map<number, number> {
+  nearest(question: string, weightOf: (term: string) => number): Map<number, number> {
     const dots = new Map<number, number>();
     let queryNorm = 0;
-    for (const term of new Set(terms(question, segmenter))) {
+    for (const term of new Set(terms(question, this.segmenter))) {
       // A word no 问 line uses still counts in the question's length: much unknown matter
       // (锅包肉怎么做) keeps every similarity low.
       const idf = this.idf.get(term) ?? this.unseen;

@@ -21,10 +21,10 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 describe("the nearest similar question (相似问)", () => {
   it("is close for a question that nearly repeats a 问 line, and far for other matter", () => {
     const similar = new SimilarQuestions([fund, spending], segmenter);
-    const near = similar.nearest("我们公募基金会一年要把多少钱花出去啊", segmenter, () => 1);
+    const near = similar.nearest("我们公募基金会一年要把多少钱花出去啊", () => 1);
     expect(near.get(1)).toBeGreaterThan(0.6);
     expect(near.get(1)!).toBeGreaterThan(near.get(0) ?? 0);
-    expect(similar.nearest("锅包肉怎么做才好吃", segmenter, () => 1).size).toBe(0);
+    expect(similar.nearest("锅包肉怎么做才好吃", () => 1).size).toBe(0);
   });
 
   it("lifts the section whose 问 line the leader's wording repeats above one that only shares the nouns", () => {
