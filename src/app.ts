@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Config } from "./config/schema.js";
+import { artifactsFromEnvironment, buildAlways, type Artifacts } from "./core/artifacts.js";
 import { ChatDirectory } from "./core/chats.js";
 import { Dispatcher } from "./core/dispatcher.js";
 import { ConfigError } from "./core/errors.js";
@@ -49,6 +50,8 @@ export interface AppOptions {
   platforms?: PlatformAdapter[];
   /** Replace the feature list (tests). */
   features?: (context: FeatureContext) => Feature[];
+  /** Derived data kept between starts; default: INCUBOT_ARTIFACTS (see src/core/artifacts.ts). */
+  artifacts?: Artifacts;
 }
 
 /** The whole bot, wired: ports, features, dispatcher, outbox, platforms, HTTP server. */
@@ -79,7 +82,8 @@ export class App {
     this.scheduler = options.scheduler;
     this.metrics = options.metrics ?? createMetrics();
     this.llm = options.llm ? measuredLlm(options.llm, this.metrics) : undefined;
-    this.texts = loadTexts(projectPath("config/locales"));
+    const artifacts = options.artifacts ?? buildAlways;
+    this.texts = loadTexts(projectPath("config/locales"), artifacts);
     const playgroundStaff = this.config.playground.staffUsers.map((id) => `playground:${id}`);
     this.roles = new Roles(this.storage, new Set([...this.config.staff, ...playgroundStaff]));
     this.chats = new ChatDirectory(this.storage);
@@ -105,6 +109,7 @@ export class App {
       outbox: this.outbox,
       scheduler: this.scheduler,
       llm: this.llm,
+      artifacts,
       commands: () => this.dispatcher.commands.all(),
     };
     this.features = [createConsoleFeature(context, { publicUrl: () => this.publicUrl() }), ...(options.features ?? createFeatures)(context)];
@@ -235,7 +240,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger,
       setRole: (user, role) => app!.roles.setRole(user, role),
     }));
-  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms, metrics });
+  const artifacts = options.artifacts ?? artifactsFromEnvironment(logger);
+  app = new App({ ...options, config, logger, clock, storage, scheduler, llm, platforms, metrics, artifacts });
   return app;
 }
 

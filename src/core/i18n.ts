@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { buildAlways, type Artifacts } from "./artifacts.js";
 
 export type Locale = "zh-CN" | "en";
 export type Params = Record<string, string | number | undefined>;
@@ -16,8 +17,20 @@ export interface Texts {
 /**
  * Loads config/locales/<locale>/<file>.yaml. Keys are `<file>.<nested.path>`, so each feature
  * keeps its own file. A missing English text falls back to Chinese; a missing key shows the key.
+ * Parsing the YAML is most of the cost, so the flat tables are kept as an artifact.
  */
-export function loadTexts(directory: string): Texts {
+export function loadTexts(directory: string, artifacts: Artifacts = buildAlways): Texts {
+  const tables = artifacts.get("locale-texts", { folders: [directory] }, () => readTables(directory));
+  const lookup = (locale: Locale, key: string) => tables.get(locale)?.get(key) ?? tables.get("zh-CN")?.get(key);
+  const texts: Texts = {
+    has: (locale, key) => lookup(locale, key) !== undefined,
+    t: (locale, key, params = {}) => fill(lookup(locale, key) ?? key, params),
+    translator: (locale) => (key, params) => texts.t(locale, key, params),
+  };
+  return texts;
+}
+
+function readTables(directory: string): Map<Locale, Map<string, string>> {
   const tables = new Map<Locale, Map<string, string>>();
   for (const locale of ["zh-CN", "en"] as const) {
     const table = new Map<string, string>();
@@ -36,13 +49,7 @@ export function loadTexts(directory: string): Texts {
     }
     tables.set(locale, table);
   }
-  const lookup = (locale: Locale, key: string) => tables.get(locale)?.get(key) ?? tables.get("zh-CN")?.get(key);
-  const texts: Texts = {
-    has: (locale, key) => lookup(locale, key) !== undefined,
-    t: (locale, key, params = {}) => fill(lookup(locale, key) ?? key, params),
-    translator: (locale) => (key, params) => texts.t(locale, key, params),
-  };
-  return texts;
+  return tables;
 }
 
 function flatten(prefix: string, value: unknown, into: Map<string, string>): void {

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/schema.js";
 import type { ChatDirectory } from "../core/chats.js";
+import type { Artifacts } from "../core/artifacts.js";
 import type { Texts } from "../core/i18n.js";
 import type { Outbox } from "../core/outbox.js";
 import type { Roles } from "../core/roles.js";
@@ -22,6 +23,8 @@ export interface FeatureContext {
   outbox: Outbox;
   scheduler: Scheduler;
   llm?: Llm;
+  /** Derived data kept between starts (search index, trained models); absent: built in process. */
+  artifacts?: Artifacts;
   /** Lists the commands of all features (for /help). */
   commands: () => import("../core/feature.js").CommandSpec[];
 }

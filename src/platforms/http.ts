@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import helmet from "@fastify/helmet";
@@ -18,6 +19,22 @@ const drainLimit = 16 * 1024 * 1024;
 const quietMs = 300;
 const quietMaxMs = 2000;
 const loopback = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+/**
+ * fastify requires its schema compilers (ajv, fast-json-stringify) when a server is built: about
+ * 0.1 s of start-up. No route here declares a schema, so they are loaded when one first needs them.
+ * They are fastify's own dependencies, so they are resolved from fastify.
+ */
+const fastifyRequire = createRequire(createRequire(import.meta.url).resolve("fastify"));
+type CompilerBuilder = (externalSchemas: unknown, options: unknown) => unknown;
+const compilerBuilders = new Map<string, CompilerBuilder>();
+const lazyCompiler =
+  (module: string): CompilerBuilder =>
+  (externalSchemas, options) => {
+    let builder = compilerBuilders.get(module);
+    if (!builder) compilerBuilders.set(module, (builder = (fastifyRequire(module) as () => CompilerBuilder)()));
+    return builder(externalSchemas, options);
+  };
+
 /** The CSP nonce of each response, read by helmet's script-src directive. */
 const nonces = new WeakMap<ServerResponse, string>();
 
@@ -75,6 +92,7 @@ export class HttpServer {
       bodyLimit: maxBody,
       routerOptions: { maxParamLength: 500 },
       forceCloseConnections: "idle",
+      schemaController: { compilersFactory: { buildValidator: lazyCompiler("@fastify/ajv-compiler"), buildSerializer: lazyCompiler("@fastify/fast-json-stringify-compiler") } as never },
       frameworkErrors: (error, request, reply) => {
         // Malformed percent-encoding and the like, found before any route runs.
         void this.send(reply, this.error(request, 400, "badUrl"));

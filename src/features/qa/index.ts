@@ -22,6 +22,7 @@ export function createQaFeature(context: FeatureContext): QaFeature {
     texts: context.texts,
     storage: context.storage,
     llm: context.llm,
+    artifacts: context.artifacts,
     onLlmError: (error) => context.logger.warn({ err: error }, "LLM answer failed; using the retrieval answer"),
   });
   const tickets = new Tickets(context.storage);

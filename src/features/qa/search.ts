@@ -62,7 +62,8 @@ export function askedThings(question: string): string[] {
 /** How much the nearest similar question (0–1) raises a section's score. */
 const similarWeight = 0.5;
 
-class Bm25 {
+/** Exported so a stored index can be restored (src/features/qa/service.ts). */
+export class Bm25 {
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly lengths: number[] = [];
   private readonly averageLength: number;

@@ -1,16 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema.js";
+import { buildAlways, type Artifacts } from "../../core/artifacts.js";
 import type { Texts } from "../../core/i18n.js";
 import type { Llm } from "../../ports/llm.js";
 import type { Storage } from "../../ports/storage/index.js";
 import { projectPath } from "../../core/paths.js";
 import { Answerer } from "./answerer.js";
 import type { Section } from "./article.js";
-import { classifierFor } from "./intent.js";
+import { classifierFor, IntentClassifier } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
-import { KnowledgeIndex } from "./search.js";
+import { Bm25, KnowledgeIndex } from "./search.js";
+
+/** The classes a stored knowledge index is made of (src/core/snapshot.ts restores them). */
+const indexClasses = [KnowledgeIndex, Bm25];
 
 /** The scope classifier's examples, shipped as data beside the knowledge base. */
 const intentExamplesFile = "config/qa/scope-examples.yaml";
@@ -22,6 +26,8 @@ export interface QaServiceOptions {
   storage?: Storage;
   llm?: Llm;
   onLlmError?: (error: unknown) => void;
+  /** Where the parsed knowledge, its index and the scope classifier are kept between starts. */
+  artifacts?: Artifacts;
 }
 
 /**
@@ -56,7 +62,7 @@ export class QaService {
       minScore: config.qa.minScore,
       minCoverage: config.qa.minCoverage,
       writer,
-      intent: classifierFor(projectPath(intentExamplesFile)),
+      intent: this.scopeClassifier(),
     });
   }
 
@@ -80,8 +86,23 @@ export class QaService {
   private load(): { index: KnowledgeIndex; counts: { articles: number; passages: number } } {
     const { qa, park } = this.options.config;
     // Relative folders are the project's own (config/knowledge), wherever the process was started.
-    const knowledge = loadKnowledge({ knowledgeDirs: qa.knowledgeDirs.map(projectPath), statuteDirs: qa.statuteDirs.map(projectPath), park });
-    return { index: new KnowledgeIndex(knowledge.sections), counts: { articles: knowledge.articles, passages: knowledge.passages } };
+    const source = { knowledgeDirs: qa.knowledgeDirs.map(projectPath), statuteDirs: qa.statuteDirs.map(projectPath), park };
+    // Parsing the articles and indexing them was about a third of the start-up time.
+    return (this.options.artifacts ?? buildAlways).get(
+      "qa-knowledge",
+      { folders: [...source.knowledgeDirs, ...source.statuteDirs], values: source },
+      () => {
+        const knowledge = loadKnowledge(source);
+        return { index: new KnowledgeIndex(knowledge.sections), counts: { articles: knowledge.articles, passages: knowledge.passages } };
+      },
+      { classes: indexClasses },
+    );
+  }
+
+  /** Training the scope classifier takes a tenth of a second or more; its weights are kept. */
+  private scopeClassifier(): IntentClassifier {
+    const file = projectPath(intentExamplesFile);
+    return (this.options.artifacts ?? buildAlways).get("qa-scope", { files: [file] }, () => classifierFor(file), { classes: [IntentClassifier] });
   }
 }
 

@@ -21,7 +21,7 @@ import { pickFields } from "./fields.js";
 import { QUESTION, splitIntent } from "./dialog-words.js";
 import { readClauses, turnClassifier } from "./turns.js";
 
-export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm">;
+export type ReportsContext = Pick<FeatureContext, "config" | "storage" | "clock" | "logger" | "chats" | "outbox" | "scheduler" | "texts" | "llm" | "artifacts">;
 
 const hourMs = 3600_000;
 const amendWindowMs = 10 * 60_000;
@@ -38,8 +38,8 @@ export function createReportsFeature(context: ReportsContext): Feature {
   const audit = new AuditLog(context.storage, context.clock);
   const corrections = new Corrections({ storage: context.storage, store, timeZone, staffChat: config.qa.staffChat });
   const review: ReviewDeps = { store, outbox: context.outbox, timeZone, exportFormat: config.reports.exportFormat, chats: context.chats, corrections };
-  // Trained once, from the examples shipped in config/reports (a few milliseconds).
-  const turns = turnClassifier();
+  // Trained once, from the examples shipped in config/reports, or read from the artifact cache.
+  const turns = turnClassifier(context.artifacts);
 
   const expired = (draft: Draft, now: Date) => now.getTime() - new Date(draft.updatedAt).getTime() > expiryMs;
   const expiredText = (t: Translate, draft: Draft) => t("reports.expired", { hours: config.reports.draftExpiryHours, started: draft.startedAt.slice(0, 10) });

@@ -6,6 +6,7 @@
  * then weighs it against what the message would change in the draft.
  */
 import { readFileSync } from "node:fs";
+import { buildAlways, type Artifacts } from "../../core/artifacts.js";
 import { projectPath } from "../../core/paths.js";
 import { edgeGrams } from "../../core/ngrams.js";
 
@@ -108,9 +109,13 @@ export function parseTurnExamples(tsv: string): TurnExample[] {
 
 let shared: TurnClassifier | undefined;
 
-/** The classifier trained on the shipped examples (built once, on first use: a few milliseconds). */
-export function turnClassifier(): TurnClassifier {
-  shared ??= new TurnClassifier(parseTurnExamples(readFileSync(projectPath("config/reports/turn-examples.tsv"), "utf8")));
+/**
+ * The classifier trained on the shipped examples: once per process, or read from the artifact
+ * cache (training is about 20 ms of start-up).
+ */
+export function turnClassifier(artifacts: Artifacts = buildAlways): TurnClassifier {
+  const file = projectPath("config/reports/turn-examples.tsv");
+  shared ??= artifacts.get("report-turns", { files: [file] }, () => new TurnClassifier(parseTurnExamples(readFileSync(file, "utf8"))), { classes: [TurnClassifier] });
   return shared;
 }
 

@@ -2,10 +2,23 @@
  * Festivals and observance days that volunteers use as dates (重阳节那天, 世界环境日).
  * Lunar festivals and solar terms are computed with lunar-javascript for any year.
  */
-import { Lunar } from "lunar-javascript";
+import { createRequire } from "node:module";
+import type * as LunarJs from "lunar-javascript";
 import { type CivilDate, compareDates, nthWeekdayOfMonth } from "./calendar.js";
 
 type Resolver = (year: number) => CivilDate;
+
+/**
+ * The calendar library is loaded when a festival is first resolved, not at start-up (about 40 ms
+ * of it): most messages never name one.
+ */
+let calendar: typeof LunarJs.Lunar | undefined;
+const Lunar = {
+  fromYmd(year: number, month: number, day: number) {
+    calendar ??= (createRequire(import.meta.url)("lunar-javascript") as typeof LunarJs).Lunar;
+    return calendar.fromYmd(year, month, day);
+  },
+};
 
 const fixed = (month: number, day: number): Resolver => (year) => ({ year, month, day });
 
