@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectPath } from "./paths.js";
-import { freeze, thaw, type StorableClass } from "./snapshot.js";
+import { freeze, SnapshotError, thaw, type StorableClass } from "./snapshot.js";
 
 /** What a derived value is built from; a change in any of them builds it anew. */
 export interface ArtifactInputs {
@@ -80,7 +80,8 @@ export function openArtifacts(folder: string, events: ArtifactEvents): Artifacts
         // Rename is atomic: an instance starting beside this one reads the old file or the new one.
         renameSync(temporary, file);
       } catch (error) {
-        unwritable = true;
+        // A value the snapshot cannot keep is this artifact's problem; a folder that refuses writes is every one's.
+        if (!(error instanceof SnapshotError)) unwritable = true;
         events.warn({ artifact: name, folder, err: error }, "artifact cannot be saved; it is built at every start");
       }
       return value;
