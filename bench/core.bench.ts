@@ -51,7 +51,8 @@ async function stop(child: ChildProcess): Promise<void> {
  * answers, resident memory when idle, and with 10k stored reports after listing them all once.
  */
 export async function run() {
-  const built = spawnSync(process.execPath, [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: projectRoot, stdio: "inherit" });
+  // What `npm start` runs first (prestart): compile, then build the artifact cache.
+  const built = spawnSync("npm", ["run", "-s", "build"], { cwd: projectRoot, stdio: "inherit" });
   if (built.status !== 0) throw new Error("build failed");
   const folder = mkdtempSync(join(tmpdir(), "incubot-bench-"));
   try {

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { createRequire } from "node:module";
+import type * as Prometheus from "prom-client";
 
 /**
  * What the bot counts for operators. The core and the app call these; only this file knows
@@ -22,34 +23,50 @@ export interface Metrics {
 
 export type GaugeSetter = (name: "outbox_depth" | "broadcast_groups", labels: Record<string, string>, value: number) => void;
 
+/**
+ * prom-client (with the tracing API it loads) is about 70 ms of start-up; it is loaded when the
+ * first figure is counted or /metrics is first read. Counts lose nothing by this: the first
+ * event creates the counters it adds to. Process figures (CPU, memory) are read at scrape time.
+ */
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
-  const registry = new Registry();
-  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: "incubot_" });
-  const messagesIn = new Counter({ name: "incubot_messages_received_total", help: "Messages received, per platform", labelNames: ["platform"], registers: [registry] });
-  const repliesOut = new Counter({ name: "incubot_replies_total", help: "Replies handed to the outbox, per platform and outcome", labelNames: ["platform", "status"], registers: [registry] });
-  const errors = new Counter({ name: "incubot_errors_total", help: "Errors logged, per component", labelNames: ["where"], registers: [registry] });
-  const llmCalls = new Counter({ name: "incubot_llm_calls_total", help: "Calls to the language model, per outcome", labelNames: ["outcome"], registers: [registry] });
-  const llmLatency = new Histogram({ name: "incubot_llm_latency_seconds", help: "Language model call latency", buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30], registers: [registry] });
-  const lag = new Gauge({ name: "incubot_scheduler_lag_seconds", help: "How late the last tick of a scheduled task (reminders, notices) ran", labelNames: ["task"], registers: [registry] });
+  let live: ReturnType<typeof register> | undefined;
   const collectors: Array<(set: GaugeSetter) => Promise<void> | void> = [];
-  const outboxDepth = new Gauge({ name: "incubot_outbox_depth", help: "Sends under way or waiting in the outbox", registers: [registry] });
-  const broadcastGroups = new Gauge({ name: "incubot_broadcast_groups", help: "Groups of each running broadcast, by delivery state", labelNames: ["broadcast", "state"], registers: [registry] });
+  const metrics = () => (live ??= register(options));
   return {
-    messageIn: (platform) => messagesIn.inc({ platform }),
-    replyOut: (platform, status) => repliesOut.inc({ platform, status }),
-    error: (where) => errors.inc({ where }),
+    messageIn: (platform) => metrics().messagesIn.inc({ platform }),
+    replyOut: (platform, status) => metrics().repliesOut.inc({ platform, status }),
+    error: (where) => metrics().errors.inc({ where }),
     llmCall: (outcome, seconds) => {
-      llmCalls.inc({ outcome });
-      llmLatency.observe(seconds);
+      metrics().llmCalls.inc({ outcome });
+      metrics().llmLatency.observe(seconds);
     },
-    schedulerLag: (task, seconds) => lag.set({ task }, seconds),
+    schedulerLag: (task, seconds) => metrics().lag.set({ task }, seconds),
     onScrape: (collect) => void collectors.push(collect),
     render: async () => {
+      const { registry, outboxDepth, broadcastGroups } = metrics();
       outboxDepth.reset();
       broadcastGroups.reset();
       const set: GaugeSetter = (name, labels, value) => (name === "outbox_depth" ? outboxDepth.set(value) : broadcastGroups.set(labels, value));
       for (const collect of collectors) await collect(set);
       return { contentType: registry.contentType, text: await registry.metrics() };
     },
+  };
+}
+
+function register(options: { processMetrics?: boolean }) {
+  const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = createRequire(import.meta.url)("prom-client") as typeof Prometheus;
+  const registry = new Registry();
+  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: "incubot_" });
+  const registers = [registry];
+  return {
+    registry,
+    messagesIn: new Counter({ name: "incubot_messages_received_total", help: "Messages received, per platform", labelNames: ["platform"], registers }),
+    repliesOut: new Counter({ name: "incubot_replies_total", help: "Replies handed to the outbox, per platform and outcome", labelNames: ["platform", "status"], registers }),
+    errors: new Counter({ name: "incubot_errors_total", help: "Errors logged, per component", labelNames: ["where"], registers }),
+    llmCalls: new Counter({ name: "incubot_llm_calls_total", help: "Calls to the language model, per outcome", labelNames: ["outcome"], registers }),
+    llmLatency: new Histogram({ name: "incubot_llm_latency_seconds", help: "Language model call latency", buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30], registers }),
+    lag: new Gauge({ name: "incubot_scheduler_lag_seconds", help: "How late the last tick of a scheduled task (reminders, notices) ran", labelNames: ["task"], registers }),
+    outboxDepth: new Gauge({ name: "incubot_outbox_depth", help: "Sends under way or waiting in the outbox", registers }),
+    broadcastGroups: new Gauge({ name: "incubot_broadcast_groups", help: "Groups of each running broadcast, by delivery state", labelNames: ["broadcast", "state"], registers }),
   };
 }
