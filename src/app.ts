@@ -44,7 +44,7 @@ export interface AppOptions {
   scheduler?: Scheduler;
   /** Counters for GET /metrics; one set per app. */
   metrics?: Metrics;
-  /** How long a send's claim keeps other instances off it (tests shorten the 10-minute default). */
+  /** How long a send's claim keeps other instances off it (default config instances.leaseSeconds). */
   claimLeaseMs?: number;
   /** Replace the platforms built from config (tests). */
   platforms?: PlatformAdapter[];
@@ -94,7 +94,7 @@ export class App {
       instanceId: this.config.instanceId ?? `${hostname()}:${this.config.server.port}`,
       onBlocked: (chat) => this.chats.markInactive(chat),
       metrics: this.metrics,
-      claimLeaseMs: options.claimLeaseMs,
+      claimLeaseMs: options.claimLeaseMs ?? this.config.instances.leaseSeconds * 1000,
     });
     this.metrics.onScrape((set) => set("outbox_depth", {}, this.outbox.depth));
     this.metrics.onScrape(broadcastProgress(this.storage));

@@ -24,6 +24,7 @@ const environment: Array<[string, string, (value: string) => unknown]> = [
   ["STAFF", "staff", (value) => value.split(/[,，\s]+/).filter(Boolean)],
   ["TZ_NAME", "timeZone", (value) => value],
   ["INSTANCE_ID", "instanceId", (value) => value],
+  ["INSTANCE_LEASE_SECONDS", "instances.leaseSeconds", (value) => value],
   ["LOG_LEVEL", "logLevel", (value) => value],
   ["PUBLIC_URL", "server.publicUrl", (value) => value],
 ];

@@ -42,6 +42,15 @@ export const configSchema = z.object({
     .prefault({}),
   timeZone: z.string().refine(isTimeZone, "unknown time zone; use an IANA name such as Asia/Shanghai").default("Asia/Shanghai"),
   instanceId: z.string().min(1).nullable().default(null),
+  instances: z
+    .object({
+      /**
+       * How long a broadcast run or a send claim outlives its owner's last heartbeat: the time a
+       * killed instance's work waits before another takes it over. Heartbeats come three times a lease.
+       */
+      leaseSeconds: z.coerce.number().min(0.5, "must be at least 0.5 (seconds)").max(3600, "must be at most 3600 (seconds)").default(30),
+    })
+    .prefault({}),
   server: z
     .object({
       host: z.string().min(1).default("127.0.0.1"),
@@ -63,6 +72,8 @@ export const configSchema = z.object({
     .object({
       /** Playground user ids with staff rights (the page's 工作人员 role uses the first). */
       staffUsers: z.array(z.string()).default(["staff"]),
+      /** Simulated sends a second, like a real platform's limit (null: as fast as the store allows). */
+      perSecond: z.number().positive().nullable().default(null),
     })
     .prefault({}),
   telegram: z

@@ -6,6 +6,7 @@ import type { Storage } from "../ports/storage/index.js";
 import { DeliveryError } from "./errors.js";
 import { splitKey, type Platform, type Reply } from "./message.js";
 import { Limiter, splitText, type PacingRules } from "./pacing.js";
+import { SendClaims } from "./send-claims.js";
 
 /** What a platform adapter must provide to deliver replies. */
 export interface Sender {
@@ -38,7 +39,10 @@ export interface OutboxOptions {
   instanceId: string;
   /** How often a send refused with 429 or a network error is tried again. */
   maxAttempts?: number;
-  /** How long a send's claim keeps other instances off it (default 10 minutes). */
+  /**
+   * How long a send's claim keeps other instances off it after this instance's last heartbeat
+   * (config instances.leaseSeconds, default 30 s): a killed instance's sends are taken over after it.
+   */
   claimLeaseMs?: number;
   /** Called when a platform says the bot is no longer in the chat. */
   onBlocked?: (chat: string) => Promise<void>;
@@ -50,7 +54,7 @@ interface OnceRecord {
   messageIds: string[];
 }
 
-const onceLeaseMs = 10 * 60_000;
+const defaultLeaseMs = 30_000;
 const onceKeepMs = 90 * 24 * 3600_000;
 const logKeepMs = 30 * 24 * 3600_000;
 
@@ -64,8 +68,10 @@ export class Outbox {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly onceRecords;
   private readonly log;
+  private readonly claims: SendClaims;
 
   constructor(private readonly options: OutboxOptions) {
+    this.claims = new SendClaims({ storage: options.storage, instanceId: options.instanceId, leaseMs: options.claimLeaseMs ?? defaultLeaseMs, logger: options.logger });
     this.onceRecords = options.storage.namespace<OnceRecord>("outbox-once");
     this.log = options.storage.namespace<{ chat: string; parts: number; once?: string; at: string }>("outbox-log");
   }
@@ -134,12 +140,16 @@ export class Outbox {
     let result: SendResult;
     try {
       if (once && (await this.wasSent(once))) return { status: "duplicate", messageIds: [] };
-      if (once && !(await this.claimOnce(once))) return { status: (await this.wasSent(once)) ? "duplicate" : "in-flight", messageIds: [] };
-      result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
-      if (once) {
-        if (result.status === "sent") await this.onceRecords.set(once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);
-        await this.options.storage.release(`once:${once}`);
+      if (once && !(await this.claims.take(`once:${once}`))) return { status: (await this.wasSent(once)) ? "duplicate" : "in-flight", messageIds: [] };
+      try {
+        result = await this.deliverParts(entry.sender, entry.rules, entry.overall, reply);
+        if (once && result.status === "sent") await this.onceRecords.set(once, { at: this.options.clock.now().toISOString(), messageIds: result.messageIds }, onceKeepMs);
+      } catch (error) {
+        // Sent or not is unknown (the record was not written): the claim is left to lapse, not released at once.
+        if (once) this.claims.abandon(`once:${once}`);
+        throw error;
       }
+      if (once) await this.claims.release(`once:${once}`);
     } finally {
       if (once) this.pendingOnce.delete(once);
     }
@@ -147,17 +157,6 @@ export class Outbox {
       await this.log.set(randomUUID(), { chat: reply.chat, parts: result.messageIds.length, once: reply.once, at: this.options.clock.now().toISOString() }, logKeepMs);
     }
     return result;
-  }
-
-  /** A claim left by this instance's previous life (a crash between claim and send) is taken over. */
-  private async claimOnce(once: string): Promise<boolean> {
-    const key = `once:${once}`;
-    const lease = this.options.claimLeaseMs ?? onceLeaseMs;
-    if (await this.options.storage.claim(key, lease, this.options.instanceId)) return true;
-    const owner = await this.options.storage.claimOwner(key);
-    if (owner !== this.options.instanceId) return false;
-    await this.options.storage.release(key);
-    return this.options.storage.claim(key, lease, this.options.instanceId);
   }
 
   private readonly pendingOnce = new Set<string>();

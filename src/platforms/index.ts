@@ -26,7 +26,7 @@ export async function createPlatforms(options: PlatformOptions): Promise<Platfor
   const wechat = config.wechat.puppet || options.wechat?.puppet ? (await import("./wechat/index.js")).createWechatAdapter({ ...options, ...options.wechat }) : undefined;
   if (config.server.playground) {
     const status = wechat ? () => ({ wechat: wechat.status() }) : undefined;
-    platforms.push(new PlaygroundAdapter({ storage: options.storage, clock: options.clock, botName: config.bot.name, setRole: options.setRole, status }));
+    platforms.push(new PlaygroundAdapter({ storage: options.storage, clock: options.clock, botName: config.bot.name, setRole: options.setRole, status, perSecond: config.playground.perSecond ?? undefined }));
   }
   if (config.telegram.token) platforms.push(new (await import("./telegram/adapter.js")).TelegramAdapter({ config, logger: options.logger, clock: options.clock, storage: options.storage }));
   if (wechat) platforms.push(wechat);

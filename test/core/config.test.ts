@@ -13,6 +13,11 @@ describe("configuration", () => {
     expect(config.storage.url).toBe("sqlite://data/incubot.sqlite");
     expect(config.timeZone).toBe("Asia/Shanghai");
     expect(config.telegram.token).toBeNull();
+    expect(config.instances.leaseSeconds).toBe(30);
+  });
+
+  it("takes the instance lease from INSTANCE_LEASE_SECONDS", () => {
+    expect(loadConfig({ env: { INSTANCE_LEASE_SECONDS: "2.5" }, files: defaults }).instances.leaseSeconds).toBe(2.5);
   });
 
   it("takes the environment variables of DESIGN.md", () => {
@@ -36,6 +41,9 @@ describe("configuration", () => {
     [{ TELEGRAM_API_ROOT: "http://127.0.0.1:9000/" }, /TELEGRAM_API_ROOT.*slash/],
     [{ STAFF: "alice" }, /STAFF \(staff\.0\)/],
     [{ LLM_BASE_URL: "not a url" }, /LLM_BASE_URL/],
+    [{ INSTANCE_LEASE_SECONDS: "0.1" }, /INSTANCE_LEASE_SECONDS \(instances\.leaseSeconds\).*at least 0\.5/],
+    [{ INSTANCE_LEASE_SECONDS: "7200" }, /INSTANCE_LEASE_SECONDS \(instances\.leaseSeconds\).*at most 3600/],
+    [{ INSTANCE_LEASE_SECONDS: "soon" }, /INSTANCE_LEASE_SECONDS \(instances\.leaseSeconds\)/],
   ])("stops on a bad environment value and names the variable: %o", (env, message) => {
     expect(() => loadConfig({ env, files: defaults })).toThrow(message);
   });

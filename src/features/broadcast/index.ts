@@ -5,7 +5,7 @@ import type { FeatureContext } from "../context.js";
 import { BroadcastRunner } from "./runner.js";
 import { BroadcastStore, draftKeepMs, type BroadcastJob } from "./store.js";
 
-type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox"> & Partial<Pick<FeatureContext, "scheduler">>;
+type Context = Pick<FeatureContext, "storage" | "clock" | "logger" | "texts" | "chats" | "outbox"> & Partial<Pick<FeatureContext, "scheduler" | "config">>;
 
 export interface BroadcastFeature extends Feature {
   /** Resolves when no broadcast is being sent by this process (tests, graceful stop). */
@@ -27,7 +27,10 @@ const cancelWords = /^(取消|不发了|算了|cancel|no)[!！。.]*$/i;
 export function createBroadcastFeature(context: Context, options: { concurrency?: number; progressEveryMs?: number; leaseMs?: number; retryEveryMs?: number } = {}): BroadcastFeature {
   const store = new BroadcastStore(context.storage);
   const audit = new AuditLog(context.storage, context.clock);
-  const runner = new BroadcastRunner({ store, chats: context.chats, outbox: context.outbox, texts: context.texts, clock: context.clock, logger: context.logger, storage: context.storage, instanceId: context.outbox.instanceId, ...options });
+  const leaseMs = options.leaseMs ?? (context.config?.instances.leaseSeconds ?? 30) * 1000;
+  const runner = new BroadcastRunner({ store, chats: context.chats, outbox: context.outbox, texts: context.texts, clock: context.clock, logger: context.logger, storage: context.storage, instanceId: context.outbox.instanceId, ...options, leaseMs });
+  // Looked at twice a lease (at least every second, at most every 30 s): a dead owner's broadcast waits about one lease more.
+  const takeoverEverySeconds = Math.min(30, Math.max(1, Math.round(leaseMs / 2000)));
   const owner = (turn: Turn) => `${turn.message.chat.key}|${turn.message.sender.key}`;
 
   async function preview(turn: Turn, args: string): Promise<Outcome> {
@@ -99,8 +102,10 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     for (const chat of silent.slice(0, 30)) names.push((await context.chats.get(chat))?.title ?? chat);
     const more = silent.length > names.length ? turn.t("broadcast.more", { count: silent.length - names.length }) : "";
     const head = turn.t(job.status === "done" ? "broadcast.statusDone" : "broadcast.statusRunning", { id: job.id, delivered: delivered.length, total: job.chats.length, confirmed: confirmed.size, failed: blocked });
-    // "Every group it reached said 收到" is only said of at least one group.
-    const list = silent.length > 0 ? `\n${turn.t("broadcast.unconfirmed", { count: silent.length })}\n${names.join("、")}${more}` : delivered.length > 0 ? `\n${turn.t("broadcast.allConfirmed")}` : "";
+    // "Every group it reached said 收到" only once the run is over and reached at least one group:
+    // said of 0 of 30 groups, or of the first few while the rest wait, it reads as "all went well".
+    const settled = job.status === "done" && delivered.length > 0;
+    const list = silent.length > 0 ? `\n${turn.t("broadcast.unconfirmed", { count: silent.length })}\n${names.join("、")}${more}` : settled ? `\n${turn.t("broadcast.allConfirmed", { count: delivered.length })}` : "";
     return answer(turn, head + list);
   }
 
@@ -141,7 +146,7 @@ export function createBroadcastFeature(context: Context, options: { concurrency?
     async start() {
       await runner.adopt(await store.unfinished());
       // Another instance's broadcast is taken over here if that instance dies mid-way.
-      context.scheduler?.every("broadcast:takeover", "*/15 * * * * *", async () => runner.adopt(await store.unfinished()));
+      context.scheduler?.every("broadcast:takeover", `*/${takeoverEverySeconds} * * * * *`, async () => runner.adopt(await store.unfinished()));
     },
     stop: () => runner.stop(),
     idle: () => runner.idle(),

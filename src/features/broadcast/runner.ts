@@ -27,10 +27,10 @@ export interface RunnerDeps {
   retryEveryMs?: number;
 }
 
-/** A claim lapses after the outbox's 10-minute lease: retry for a little longer than that. */
-const retryEveryMs = 30_000;
-const retryRounds = 24;
+/** Default lease (config instances.leaseSeconds). A dead owner's send claims lapse one lease after its last heartbeat. */
 const leaseMs = 30_000;
+/** Groups claimed elsewhere are asked about again every half lease, for twelve leases. */
+const retryRounds = 24;
 
 /** The idempotency key of one group's copy of a broadcast. */
 export function broadcastKey(id: string, chat: string): string {
@@ -87,18 +87,27 @@ export class BroadcastRunner {
    * did not claim goes to whoever claims it first. Claims decide, not timing.
    */
   private async leased(job: BroadcastJob): Promise<void> {
-    const { storage, instanceId } = this.deps;
-    if (!storage || !instanceId) return this.run(job);
+    const { storage, instanceId, logger } = this.deps;
+    if (!storage || !instanceId) return this.run(job, () => false);
     const period = this.deps.leaseMs ?? leaseMs;
     const key = (index: number) => `broadcast-lease:${job.id}:${index}`;
     const hold = async (index: number) => (await storage.claim(key(index), period * 2, instanceId)) || (await storage.claimOwner(key(index))) === instanceId;
     const now = () => Math.floor(Date.now() / period);
     if (!(await hold(now()))) return; // a live instance drives it
-    const renew = setInterval(() => void hold(now() + 1).catch((error) => this.deps.logger.warn({ broadcast: job.id, err: error }, "broadcast lease not renewed")), period / 3);
+    // Another instance holding a period this one meant to hold: this one stalled past its lease and
+    // the broadcast was taken over. It stops starting sends; the new owner skips what it recorded.
+    let lost = false;
+    const beat = async () => {
+      if (!(await hold(now() + 1)) && !lost) {
+        lost = true;
+        logger.warn({ broadcast: job.id }, "broadcast lease lost to another instance; this one stops sending it");
+      }
+    };
+    const renew = setInterval(() => void beat().catch((error) => logger.warn({ broadcast: job.id, err: error }, "broadcast lease not renewed")), period / 3);
     renew.unref();
     try {
-      await hold(now() + 1);
-      if (!this.stopping) await this.run(job);
+      await beat();
+      if (!this.stopping && !lost) await this.run(job, () => lost);
     } finally {
       clearInterval(renew);
     }
@@ -115,7 +124,7 @@ export class BroadcastRunner {
     await this.idle();
   }
 
-  private async run(job: BroadcastJob): Promise<void> {
+  private async run(job: BroadcastJob, lost: () => boolean): Promise<void> {
     const { store, outbox, clock, logger, texts } = this.deps;
     const states = new Map<string, GroupState>();
     for (const chat of job.chats) {
@@ -134,7 +143,7 @@ export class BroadcastRunner {
     // is recorded or lapses (a crashed instance), so none is counted as sent without being sent.
     const elsewhere: string[] = [];
     const worker = async () => {
-      for (let chat = pending.shift(); chat !== undefined && !this.stopping; chat = pending.shift()) {
+      for (let chat = pending.shift(); chat !== undefined && !this.stopping && !lost(); chat = pending.shift()) {
         const result = await outbox.send(broadcastReply(texts, job, chat));
         if (result.status === "in-flight") {
           elsewhere.push(chat);
@@ -152,12 +161,12 @@ export class BroadcastRunner {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
-    for (let round = 0; elsewhere.length > 0 && !this.stopping && round < retryRounds; round++) {
-      await clock.sleep(this.deps.retryEveryMs ?? retryEveryMs);
+    for (let round = 0; elsewhere.length > 0 && !this.stopping && !lost() && round < retryRounds; round++) {
+      await clock.sleep(this.deps.retryEveryMs ?? (this.deps.leaseMs ?? leaseMs) / 2);
       pending.push(...elsewhere.splice(0));
       await worker();
     }
-    if (states.size < total) return; // stopped (or still claimed elsewhere): the next start resumes it
+    if (states.size < total || lost()) return; // stopped, taken over, or still claimed elsewhere: resumed later
     await store.saveJob({ ...job, status: "done", finishedAt: clock.now().toISOString() });
     await outbox.send(await this.report(job, states));
     logger.info({ broadcast: job.id, total, sent: [...states.values()].filter((state) => state === "sent").length }, "broadcast finished");

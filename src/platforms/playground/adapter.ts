@@ -7,6 +7,7 @@ import { chatKey, splitKey, userKey, type IncomingMessage, type Reply } from "..
 import { httpError, jsonResponse, type HttpRequest, type HttpResponse } from "../../core/http.js";
 import type { Translate } from "../../core/i18n.js";
 import type { Sender } from "../../core/outbox.js";
+import type { PacingRules } from "../../core/pacing.js";
 import { projectPath } from "../../core/paths.js";
 import type { HttpRoute, MessageSink, PlatformAdapter, PlatformHealth } from "../types.js";
 import { Transcripts } from "./transcript.js";
@@ -44,12 +45,14 @@ export interface PlaygroundOptions {
   setRole?: (user: string, role: "leader" | "volunteer") => Promise<void>;
   /** Extra status for the page (e.g. the WeChat login QR code). */
   status?: () => Record<string, unknown>;
+  /** Sends a second, like a real platform's limit (default: unpaced). */
+  perSecond?: number;
 }
 
 /** The local playground: an HTTP API and a web page that simulate groups and users. */
 export class PlaygroundAdapter implements PlatformAdapter {
   readonly platform = "playground" as const;
-  readonly pacing = { overall: [], perGroup: [], perPrivate: [] };
+  readonly pacing: PacingRules;
   readonly transcripts: Transcripts;
   private sink?: MessageSink;
   /** Files the bot sent (exports), kept in the store so their links survive a restart. */
@@ -58,6 +61,7 @@ export class PlaygroundAdapter implements PlatformAdapter {
 
   constructor(private readonly options: PlaygroundOptions) {
     this.transcripts = new Transcripts(options.storage);
+    this.pacing = { overall: options.perSecond ? [{ limit: 1, windowMs: 1000 / options.perSecond }] : [], perGroup: [], perPrivate: [] };
     this.files = options.storage.namespace("playground-files");
     this.sender = {
       platform: "playground",

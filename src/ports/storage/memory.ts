@@ -43,6 +43,12 @@ export function openMemoryStorage(): Storage {
       claims.set(key, { owner, expires: Date.now() + ttlMs });
       return true;
     },
+    renew: async (key, ttlMs, owner) => {
+      const claim = live(key);
+      if (claim?.owner !== owner) return false;
+      claim.expires = Date.now() + ttlMs;
+      return true;
+    },
     claimOwner: async (key) => live(key)?.owner,
     release: async (key) => {
       claims.delete(key);

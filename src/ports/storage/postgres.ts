@@ -35,6 +35,11 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       );
       return (result.rowCount ?? 0) > 0;
     },
+    renew: async (key, ttlMs, owner) => {
+      const now = Date.now();
+      const result = await pool.query("UPDATE incubot_claims SET expires = $1 WHERE key = $2 AND owner = $3 AND expires > $4", [now + Math.round(ttlMs), key, owner, now]);
+      return (result.rowCount ?? 0) > 0;
+    },
     claimOwner: async (key) => {
       const result = await pool.query("SELECT owner FROM incubot_claims WHERE key = $1 AND expires > $2", [key, Date.now()]);
       return result.rows[0]?.owner as string | undefined;

@@ -20,11 +20,15 @@ export async function openRedisStorage(address: string): Promise<Storage> {
   client.setMaxListeners(100);
   await client.connect();
   const claimKey = (key: string) => `${prefix}:claim:${key}`;
+  // Compare and extend in one step on the server, so a claim that lapsed and went to another
+  // instance between a GET and a PEXPIRE is never extended for the wrong owner.
+  const renewScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
   return {
     kind: "redis",
     // The adapter prefixes keys with its namespace itself; keyv's own prefix would double it.
     namespace: (name) => keyvNamespace(new KeyvRedis(client, { namespace: `${prefix}:${name}` }), `${prefix}:${name}`, false),
     claim: async (key, ttlMs, owner = "-") => (await client.set(claimKey(key), owner, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === "OK",
+    renew: async (key, ttlMs, owner) => Number(await client.eval(renewScript, { keys: [claimKey(key)], arguments: [owner, String(Math.max(1, Math.round(ttlMs)))] })) === 1,
     claimOwner: async (key) => (await client.get(claimKey(key))) ?? undefined,
     release: async (key) => {
       await client.del(claimKey(key));

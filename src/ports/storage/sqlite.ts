@@ -95,6 +95,10 @@ export function openSqliteStorage(file: string): Storage {
     kind: "sqlite",
     namespace: (name) => keyvNamespace(new SqliteStore(db), name),
     claim: async (key, ttlMs, owner = "") => claimStatement(key, owner, ttlMs),
+    renew: async (key, ttlMs, owner) => {
+      const now = Date.now();
+      return db.prepare("UPDATE claims SET expires = ? WHERE key = ? AND owner = ? AND expires > ?").run(now + ttlMs, key, owner, now).changes > 0;
+    },
     claimOwner: async (key) => {
       const row = db.prepare("SELECT owner FROM claims WHERE key = ? AND expires > ?").get(key, Date.now()) as { owner: string } | undefined;
       return row?.owner;

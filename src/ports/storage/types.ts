@@ -33,6 +33,12 @@ export interface Storage {
   namespace<T = unknown>(name: string): KeyValue<T>;
   /** Atomically records `key` unless a live claim exists. True when this call made the claim. */
   claim(key: string, ttlMs: number, owner?: string): Promise<boolean>;
+  /**
+   * Extends `owner`'s live claim to `ttlMs` from now: the heartbeat of work in progress, so a
+   * claim can be short (a dead owner's lapses soon) yet outlast long work. False when the claim
+   * lapsed or belongs to someone else: the caller has lost it and must not assume it is alone.
+   */
+  renew(key: string, ttlMs: number, owner: string): Promise<boolean>;
   /** The owner of a live claim, or undefined. */
   claimOwner(key: string): Promise<string | undefined>;
   release(key: string): Promise<void>;

@@ -39,7 +39,7 @@ describe("broadcast in the playground", () => {
     expect(status).toBe("通知 #1：已送达 2/2 个群，1 个群有人回复收到，未送达 0 个。\n尚无人回复“收到”的群（1 个）：\n舞蹈队群");
     // The button sends "收到 1", and gets the same short answer instead of a bare echo.
     expect(await bot.group("g2").user("bob", "老张").says("收到 1")).toEqual(["@老张 已记下你收到了通知 #1，谢谢！"]);
-    expect((await office.user(bot.staff).says("/broadcast status 1"))[0]).toMatch(/2 个群有人回复收到.*\n已送达的群都有人回复了“收到”。/);
+    expect((await office.user(bot.staff).says("/broadcast status 1"))[0]).toMatch(/2 个群有人回复收到.*\n已送达的 2 个群都有人回复了“收到”。/);
   });
 
   it("drops the draft on 取消 and sends nothing", async () => {

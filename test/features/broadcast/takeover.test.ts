@@ -30,6 +30,7 @@ function killable(storage: Storage): { storage: Storage; kill(): void } {
       };
     },
     claim: async (key, ttl, owner) => (check(), storage.claim(key, ttl, owner)),
+    renew: async (key, ttl, owner) => (check(), storage.renew(key, ttl, owner)),
     claimOwner: async (key) => (check(), storage.claimOwner(key)),
     release: async (key) => (check(), storage.release(key)),
     records: () => storage.records(),

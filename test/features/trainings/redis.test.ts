@@ -10,7 +10,7 @@ const hasRedis = await serviceAvailable("redis");
 
 /** Puts this run's namespaces and claims under a unique word, so the test clears only its own keys. */
 function isolated(storage: Storage, run: string): Storage {
-  return { ...storage, kind: storage.kind, namespace: (name) => storage.namespace(`${run}:${name}`), claim: (key, ttl, owner) => storage.claim(`${run}:${key}`, ttl, owner), claimOwner: (key) => storage.claimOwner(`${run}:${key}`), release: (key) => storage.release(`${run}:${key}`) };
+  return { ...storage, kind: storage.kind, namespace: (name) => storage.namespace(`${run}:${name}`), claim: (key, ttl, owner) => storage.claim(`${run}:${key}`, ttl, owner), renew: (key, ttl, owner) => storage.renew(`${run}:${key}`, ttl, owner), claimOwner: (key) => storage.claimOwner(`${run}:${key}`), release: (key) => storage.release(`${run}:${key}`) };
 }
 
 describe.skipIf(!hasRedis)("two instances on one Redis", () => {
