@@ -87,7 +87,9 @@ export class ReminderService {
     let sent = 0;
     for (const [index, result] of results.entries()) {
       if (result.status === "sent") sent++;
-      if (result.status !== "failed") this.remember(pending[index]!.once!);
+      // In flight: another instance holds the send's claim. Not settled: if that instance dies, its
+      // claim lapses after one lease and a later tick here sends the reminder (once, by its key).
+      if (result.status !== "failed" && result.status !== "in-flight") this.remember(pending[index]!.once!);
       if (result.status === "blocked" || result.status === "failed") this.deps.logger.warn({ training: training.id, chat: pending[index]!.chat, status: result.status }, "reminder not delivered");
     }
     if (sent > 0) this.deps.logger.info({ training: training.id, offset: slot.offset, sent }, "training reminder posted");
@@ -113,7 +115,7 @@ export class ReminderService {
     const due = new Intl.DateTimeFormat("zh-CN", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(slot.at);
     this.deps.logger.warn({ training: training.id, offset: slot.offset, due: slot.at.toISOString() }, "reminder missed while the bot was down, past the grace window");
     const result = await this.deps.outbox.send({ chat: training.origin, text: texts.t("zh-CN", "trainings.reminder.missed", { ...describeTraining(texts, training, timeZone), due, hours: Math.round((this.deps.graceMs ?? defaultGraceMs) / 3600_000) }), once: notice });
-    if (result.status !== "failed") this.remember(notice);
+    if (result.status !== "failed" && result.status !== "in-flight") this.remember(notice);
   }
 
   private remember(key: string): void {

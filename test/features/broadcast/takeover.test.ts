@@ -8,38 +8,9 @@ import type { Reply } from "../../../src/core/message.js";
 import { createFeatures } from "../../../src/features/index.js";
 import { createBroadcastFeature, type BroadcastFeature } from "../../../src/features/broadcast/index.js";
 import { createManualScheduler } from "../../../src/ports/scheduler.js";
-import { openMemoryStorage, openStorage, type KeyValue, type Storage } from "../../../src/ports/storage/index.js";
+import { openMemoryStorage, openStorage, type Storage } from "../../../src/ports/storage/index.js";
+import { killable } from "../../support/killable.js";
 import { serviceAvailable, services } from "../../support/services.js";
-
-/** A store handle that stops working on kill(): the instance is gone, its claims lapse. */
-function killable(storage: Storage): { storage: Storage; kill(): void } {
-  let dead = false;
-  const check = () => {
-    if (dead) throw new Error("instance is dead");
-  };
-  const wrapped: Storage = {
-    kind: storage.kind,
-    namespace: <T,>(name: string): KeyValue<T> => {
-      const inner = storage.namespace<T>(name);
-      return {
-        get: async (key) => (check(), inner.get(key)),
-        set: async (key, value, ttl) => (check(), inner.set(key, value, ttl)),
-        delete: async (key) => (check(), inner.delete(key)),
-        clear: async () => (check(), inner.clear()),
-        entries: () => (check(), inner.entries()),
-      };
-    },
-    claim: async (key, ttl, owner) => (check(), storage.claim(key, ttl, owner)),
-    renew: async (key, ttl, owner) => (check(), storage.renew(key, ttl, owner)),
-    claimOwner: async (key) => (check(), storage.claimOwner(key)),
-    release: async (key) => (check(), storage.release(key)),
-    records: () => storage.records(),
-    claims: () => storage.claims(),
-    ping: async () => !dead,
-    close: async () => undefined,
-  };
-  return { storage: wrapped, kill: () => (dead = true) };
-}
 
 const parkGroups = (count: number) => Array.from({ length: count }, (_, index) => `playground:park-${index + 1}`);
 
