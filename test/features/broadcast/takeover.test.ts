@@ -37,13 +37,13 @@ function rateLimited(send: (reply: Reply) => Promise<{ messageId?: string }>, ev
 
 async function instance(name: string, storage: Storage, run: string): Promise<App> {
   const app = await createApp({
-    config: configSchema.parse({ instanceId: `${name}-${run}`, server: { port: 0 } }),
+    // One lease (2 s here, 30 s by default) for the run and for every send claim, as in production.
+    config: configSchema.parse({ instanceId: `${name}-${run}`, server: { port: 0 }, instances: { leaseSeconds: 2 } }),
     storage,
     logger: silentLogger(),
     llm: null,
     scheduler: createManualScheduler(),
-    claimLeaseMs: 1500,
-    features: (context) => [...createFeatures(context).filter((feature) => feature.name !== "broadcast"), createBroadcastFeature(context, { leaseMs: 2000, retryEveryMs: 250 })],
+    features: (context) => [...createFeatures(context).filter((feature) => feature.name !== "broadcast"), createBroadcastFeature(context, { retryEveryMs: 250 })],
   });
   await app.start({ listen: false });
   return app;
