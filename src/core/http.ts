@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { timingSafeEqual } from "node:crypto";
 import type { Translate } from "./i18n.js";
 
@@ -28,8 +29,8 @@ export interface HttpResponse {
   status: number;
   /** A JSON body (sent with charset=utf-8). */
   json?: unknown;
-  /** Any other body; set content-type in headers. */
-  body?: Buffer | string;
+  /** Any other body; set content-type in headers. A stream is sent as it is read (long lists). */
+  body?: Buffer | string | Readable;
   /** Response headers; a list sends the header once per item (several Set-Cookie for a console session). */
   headers?: Record<string, string | number | string[]>;
 }
@@ -44,6 +45,29 @@ export interface HttpRoute {
 /** A JSON response. */
 export function jsonResponse(status: number, value: unknown): HttpResponse {
   return { status, json: value };
+}
+
+/**
+ * A JSON array written item by item as the client reads it: a list of 100,000 reports is never one
+ * string (nor one array) in memory. Items go out in batches, since a chunk each would be slow.
+ */
+export function jsonArrayStream(status: number, items: AsyncIterable<unknown>): HttpResponse {
+  async function* chunks() {
+    let batch: string[] = [];
+    let first = true;
+    yield "[";
+    for await (const item of items) {
+      batch.push(JSON.stringify(item));
+      if (batch.length >= 200) {
+        yield (first ? "" : ",") + batch.join(",");
+        first = false;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield (first ? "" : ",") + batch.join(",");
+    yield "]";
+  }
+  return { status, body: Readable.from(chunks()), headers: { "content-type": "application/json; charset=utf-8" } };
 }
 
 /** A JSON error whose text comes from the locale files (config/locales/<lang>/http.yaml). */

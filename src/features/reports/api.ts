@@ -1,5 +1,5 @@
 /** GET /api/reports: JSON, or `?format=csv|xlsx`, `?month=YYYY-MM`; loopback or staff token only. */
-import { httpError, jsonResponse, refuseUnlessStaff, type HttpRoute, type StaffAccess } from "../../core/http.js";
+import { httpError, jsonArrayStream, refuseUnlessStaff, type HttpRoute, type StaffAccess } from "../../core/http.js";
 import type { ChatDirectory } from "../../core/chats.js";
 import { chatNames, exportName, exportReports } from "./export.js";
 import { publicReport } from "./fields.js";
@@ -27,8 +27,8 @@ export function reportsRoutes(options: ReportsApiOptions): HttpRoute[] {
         if (month !== undefined && !monthPattern.test(month)) return httpError(request, 400, "badMonth", { value: month.slice(0, 40) });
         const format = request.query.get("format") ?? "json";
         if (!["json", "csv", "xlsx"].includes(format)) return httpError(request, 400, "badFormat", { value: format.slice(0, 40) });
+        if (format === "json") return jsonArrayStream(200, mapped(options.store.stream({ month }), publicReport));
         const reports = await options.store.list({ month });
-        if (format === "json") return jsonResponse(200, reports.map(publicReport));
         const file = await exportReports(reports, format as "csv" | "xlsx", { timeZone: options.timeZone, chatNames: await chatNames(options.chats, reports) });
         return {
           status: 200,
@@ -41,4 +41,8 @@ export function reportsRoutes(options: ReportsApiOptions): HttpRoute[] {
       },
     },
   ];
+}
+
+async function* mapped<T, U>(items: AsyncIterable<T>, map: (item: T) => U): AsyncIterable<U> {
+  for await (const item of items) yield map(item);
 }

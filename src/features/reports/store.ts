@@ -149,16 +149,23 @@ export class ReportStore {
 
   /** Reports matching the filter, oldest first (by activity date, then id). */
   async list(filter: ReportFilter = {}): Promise<StoredReport[]> {
-    const statuses = filter.status === undefined ? undefined : ([] as ReportStatus[]).concat(filter.status);
     const found: StoredReport[] = [];
-    for await (const report of this.candidates(filter.month, filter.organization)) {
-      if (filter.month && monthOf(report) !== filter.month) continue;
-      if (filter.organization !== undefined && (report.organization === null || squeeze(report.organization) !== squeeze(filter.organization))) continue;
-      if (statuses && !statuses.includes(report.status)) continue;
-      if (filter.reporter && report.reporter !== filter.reporter) continue;
-      found.push(report);
-    }
+    for await (const report of this.candidates(filter.month, filter.organization)) if (matches(report, filter)) found.push(report);
     return found.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Reports matching the filter one at a time, for lists too long to hold at once. With a month:
+   * that month, read through its index and sorted as list() does. Without: the whole store in
+   * filing order (by id), which the store reads a page at a time, so 100,000 reports are never
+   * all in memory; sorting them by activity date would need them all.
+   */
+  async *stream(filter: ReportFilter = {}): AsyncIterable<StoredReport> {
+    if (filter.month) {
+      yield* await this.list(filter);
+      return;
+    }
+    for await (const report of this.candidates(undefined, undefined)) if (matches(report, filter)) yield report;
   }
 
   /** The name the park knows this organization by (see organizations.ts). */
@@ -230,6 +237,13 @@ function withoutPersonalNumbers(fields: ReportFields): ReportFields {
     if (value) clean[key] = maskPersonalData(value);
   }
   return clean;
+}
+
+function matches(report: StoredReport, filter: ReportFilter): boolean {
+  if (filter.month && monthOf(report) !== filter.month) return false;
+  if (filter.organization !== undefined && (report.organization === null || squeeze(report.organization) !== squeeze(filter.organization))) return false;
+  if (filter.status !== undefined && ![filter.status].flat().includes(report.status)) return false;
+  return !filter.reporter || report.reporter === filter.reporter;
 }
 
 /** The activity month a report is filed under: its date's, or the month it was reported in. */

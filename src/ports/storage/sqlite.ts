@@ -9,6 +9,9 @@ import type { Storage } from "./types.js";
 
 type Db = Database.Database;
 
+/** Rows a namespace listing reads at a time. */
+const pageSize = 500;
+
 /** A keyv store over better-sqlite3: synchronous, WAL, one table shared by all namespaces. */
 class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   opts = { dialect: "sqlite", url: "sqlite" };
@@ -55,11 +58,17 @@ class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
 
   async *iterator<Value>(namespace?: string): AsyncGenerator<Array<string | Awaited<Value> | undefined>, void> {
     // A key range rather than LIKE: SQLite's LIKE ignores case and so cannot use the key index,
-    // which made listing one namespace read the whole table.
-    const rows = namespace
-      ? this.db.prepare("SELECT key, value FROM kv WHERE key >= ? AND key < ?").all(`${namespace}:`, `${namespace};`)
-      : this.db.prepare("SELECT key, value FROM kv").all();
-    for (const row of rows as Array<{ key: string; value: Awaited<Value> }>) yield [row.key, row.value];
+    // which made listing one namespace read the whole table. Read a page at a time, so listing
+    // 100,000 reports never holds them all; pages rather than a cursor, because callers write
+    // while they iterate and better-sqlite3 refuses writes during an open cursor.
+    const [from, to] = namespace ? [`${namespace}:`, `${namespace};`] : ["", "\u{10FFFF}"];
+    const page = this.db.prepare("SELECT key, value FROM kv WHERE key >= ? AND key < ? AND key > ? ORDER BY key LIMIT ?");
+    for (let after = ""; ; ) {
+      const rows = page.all(from, to, after, pageSize) as Array<{ key: string; value: Awaited<Value> }>;
+      for (const row of rows) yield [row.key, row.value];
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.key;
+    }
   }
 
   async disconnect(): Promise<void> {}
