@@ -34,12 +34,12 @@ async function copiesIn(bot: BotProcess, group: string): Promise<number> {
 
 /**
  * Two real processes on one store: preview on a, 确认 on b, b is killed with SIGKILL while
- * it sends (the playground is paced to 10 a second, so the kill lands mid-way), a takes over.
+ * it sends (the playground is paced to 5 a second, so the kill lands mid-way even on a busy machine), a takes over.
  */
 async function killMidBroadcast(dataUrl: string, run: string): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "incubot-instances-"));
   const config = join(folder, "site.yaml");
-  writeFileSync(config, "playground:\n  perSecond: 10\n");
+  writeFileSync(config, "playground:\n  perSecond: 5\n");
   const env = { DATA_URL: dataUrl, INCUBOT_CONFIG: config, INSTANCE_LEASE_SECONDS: "1", LOG_LEVEL: "error" };
   const [a, b] = await Promise.all([startBotProcess({ ...env, INSTANCE_ID: `a-${run}` }), startBotProcess({ ...env, INSTANCE_ID: `b-${run}` })]);
   try {
@@ -52,13 +52,14 @@ async function killMidBroadcast(dataUrl: string, run: string): Promise<void> {
     expect(await staffSays(a, `/broadcast to:park ${notice}`)).toContain("将发送到 30 个群");
     expect(await staffSays(b, "确认")).toContain("开始发送通知 #1，共 30 个群");
 
-    const deadline = Date.now() + 15_000;
-    while ((await reached(a)) < 5 && Date.now() < deadline) await pause(20);
+    // Generous for a loaded machine; about 8 s here otherwise.
+    const deadline = Date.now() + 25_000;
+    while ((await reached(a)) < 3 && Date.now() < deadline) await pause(20);
     // Between two paced sends, not on one: a kill between a send and its record is the one repeat no store can rule out.
-    await pause(50);
+    await pause(100);
     await b.kill();
     const before = await reached(a);
-    expect(before).toBeGreaterThanOrEqual(5);
+    expect(before).toBeGreaterThanOrEqual(3);
     expect(before).toBeLessThan(30);
 
     // Right after the kill, a's status is truthful: part delivered, no "every group answered" line.
@@ -86,7 +87,7 @@ async function killMidBroadcast(dataUrl: string, run: string): Promise<void> {
 }
 
 describe("two instances as processes, the sending one killed with SIGKILL", () => {
-  it("on one Redis: the other takes the broadcast over and each of 30 groups gets it exactly once", { timeout: 40_000 }, async () => {
+  it("on one Redis: the other takes the broadcast over and each of 30 groups gets it exactly once", { timeout: 60_000 }, async () => {
     if (!(await serviceAvailable("redis"))) return;
     const run = `${process.pid}-${Date.now()}`;
     const prefix = `incubot-instances-${run}`;
@@ -100,7 +101,7 @@ describe("two instances as processes, the sending one killed with SIGKILL", () =
     }
   });
 
-  it("on one PostgreSQL: the same, in a throwaway database", { timeout: 40_000 }, async () => {
+  it("on one PostgreSQL: the same, in a throwaway database", { timeout: 60_000 }, async () => {
     if (!(await serviceAvailable("postgres"))) return;
     const run = `${process.pid}_${Date.now()}`;
     const database = `incubot_instances_${run}`;
