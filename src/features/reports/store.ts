@@ -9,6 +9,7 @@ import { maskPersonalData } from "../../core/logging.js";
 import type { KeyValue, Storage } from "../../ports/storage/index.js";
 import type { ReportFields } from "./extract/index.js";
 import { FORGOTTEN, pickFields, type ReportStatus, type StoredReport } from "./fields.js";
+import { alike, squeeze } from "./likeness.js";
 import type { Organizations } from "./organizations.js";
 
 export interface Reporter {
@@ -253,36 +254,4 @@ function monthOf(report: StoredReport): string {
 
 export function normalizeId(id: string): string {
   return id.trim().toUpperCase().replace(/^R?(\d{8})[-_－]?(\d{1,4})$/, (_, day: string, number: string) => `R${day}-${number.padStart(3, "0")}`);
-}
-
-function squeeze(text: string): string {
-  return text.replace(/[\s·•()（）"“”]/g, "").toLowerCase();
-}
-
-/** Two of: similar title, same place, same head count, same hours. */
-function alike(stored: StoredReport, fields: ReportFields): boolean {
-  let score = 0;
-  if (stored.title && fields.title && similarity(stored.title, fields.title) >= 0.5) score += 1;
-  if (stored.location && fields.location && (squeeze(stored.location).includes(squeeze(fields.location)) || squeeze(fields.location).includes(squeeze(stored.location)))) score += 1;
-  if (stored.volunteers !== null && stored.volunteers === fields.volunteers) score += 1;
-  if (stored.volunteer_hours !== null && stored.volunteer_hours === fields.volunteer_hours) score += 1;
-  if (stored.start_time !== null && stored.start_time === fields.start_time) score += 1;
-  return score >= 2;
-}
-
-/** Jaccard similarity of character bigrams (Chinese titles have no word breaks). */
-function similarity(left: string, right: string): number {
-  const grams = (text: string) => {
-    const clean = squeeze(text);
-    const set = new Set<string>();
-    for (let index = 0; index < clean.length - 1; index++) set.add(clean.slice(index, index + 2));
-    if (clean.length === 1) set.add(clean);
-    return set;
-  };
-  const a = grams(left);
-  const b = grams(right);
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared += 1;
-  return shared / (a.size + b.size - shared);
 }
