@@ -31,15 +31,16 @@ export function freeze(value: unknown, classes: readonly StorableClass[]): Buffe
       if (typeof node === "function" || typeof node === "symbol") throw new SnapshotError(`cannot store a ${typeof node} at ${describe(path)}`);
       return;
     }
-    if (seen.has(node)) return;
-    seen.add(node);
-    if (ArrayBuffer.isView(node) || node instanceof Date || node instanceof RegExp) return;
+    // Before the seen check: a segmenter shared by two holders must be taken out of each.
     if (node instanceof Intl.Segmenter) {
       const { locale, granularity } = node.resolvedOptions();
       fixups.push({ path, kind: "segmenter", locale, granularity });
       detached.push(detach(value, path));
       return;
     }
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (ArrayBuffer.isView(node) || node instanceof Date || node instanceof RegExp) return;
     if (Array.isArray(node)) return node.forEach((item, index) => walk(item, [...path, ["property", String(index)]]));
     if (node instanceof Map) {
       for (const [key, item] of node) {

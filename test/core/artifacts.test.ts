@@ -159,6 +159,15 @@ describe("snapshots of models", () => {
     expect([...holder.segmenter.segment("社会组织")].length).toBeGreaterThan(0);
   });
 
+  it("take a segmenter out of every holder when two share one (the index and its similar questions)", () => {
+    const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+    const shared = { index: { segmenter }, similar: { segmenter } };
+    const copy = thaw<typeof shared>(freeze(shared, []), []);
+    expect([...copy.index.segmenter.segment("理事会")].length).toBeGreaterThan(0);
+    expect([...copy.similar.segmenter.segment("理事会")].length).toBeGreaterThan(0);
+    expect(shared.similar.segmenter).toBe(segmenter);
+  });
+
   it("refuse a class that is not listed, and a function, naming where it is", () => {
     class Unlisted {}
     expect(() => freeze({ inner: { thing: new Unlisted() } }, [])).toThrow(/Unlisted at \.inner\.thing/);

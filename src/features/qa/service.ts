@@ -12,9 +12,10 @@ import { classifierFor, IntentClassifier } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { Bm25, KnowledgeIndex } from "./search.js";
+import { SimilarQuestions } from "./similar-questions.js";
 
 /** The classes a stored knowledge index is made of (src/core/snapshot.ts restores them). */
-const indexClasses = [KnowledgeIndex, Bm25];
+const indexClasses = [KnowledgeIndex, Bm25, SimilarQuestions];
 
 /** The scope classifier's examples, shipped as data beside the knowledge base. */
 const intentExamplesFile = "config/qa/scope-examples.yaml";

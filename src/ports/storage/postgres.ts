@@ -7,9 +7,7 @@ import type { Storage } from "./types.js";
 /** Shared state in PostgreSQL: keyv's table for data, a small table of our own for claims. */
 export async function openPostgresStorage(url: string): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  await pool.query(
-    "CREATE TABLE IF NOT EXISTS incubot_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires BIGINT NOT NULL)",
-  );
+  await createClaimsTable(pool);
   const adapters: KeyvPostgres[] = [];
   let claimsSincePurge = 0;
   return {
@@ -81,4 +79,23 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       await pool.end();
     },
   };
+}
+
+/**
+ * CREATE TABLE IF NOT EXISTS is not atomic in PostgreSQL: two instances starting together on a
+ * new database can both try to create the table, and one fails. A transaction lock orders them.
+ */
+async function createClaimsTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('incubot_claims'))");
+    await client.query("CREATE TABLE IF NOT EXISTS incubot_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires BIGINT NOT NULL)");
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
