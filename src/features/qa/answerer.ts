@@ -44,7 +44,7 @@ export interface AnswererOptions {
 /** How sure the classifier must be that a question is a live look-up before it becomes a ticket. */
 const liveCertainty = 0.7;
 /** How sure it must be that a question is about the rules before a long story may cover less. */
-const generalCertainty = 0.6;
+const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */

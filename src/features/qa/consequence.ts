@@ -1,5 +1,5 @@
 import { functionCharacters, synonyms } from "./lexicon.js";
-import { normalize, sentences } from "./text.js";
+import { askingClauses, normalize, sentences } from "./text.js";
 
 /** A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样). */
 const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|\bpenalt|\bhappens?\b|\bconsequence/;
@@ -53,7 +53,8 @@ export function answersConsequence(question: string, section: { heading: string;
   const asked = normalize(question);
   if (!asksConsequence.test(asked)) return true;
   // Strictly, only a question about a penalty (会怎么罚) is held to this; 会有啥后果 is a preference.
-  if (options.strict && !asksPenalty.test(asked)) return true;
+  // A penalty only the scene names (民政说要处罚我们，还能要求听证吗) is not what is asked.
+  if (options.strict && !asksPenalty.test(normalize(askingClauses(question)))) return true;
   const subject = subjectTerms(question);
   if (subject.size === 0) return true;
   const wanted = asksPenalty.test(asked) ? penaltyWords : consequenceWords;

@@ -2,6 +2,8 @@ import { normalize } from "./text.js";
 
 /** Directional complements (干到多大必须下来, 交上去): no act of their own. */
 const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
+/** Being found out or checked (发现了, 查出来了): the question is what follows, said by a penalty rule. */
+const caught = /^(发现|查到|查出|知道|抓到|逮着|逮到|看到|举报|曝光|查)$/;
 /** Words of degree before 多少 (大概多少, 一共几个): no quantity of their own. */
 const vague = /^(大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
 
@@ -15,15 +17,20 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
   const phrases = new Set<string>();
   for (const match of text.matchAll(/(?:怎么样才能|怎么才能|怎样才能|如何才能|怎么|怎样|如何|咋)(?:去|来|能|可以)?([\u3400-\u9fff]{2,4})/g)) {
     const action = match[1]!.split(/[的了吗呢啊呀吧么嘛和或]/)[0]!;
+    // 盯着理事会咋花钱的人: a how-phrase describing a noun (…的人), not the thing asked.
+    if (text[match.index! + match[0].length - match[1]!.length + action.length] === "的") continue;
     // 怎么办 / 怎么样 / 怎么说: "what now?", no action named.
     if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞)/.test(action)) continue;
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).
   const clauses = text.split(/[，,。？?！!；;\s]+/).filter(Boolean);
-  for (const clause of clauses) {
-    // 需要盖章吗 / 能收费吗 / 会费要退吗: the act a yes/no question asks about, when it is one word of its own.
-    const yesNo = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)?$/.exec(clause);
+  clauses.forEach((clause, position) => {
+    // 需要盖章吗 / 能收费吗 / 会费要退吗: the act a yes/no question asks about, when it is one word
+    // of its own. A clause that only sets the scene (想跟路人要捐款，得先拿个啥资格) asks nothing:
+    // without a question particle only the last clause may.
+    const last = position === clauses.length - 1;
+    const yesNo = (last ? /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)?$/ : /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)$/).exec(clause);
     // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
     if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什么|啥|哪/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
@@ -51,8 +58,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     // 报名时间是什么时候 / 什么时候开始申报: the event whose date is asked.
     const event = /([\u3400-\u9fff]{2})(?:时间|日期)是?(?:什么时候|啥时候|哪天|几号)$/.exec(clause) ?? /(?:什么时候|啥时候|何时)(?:开始|可以|能|才能)?([\u3400-\u9fff]{2})$/.exec(clause);
     if (event && !/[的了吗呢是在有]/.test(event[1]!)) phrases.add(event[1]!);
-  }
+  });
   // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
+  // (Also when only the scene names it: 去年被罚过款，还能参加评估吗 needs the rule on those fined.)
   if (/罚/.test(text)) phrases.add("罚");
   // 每年几号交 / 啥时候要报: when something is due; a section that says nothing of handing in does not answer.
   const due = /(?:什么时候|啥时候|几月几号|几号|哪天|何时)(?:要|得|该|需要)?(提交|报送|上报|交|报)/.exec(text);
@@ -61,6 +69,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
   words.forEach((word, index) => {
     // 丢了 / 冻结了 / 被封了 followed by a how-question: the mishap is the point.
     if (words[index + 1] !== "了" || !/^[\u3400-\u9fff]{1,2}$/.test(word) || /[的是在有要会能没不就都也还过完好成到去来给对]/.test(word)) return;
+    // 被民政发现了咋整: being found out asks what follows (a penalty), not how to undo a mishap.
+    if (caught.test(word)) return;
     const rest = words.slice(index + 2, index + 6).join("");
     if (/^[，,\s]*(怎么|咋|如何|怎样|该怎么|要怎么)/.test(rest)) phrases.add(`${word}了`);
   });

@@ -1,3 +1,5 @@
+import { normalize } from "./text.js";
+
 /**
  * Questions the bot must not answer from the knowledge base, whatever retrieval finds.
  * "decline": not the bot's business (a polite no, hand-off offered).
@@ -40,7 +42,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
   {
     verdict: { action: "decline", reason: "dispute" },
     patterns: [
-      /借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻居|吵架/,
+      /借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架/,
+      // A neighbour named as a helper (我、老伴、老邻居) is no quarrel; one who makes trouble is.
+      /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
       /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
       /起诉(他|她|对方|前|我)|(赔|补偿)(他|她|我|对方)?多少(钱)?/,
       /\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
@@ -59,7 +63,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(明天|今天|今晚|后天|周末|这周|下周|最近|周[一二三四五六日天]).{0,8}(下雪|下雨|暴雪|暴雨|大风|冷|热|晴)|冷不冷|热不热|几度/,
       /大选|(美国|俄罗斯|法国|韩国)总统|总统(选举|大选)|外交部|战争|打仗|(你怎么|你如何|你)(看|评价)(待)?.{0,10}(国家|政府|美国|日本|总统|主席|局势|时事)/,
       /比赛|国足|球赛|\bnba\b|\bcba\b|奥运|中考|高考|考研|考公|填志愿/,
-      /淘宝|京东|拼多多|羽绒服|衣服|化妆品|(买|选)(什么|哪个|哪款)牌子|质量好不好|哪家.{0,6}质量/,
+      /淘宝|京东|拼多多|羽绒服|衣服|化妆品|(什么|哪个|哪款|啥|哪家|哪种)牌子|牌子.{0,4}(好|得劲|靠谱)|质量好不好|哪家.{0,6}质量/,
       /电脑|笔记本|(手机|电视|打印机).{0,4}(坏|卡|开不了|蓝屏|死机)|翻译(成|一下|下)|\btranslate\b/,
       /血压|血糖|吃(啥|什么|哪种)?药|用药|症状|发烧|感冒|咳嗽|头疼|头痛|牙疼|失眠|怀孕|减肥/,
       /(写|做|布置|孩子|学生|家庭|数学|语文|英语|寒假|暑假)作业|作业(题|本|不会)|作文|论文|数学题|写一首|写首诗|讲个笑话|唱首歌|星座|算命|运势|电影|明星|足球|篮球|世界杯/,
@@ -110,7 +114,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
   {
     verdict: { action: "handoff", reason: "contact" },
     patterns: [
-      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,8}(电话|手机|联系方式|号码|上班|几点|周六|周日|周末|值班|办公时间)/,
+      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}(电话|手机|联系方式|号码|上班|几点|周六|周日|周末|值班|办公时间)/,
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
       // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
       /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,
@@ -120,7 +124,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
 
 /** The verdict for a question, or undefined when it may be answered from the knowledge base. */
 export function judgeScope(question: string): ScopeVerdict | undefined {
-  const text = question.normalize("NFKC").toLowerCase();
+  // Typos and dialect folded first (俺们 → 我们), as for the search.
+  const text = normalize(question);
   for (const rule of rules) if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   return undefined;
 }

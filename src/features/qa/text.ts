@@ -97,7 +97,9 @@ const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
  * articles write 3万元. Used to compare figures and to score answers the way eval/README.md says.
  */
 export function arabicNumerals(text: string): string {
-  const percent = text.replace(/百分之([零〇一二两三四五六七八九十百]+)/g, (_, number: string) => `${chineseNumber(number)}%`);
+  // 仨 / 俩 (spoken 三个 / 两个): 理事会就仨人 states a figure like 3个人.
+  const spoken = text.replace(/仨/g, "3个").replace(/俩/g, "2个");
+  const percent = spoken.replace(/百分之([零〇一二两三四五六七八九十百]+)/g, (_, number: string) => `${chineseNumber(number)}%`);
   return percent.replace(/[零〇一二两三四五六七八九十百千]+/g, (run) => {
     // A lone 千 or 百 is usually a word (千万, 百姓), not a figure.
     if (/^[十百千]$/.test(run) && run !== "十") return run;
@@ -137,4 +139,19 @@ export function namedSides(text: string, sides: readonly string[]): string[] {
     rest = rest.split(spelling).join(" ");
   }
   return [...named];
+}
+
+/** A clause that asks (吗, 怎么, 多少, 能…不) rather than sets the scene. */
+const askingMark = /[?？]|吗|么|呢|怎|咋|啥|什么|多少|几|哪|是否|能不能|可不可以|行不行|中不中|有没有|要不要|有事没|[不没]$|如何/;
+
+/**
+ * The clauses of a Chinese question that ask something, joined; the whole text when none is
+ * marked (or in English). A story's scene (民政那边说要处罚我们，…还能要求听证吗) names a penalty
+ * it does not ask about.
+ */
+export function askingClauses(question: string): string {
+  if (isEnglish(question)) return question;
+  const clauses = question.match(/[^，,。！!；;？?\s]+[？?]?/g) ?? [];
+  const asking = clauses.filter((clause) => askingMark.test(clause));
+  return asking.length > 0 ? asking.join("，") : question;
 }

@@ -80,6 +80,8 @@ export function quantities(question: string): Quantity[] {
     const { kind, factor } = kindOf(match[2]!);
     const value = Number(match[1]) * factor;
     if (kind === "years" && value > 100) continue;
+    // 问俩事 / 两个问题: a count of what is being asked, not of anything a rule limits.
+    if (kind === "count" && /^(?:件|个)?(?:事|问题|方面|疑问)/.test(text.slice(match.index + match[0].length))) continue;
     found.push({ kind, value, at: match.index });
   }
   for (const { pattern, kind, factor } of englishUnits) {
@@ -182,7 +184,7 @@ function show(kind: Kind, value: number, english: boolean): string {
 const asksHowMuch = /多少|几成|how much|minimum|maximum|at least|at most|the cap|the limit/;
 
 /** A question that asks whether something is enough or allowed, not how much it is. */
-const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
+const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|中不中|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
 
 /**
  * The verdict a question with a figure asks for, measured against the limit the section
@@ -190,7 +192,8 @@ const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|
  * of a kind the section limits, or asks neither whether nor how much.
  */
 export function verdict(question: string, sectionText: string, options: { english: boolean; t: Translate }): string | undefined {
-  const text = `${digitsOf(question)} ${chineseOf(question)}`;
+  // Trimmed: 行不 / 中不 at the very end ask whether, and an empty English part must not hide that.
+  const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
   const whether = asksWhether.test(text);
   if (!whether && !asksHowMuch.test(text)) return undefined;
   const stated = quantities(question);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { configSchema } from "../../../src/config/schema.js";
+import { focusPhrases } from "../../../src/features/qa/focus.js";
+import { judgeScope } from "../../../src/features/qa/scope.js";
+import { QaService } from "../../../src/features/qa/service.js";
+import { askingClauses } from "../../../src/features/qa/text.js";
+import { quantities } from "../../../src/features/qa/verdict.js";
+import { park, qaTexts } from "./helpers.js";
+
+/**
+ * Questions as older leaders type them: dialect, spoken numbers, a story before the question.
+ * The wording here is our own; the sets these mechanisms were tuned on are not repeated.
+ */
+const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
+const service = new QaService({ config, texts: qaTexts() });
+const ask = (question: string) => service.answerer.answer(question);
+const body = (text: string) => text.replace(/\n来源[:：][^\n]*$/, "");
+
+describe("dialect and spoken forms", () => {
+  it("reads 俺们 as 我们, so a look-up of our own record goes to staff", async () => {
+    expect(judgeScope("俺们协会账上现在还有多少钱")).toMatchObject({ action: "handoff", reason: "private" });
+  });
+
+  it("reads 仨 and 俩 as figures, and judges them", async () => {
+    expect(quantities("理事会就仨人")).toEqual([expect.objectContaining({ kind: "count", value: 3 })]);
+    const answer = await ask("基金会理事会就仨人行不");
+    expect(body(answer.text)).toMatch(/^不/);
+    expect(body(answer.text)).toContain("5");
+  });
+
+  it("does not take the number of questions asked (问俩事) for a number of members", async () => {
+    expect(quantities("问俩事：成立社团最少多少会员")).toEqual([]);
+    const answer = await ask("问俩事：成立社团最少多少会员？活动资金要多少？");
+    expect(body(answer.text)).not.toMatch(/不够|少于规定/);
+    expect(body(answer.text)).toContain("50个");
+    expect(body(answer.text)).toContain("3万元");
+  });
+
+  it("knows the one on the certificate is the legal representative, and 兼 is holding two posts", async () => {
+    expect(body((await ask("登记证上的那个头儿能同时当两个社团的吗")).text)).toContain("不得同时担任");
+    expect(body((await ask("理事能不能兼着当监事")).text)).toContain("不得兼任监事");
+  });
+
+  it("reads 散伙, 打星 and 管几年 as deregistration, evaluation grades and validity", async () => {
+    expect(body((await ask("协会要是散伙了 账上的钱咋办")).text)).toContain("清算");
+    expect(body((await ask("评上星级了能管几年")).text)).toContain("5年");
+  });
+});
+
+describe("a story before the question", () => {
+  it("finds what the question asks, not what the scene says", () => {
+    expect(askingClauses("民政说要罚我们款，通知书收到三天了，还能申请听证吗")).toBe("还能申请听证吗");
+    expect(askingClauses("告诉我年检时间")).toBe("告诉我年检时间");
+    // Only the clause that asks can ask for an act (要捐款 here sets the scene).
+    expect(focusPhrases("想在街上跟路人要捐款，得先办个啥资格")).toEqual([]);
+    // 咋花钱的人 describes a person; 被发现了 is being caught, whose answer is a penalty.
+    expect(focusPhrases("那个专门盯着理事会咋花钱的人，理事能兼不")).toEqual(["兼"]);
+    expect(focusPhrases("偷偷在外地开了个分点 被民政发现了咋整")).toEqual([]);
+  });
+
+  it("answers a question about a hearing although the scene names a penalty", async () => {
+    const answer = await ask("民政说要罚我们款，通知书收到三天了，还能申请听证吗");
+    expect(answer.handoff).toBe(false);
+    expect(body(answer.text)).toContain("5日");
+  });
+});
+
+describe("what is out of scope, said colloquially", () => {
+  it("hands off a neighbour's quarrel but not a neighbour who helps found a society", async () => {
+    expect(judgeScope("邻居家装修天天吵得睡不着 咋办")).toMatchObject({ action: "decline", reason: "dispute" });
+    expect(judgeScope("社团发起人是我跟几个老邻居，要准备啥材料")).toBeUndefined();
+    expect((await ask("社团发起人是我跟几个老邻居，要准备啥材料")).handoff).toBe(false);
+  });
+
+  it("declines brand shopping and forwards an office's phone number however long the office's name", () => {
+    expect(judgeScope("社区活动买投影仪啥牌子好")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("区民政局负责社团登记那个科室的电话多少")).toMatchObject({ action: "handoff", reason: "contact" });
+  });
+});
