@@ -2,7 +2,7 @@ import { functionCharacters, synonyms } from "./lexicon.js";
 import { askingClauses, normalize, sentences } from "./text.js";
 
 /** A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样). */
-const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|\bpenalt|\bhappens?\b|\bconsequence/;
+const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗|\bpenalt|\bhappens?\b|\bconsequence/;
 
 /** A heading saying what happens (…会怎样？, 会怎么罚？, 什么情况会被列入名录？, 要终止？). */
 const consequenceHeading = /会怎样|会怎么(?:样|罚|处)|后果|罚|撤销|名录|名单|终止|影响|不合格|会被/;

@@ -41,6 +41,13 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["免税"], to: ["免税资格"] },
   { from: ["中国", "中华", "全国"], to: ["冠以", "字样"] },
   { from: ["起名", "名字", "取名", "叫什么"], to: ["名称"] },
+  // 换个名字 / 改名: a change of the registered name.
+  { from: ["换个名字", "换名字", "改名", "改个名", "更名", "换名"], to: ["名称", "变更登记"] },
+  // 把账查一遍 before a handover: an audit (查账的 alone is the supervisor, below).
+  { from: ["把账查", "账查一遍", "查一遍账", "账目查一遍", "查查账"], to: ["审计", "财务审计"] },
+  // 公章的样子报上去: the seal's impression, filed.
+  { from: ["样子", "印模", "式样", "印样", "新刻的章", "章刻好"], to: ["印章式样", "备案", "刻章"] },
+  { from: ["社服机构", "社服"], to: ["社会服务机构", "民非"] },
   { from: ["会长", "理事长", "秘书长", "负责人"], to: ["负责人", "法定代表人"] },
   { from: ["主管单位", "挂靠单位", "挂靠"], to: ["业务主管单位"] },
   { from: ["黑名单", "失信"], to: ["严重违法失信名单"] },
@@ -135,6 +142,10 @@ export const patternSynonyms: Array<{ pattern: RegExp; to: string[] }> = [
   // 72了 / 七十多岁 / 68岁: an age, so the age-limit rules.
   { pattern: /(?:[5-9]\d|[五六七八九]十[一二三四五六七八九]?)(?:多)?(?:周岁|岁|了)/g, to: ["年龄", "岁", "超龄"] },
   // Somebody's own name used for the organization (我爸的名字, 创始人名字).
+  // 只跟自己的理事、会员筹钱: fundraising among the organisation's own people.
+  { pattern: /(?:只|就)?(?:跟|向|找|在)(?:自己|我们|咱们|内部)的?(?:理事|会员|发起人)[^，,。？?]{0,8}(?:筹|募|要|凑)(?:钱|款|资金|点钱)?/g, to: ["定向募捐"] },
+  // 再开一个点 / 另开个分店: a branch.
+  { pattern: /(?:再|另|多|又)开(?:一|个|一个)?(?:点|分店|门店|网点|服务点)/g, to: ["分支机构"] },
   // 证上写的那个头儿 / 登记证上的人: the one the certificate names, the legal representative.
   { pattern: /(?:登记)?证(?:书)?上(?:写|登记|印)?的?(?:那个)?(?:头儿?|人|负责人|名字)/g, to: ["法定代表人"] },
   { pattern: /(?:我爸|我妈|父亲|母亲|爸爸|妈妈|爷爷|奶奶|姥姥|姥爷|外公|外婆|老公|老婆|孩子|自己|本人|创始人|发起人|会长|理事长|院长|老师|他|她)的?(?:名字|姓名)/g, to: ["人名", "个人姓名"] },

@@ -9,6 +9,9 @@ export type ScopeVerdict =
   | { action: "decline"; reason: "injection" | "fabrication" | "offtopic" | "dispute" }
   | { action: "handoff"; reason: "private" | "contact" };
 
+/** An organisation named by its own name (康乐社区老年协会, 和美邻里服务中心), not "a 协会". */
+const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u9fff]){2,12}(?:服务中心|协会|商会|学会|基金会|服务社|服务队|志愿队|救援队|舞蹈队|合唱团|促进会|研究会|联合会|互助会|服务站)";
+
 const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
   {
     verdict: { action: "decline", reason: "injection" },
@@ -35,6 +38,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(帮|给|替|能不能|能否|可以|可不可以|教我|怎么|如何|想|要).{0,10}假的?.{0,8}(公章|印章|证明|发票|票据|收据|验资|名单|会员|签名|材料|报告|合同|账|纪要|记录|会议|批复|文件|决议)/,
       /(帮我|帮忙|给我|替我)(编|造|凑|弄|做|写|开)(一份|一个|个|些|一些|点)?(假的?)?.{0,10}(会员名单|名单|验资报告|验资证明|证明|公章|印章|发票|收据|签名|会议记录)/,
       /凑(个|些|点)?(人头|名单|会员|人数)/,
+      // 实际账上没那么多，写10万就行 / 往多了写: a figure to be stated above what is real.
+      /实际[^。？?]{0,10}(没|不够|只有|不到)[^。？?]{0,16}(写|填|报|开|弄|做)(成|个|上)?\s*(\d|[一二三四五六七八九十两])/,
+      /(往多了|往高了|往大了|多)(写|填|报)(点|些|一点|一些)(吧|行|呗|就行)/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
       /\b(fake|forge|forged|fabricate|counterfeit)\b/,
     ],
@@ -91,6 +97,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(我们|我的|咱们|咱|我家|本会|本机构).{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)/,
       // 批了吗 / 批了没 / 通过没有 ask where things stand; 能批吗 asks whether the rules allow it.
       /(我们|我的|咱们|咱|我家|本会|本机构).{0,30}(批|审|通过|下来|办好|办完|出来|过|评上|选上|入选|入围|中选|获奖|立项|中标|获批|到账|交上去|报上去|递交|上报|公布|收到)(了(吗|没|没有)|没有?)[？?]?$/,
+      // Where a named organisation stands (和美服务中心被列进名录了吗, 书画协会年检通过没): its record, not a rule.
+      // (A finished state only: 年报要交吗 asks a rule, 年报交了没 a record.)
+      new RegExp(`${namedOrganization}.{0,16}(列入|列进|纳入|注销|撤销|处罚|罚款|评上|评为|通过|批|下来|备案|交|报).{0,8}(了(吗|没|没有)?|没有?|没交|没报)[？?]?$`),
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.

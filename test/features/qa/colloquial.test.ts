@@ -47,6 +47,17 @@ describe("dialect and spoken forms", () => {
   });
 });
 
+describe("everyday names for governance acts", () => {
+  it("reads 把账查一遍, 式样, 另开个点, 更名, 跟自己会员筹钱 and 有事吗 as what the rules call them", async () => {
+    expect(body((await ask("老会长要卸任 听说要先把账目查一遍")).text)).toContain("审计");
+    expect(body((await ask("章刻好了 式样得报上去吗")).text)).toContain("备案");
+    expect(body((await ask("民非打算另开个服务点行不")).text)).toContain("分支机构");
+    expect(body((await ask("协会更名要多久内去登记机关")).text)).toContain("30日");
+    expect(body((await ask("只跟自己的理事和会员筹钱 算哪种募捐")).text)).toContain("定向募捐");
+    expect(body((await ask("协会公章借给朋友的公司盖了一下 有事吗")).text)).toMatch(/^[^\n]*出借证书或印章/);
+  });
+});
+
 describe("a story before the question", () => {
   it("finds what the question asks, not what the scene says", () => {
     expect(askingClauses("民政说要罚我们款，通知书收到三天了，还能申请听证吗")).toBe("还能申请听证吗");
@@ -70,6 +81,19 @@ describe("what is out of scope, said colloquially", () => {
     expect(judgeScope("邻居家装修天天吵得睡不着 咋办")).toMatchObject({ action: "decline", reason: "dispute" });
     expect(judgeScope("社团发起人是我跟几个老邻居，要准备啥材料")).toBeUndefined();
     expect((await ask("社团发起人是我跟几个老邻居，要准备啥材料")).handoff).toBe(false);
+  });
+
+  it("declines stating a figure above the real one, however it is asked", () => {
+    expect(judgeScope("开验资报告的时候实际只有1万 写3万行不")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("活动人数往多了写点就行")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("验资报告上的金额和实际不一样会怎样")).toBeUndefined();
+  });
+
+  it("forwards where a named organisation stands, but answers the rule for any", () => {
+    expect(judgeScope("康乐社区老年协会是不是被列入异常名录了")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("红星合唱团备案了没有")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("刚成立的协会被列入异常名录了怎么办")).toBeUndefined();
+    expect(judgeScope("新成立的基金会年报要交吗")).toBeUndefined();
   });
 
   it("declines brand shopping and forwards an office's phone number however long the office's name", () => {
