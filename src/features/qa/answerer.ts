@@ -49,7 +49,9 @@ const storyCoverageFactor = 0.5;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
 export function similar(a: Section, b: Section): boolean {
-  if (a.id === b.id || (a.cite === b.cite && a.kind === b.kind)) return true;
+  // One clause cited alike by two articles is one answer; two sections of one article citing the
+  // same notice (会费 set by the assembly; published within 30日) are two.
+  if (a.id === b.id || (a.cite === b.cite && a.kind === b.kind && a.documentId !== b.documentId)) return true;
   const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
   const left = grams(a.body);
   const right = grams(b.body);

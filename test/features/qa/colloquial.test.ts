@@ -101,3 +101,11 @@ describe("what is out of scope, said colloquially", () => {
     expect(judgeScope("区民政局负责社团登记那个科室的电话多少")).toMatchObject({ action: "handoff", reason: "contact" });
   });
 });
+
+describe("two asks answered by one article", () => {
+  it("says both parts when two sections of one article cite the same notice", async () => {
+    const answer = body((await ask("会费标准谁来定，要多少人到场？定下来以后多久得告诉全体会员？")).text);
+    expect(answer).toContain("2/3");
+    expect(answer).toContain("30日");
+  });
+});
