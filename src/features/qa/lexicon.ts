@@ -164,6 +164,8 @@ export const localPlaces = ["黑龙江省", "黑龙江", "哈尔滨市", "哈尔
 export const canonicalForms: Array<[string, string]> = [
   // Dialect pronouns (东北, 山东): 俺们协会 is 我们协会.
   ["俺们", "我们"], ["俺家", "我家"], ["俺", "我"],
+  // A work email's self-reference (我单位、本单位): the same "us" as 我们.
+  ["我们单位", "我们"], ["我单位", "我们"], ["本单位", "我们"], ["我司", "我们"],
   ["民办非企业单位", "民非"], ["民办非企业", "民非"], ["社会服务机构", "民非"], ["社会团体", "社团"],
   ["年度检查", "年检"],
 ];

@@ -38,6 +38,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(帮|给|替|能不能|能否|可以|可不可以|教我|怎么|如何|想|要).{0,10}假的?.{0,8}(公章|印章|证明|发票|票据|收据|验资|名单|会员|签名|材料|报告|合同|账|纪要|记录|会议|批复|文件|决议)/,
       /(帮我|帮忙|给我|替我)(编|造|凑|弄|做|写|开)(一份|一个|个|些|一些|点)?(假的?)?.{0,10}(会员名单|名单|验资报告|验资证明|证明|公章|印章|发票|收据|签名|会议记录)/,
       /凑(个|些|点)?(人头|名单|会员|人数)/,
+      // Padding a list or hiding it (凑凑数, 不容易被看出来) and using another person's papers.
+      /凑凑?数|充数|(不容易|不会|别|不被|免得)被?(看|查|发现)出来|蒙混过关/,
+      /(拿|用|借)(他|她|别人|人家|亲戚|家属|朋友|家里人|他哥|他弟|他姐|他妹|他爸|他妈)的?(身份证|证件|户口本)(先)?(登记|注册|填|办|顶|凑)/,
       // 实际账上没那么多，写10万就行 / 往多了写: a figure to be stated above what is real.
       /实际[^。？?]{0,10}(没|不够|只有|不到)[^。？?]{0,16}(写|填|报|开|弄|做)(成|个|上)?\s*(\d|[一二三四五六七八九十两])/,
       /(往多了|往高了|往大了|多)(写|填|报)(点|些|一点|一些)(吧|行|呗|就行)/,
@@ -53,6 +56,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
       /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
       /起诉(他|她|对方|前|我)|(赔|补偿)(他|她|我|对方)?多少(钱)?/,
+      // A debt or a lawsuit of one's own (尾款拖着不给, 能起诉不, 律师费): a lawyer's matter.
+      // (Suing over a penalty, 对处罚不服能起诉吗, is administrative review: a rule the bot answers.)
+      /律师费|请(个)?律师|(尾款|货款|服务费|工程款|合同款).{0,10}(不给|不付|拖|没给|没付|要不回)/,
+      /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
       /\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
       // A quarrel between people asks for a judgement of persons, not of a rule.
       /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
@@ -71,7 +78,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /比赛|国足|球赛|\bnba\b|\bcba\b|奥运|中考|高考|考研|考公|填志愿/,
       /淘宝|京东|拼多多|羽绒服|衣服|化妆品|(什么|哪个|哪款|啥|哪家|哪种)牌子|牌子.{0,4}(好|得劲|靠谱)|质量好不好|哪家.{0,6}质量/,
       /电脑|笔记本|(手机|电视|打印机).{0,4}(坏|卡|开不了|蓝屏|死机)|翻译(成|一下|下)|\btranslate\b/,
-      /血压|血糖|吃(啥|什么|哪种)?药|用药|症状|发烧|感冒|咳嗽|头疼|头痛|牙疼|失眠|怀孕|减肥/,
+      // A patient's hospital visit, not a 民办医院 as a kind of 民非.
+      /挂号|专家号|门诊|三甲医院|(去|上|到)医院(看|检查|住|排队)|血压|血糖|吃(啥|什么|哪种)?药|用药|症状|发烧|感冒|咳嗽|头疼|头痛|牙疼|失眠|怀孕|减肥/,
       /(写|做|布置|孩子|学生|家庭|数学|语文|英语|寒假|暑假)作业|作业(题|本|不会)|作文|论文|数学题|写一首|写首诗|讲个笑话|唱首歌|星座|算命|运势|电影|明星|足球|篮球|世界杯/,
       /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
       // Judging a person's character (our 理事长, a colleague): a personal matter, not a rule.
@@ -80,7 +88,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
       // Chores the bot does not do: writing, designing, booking, making files (not questions about them).
-      /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版)(?!(些)?(什么|啥|哪些|点什么))/,
+      /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版|填|填写)(?!(些)?(什么|啥|哪些|点什么))/,
+      /(你|您)(帮|给)(我|我们|咱)?(填|写|做|弄)(一下|下|好)/,
+      /(设计|做|画|出|搞)(一|个|张|份|幅)?(张|份|个|幅)?[^，,。？?]{0,4}(海报|logo|标志|宣传单|传单|易拉宝|展板|ppt|幻灯片|邀请函)/,
       // Inventing a name for them (the rules for names are answered; choosing one is theirs).
       /(给|帮|替)[^，,。？?]{0,10}(起|取|想)(个|一个|几个)[^，,。？?]{0,6}(名字|名称)/,
       /(写|起草|拟|撰写)(一份|一段|一篇|一首|一个|个|份|段|篇|首)[^？?]{0,10}(总结|祝福|贺词|讲话|发言|致辞|演讲|文案|海报|简历|邮件|新闻稿|宣传稿|朋友圈|标语|口号)|(祝福语|贺词|生日|讲话稿|发言稿|ppt|幻灯片)/,
@@ -103,7 +113,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.
-      /身份证号|手机号|银行卡号|家庭住址/,
+      /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
       // Our own meetings' time and room: the organizer's calendar, not a rule.
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.
@@ -114,7 +124,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
       /\b(approved|processed|accepted|rejected)\b[^?]*\b(our|my|us)\b|\b(our|my)\b[^?]*\b(approved|processed|accepted|rejected)\b/,
       /(我们|我的|咱们|咱|本会|本机构).{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)/,
-      /(审|批|办|走)到哪(一步|了|儿)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
+      /(审|批|办|走|办理|审核|审批|进行)到(了)?(哪|哪个|哪一个|什么)(一步|了|儿|环节|阶段|步骤|程度)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
       /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
@@ -127,6 +137,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
       // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
       /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,
+      /\b(phone|mobile|cell|wechat|contact)( number| id| details)?\b.{0,20}\b(of|for)\b.{0,12}\b(director|chair\w*|head|president|secretary|manager|officer|staff|person)\b/,
     ],
   },
 ];

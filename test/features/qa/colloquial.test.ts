@@ -96,6 +96,22 @@ describe("what is out of scope, said colloquially", () => {
     expect(judgeScope("新成立的基金会年报要交吗")).toBeUndefined();
   });
 
+  it("keeps out debts and lawsuits, other people's addresses and papers, padded lists and form filling", () => {
+    expect(judgeScope("供应商的货款拖了三个月不付，我们能告他们不")).toMatchObject({ action: "decline", reason: "dispute" });
+    expect(judgeScope("打这种官司请个律师要多少钱")).toMatchObject({ action: "decline", reason: "dispute" });
+    expect(judgeScope("谁知道王阿姨家住哪个小区，想给她送点东西")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("理事的证件找不着了，先用他弟的身份证登记行吧")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("名单上差十几个人，拉亲戚来充数可以吗")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("这张备案表您帮我填一下，信息我发群里")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("敬请告知本单位年检材料审核进行到哪个阶段")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("Can I get the phone number of the head of your park office?")).toMatchObject({ action: "handoff", reason: "contact" });
+    // The rules about the same things are still answered.
+    expect(judgeScope("社团的会员名单要写身份证号吗")).toMatchObject({ action: "handoff" }); // identifiers stay with staff
+    expect(judgeScope("登记时会员人数不够50个会怎样")).toBeUndefined();
+    expect(judgeScope("登记申请书要填哪些内容")).toBeUndefined();
+    expect(judgeScope("对民政的处罚不服可以起诉吗")).toBeUndefined();
+  });
+
   it("declines brand shopping and forwards an office's phone number however long the office's name", () => {
     expect(judgeScope("社区活动买投影仪啥牌子好")).toMatchObject({ action: "decline", reason: "offtopic" });
     expect(judgeScope("区民政局负责社团登记那个科室的电话多少")).toMatchObject({ action: "handoff", reason: "contact" });
