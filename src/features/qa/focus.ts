@@ -2,6 +2,8 @@ import { normalize } from "./text.js";
 
 /** Directional complements (干到多大必须下来, 交上去): no act of their own. */
 const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
+/** 需要盖章吗 / 能收费吗: a modal, the act (one to three characters), perhaps a question particle. */
+const yesNoAct = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?<particle>吗|么|不)?$/;
 /** Being found out or checked (发现了, 查出来了): the question is what follows, said by a penalty rule. */
 const caught = /^(发现|查到|查出|知道|抓到|逮着|逮到|看到|举报|曝光|查)$/;
 /** Words of degree before 多少 (大概多少, 一共几个): no quantity of their own. */
@@ -30,7 +32,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     // of its own. A clause that only sets the scene (想跟路人要捐款，得先拿个啥资格) asks nothing:
     // without a question particle only the last clause may.
     const last = position === clauses.length - 1;
-    const yesNo = (last ? /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)?$/ : /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?:吗|么|不)$/).exec(clause);
+    const matched = yesNoAct.exec(clause);
+    const yesNo = matched && (last || matched.groups!.particle) ? matched : null;
     // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
     if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什么|啥|哪/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
