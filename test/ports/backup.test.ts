@@ -3,13 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBackup, runRestore } from "../../src/backup-cli.js";
 import { projectRoot } from "../../src/core/paths.js";
 import { openStorage } from "../../src/ports/storage/index.js";
 import { startTestBot } from "../support/bot.js";
-import { serviceAvailable, services } from "../support/services.js";
+import { serviceAvailable, services, throwawayPostgres } from "../support/services.js";
 
 const folder = mkdtempSync(join(tmpdir(), "incubot-backup-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -86,30 +85,19 @@ describe("cli backup and restore", () => {
 
 describe("migration from SQLite to PostgreSQL", async () => {
   const available = await serviceAvailable("postgres");
-  const database = `incubot_restore_${run.replace(/\W/g, "_")}`;
-  const admin = () => new pg.Pool({ connectionString: services.postgres.url, max: 1 });
-  const target = () => {
-    const url = new URL(services.postgres.url);
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
+  const database = throwawayPostgres("restore");
   afterAll(async () => {
-    if (!available) return;
-    const pool = admin();
-    await pool.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await pool.end();
+    if (available) await database.drop();
   });
 
   it.runIf(available)("restores every record and claim of a SQLite backup into an empty database", async () => {
-    const pool = admin();
-    await pool.query(`CREATE DATABASE ${database}`);
-    await pool.end();
+    await database.create();
     const source = await parkStore();
     const file = join(folder, "to-postgres.jsonl");
     await runBackup(source, file);
-    expect(await runRestore(target(), file, false)).toMatchObject({ code: 0 });
-    expect(await contents(target())).toEqual(await contents(source));
-    expect(await runRestore(target(), file, false)).toMatchObject({ code: 3 });
+    expect(await runRestore(database.url, file, false)).toMatchObject({ code: 0 });
+    expect(await contents(database.url)).toEqual(await contents(source));
+    expect(await runRestore(database.url, file, false)).toMatchObject({ code: 3 });
   });
 });
 

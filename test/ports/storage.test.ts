@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStorage, openMemoryStorage, StorageUrlError, type Storage } from "../../src/ports/storage/index.js";
-import { serviceAvailable, services } from "../support/services.js";
+import { serviceAvailable, services, throwawayPostgres } from "../support/services.js";
 
 const folder = mkdtempSync(join(tmpdir(), "incubot-storage-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -102,21 +101,14 @@ describe("sqlite persistence", () => {
 
 describe("several instances starting at once on a new PostgreSQL database", async () => {
   const available = await serviceAvailable("postgres");
-  const database = `incubot_start_${process.pid}_${Date.now()}`;
-  const admin = () => new pg.Pool({ connectionString: services.postgres.url, max: 1 });
-  const url = () => Object.assign(new URL(services.postgres.url), { pathname: `/${database}` }).toString();
+  const database = throwawayPostgres("start");
   afterAll(async () => {
-    if (!available) return;
-    const pool = admin();
-    await pool.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await pool.end();
+    if (available) await database.drop();
   });
 
   it.runIf(available)("all start: creating the claims table is not a race one of them loses", async () => {
-    const pool = admin();
-    await pool.query(`CREATE DATABASE ${database}`);
-    await pool.end();
-    const opened = await Promise.allSettled(Array.from({ length: 6 }, () => openStorage(url())));
+    await database.create();
+    const opened = await Promise.allSettled(Array.from({ length: 6 }, () => openStorage(database.url)));
     expect(opened.filter((result) => result.status === "rejected")).toEqual([]);
     const stores = opened.map((result) => (result as PromiseFulfilledResult<Storage>).value);
     expect(await stores[0]!.claim("first", 10_000, "a")).toBe(true);

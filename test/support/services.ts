@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import pg from "pg";
 
 /** Loopback addresses of the services some tests need (CI starts them; REQUIRE_SERVICES=1). */
 export const services = {
@@ -40,4 +41,22 @@ export async function serviceAvailable(name: "redis" | "postgres" | "chromium"):
   if (required) throw new Error(`REQUIRE_SERVICES=1 but ${name} is not available`);
   console.warn(`[skip] ${name} is not available on this machine; tests that need it are skipped (CI sets REQUIRE_SERVICES=1)`);
   return false;
+}
+
+/**
+ * A PostgreSQL database of one test's own (incubot_<purpose>_<pid>_<time>): created when asked,
+ * dropped with FORCE at the end, so connections a killed instance left open do not keep it.
+ */
+export function throwawayPostgres(purpose: string): { name: string; url: string; create(): Promise<void>; drop(): Promise<void> } {
+  const name = `incubot_${purpose}_${process.pid}_${Date.now()}`;
+  const url = Object.assign(new URL(services.postgres.url), { pathname: `/${name}` }).toString();
+  const administer = async (statement: string) => {
+    const pool = new pg.Pool({ connectionString: services.postgres.url, max: 1 });
+    try {
+      await pool.query(statement);
+    } finally {
+      await pool.end();
+    }
+  };
+  return { name, url, create: () => administer(`CREATE DATABASE ${name}`), drop: () => administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

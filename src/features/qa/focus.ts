@@ -1,4 +1,4 @@
-import { normalize } from "./text.js";
+import { clauses as clausesOf, normalize } from "./text.js";
 
 /** Directional complements (干到多大必须下来, 交上去): no act of their own. */
 const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
@@ -26,7 +26,7 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).
-  const clauses = text.split(/[，,。？?！!；;\s]+/).filter(Boolean);
+  const clauses = clausesOf(text).map((clause) => clause.replace(/[？?]$/, ""));
   clauses.forEach((clause, position) => {
     // 需要盖章吗 / 能收费吗 / 会费要退吗: the act a yes/no question asks about, when it is one word
     // of its own. A clause that only sets the scene (想跟路人要捐款，得先拿个啥资格) asks nothing:

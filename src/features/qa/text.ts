@@ -141,6 +141,11 @@ export function namedSides(text: string, sides: readonly string[]): string[] {
   return [...named];
 }
 
+/** A text's clauses, split at punctuation and spaces; each keeps the question mark that ends it. */
+export function clauses(text: string): string[] {
+  return text.match(/[^，,。！!；;？?\s]+[？?]?/g) ?? [];
+}
+
 /** A clause that asks (吗, 怎么, 多少, 能…不) rather than sets the scene. */
 const askingMark = /[?？]|吗|么|呢|怎|咋|啥|什么|多少|几|哪|是否|能不能|可不可以|行不行|中不中|有没有|要不要|有事没|[不没]$|如何/;
 
@@ -151,7 +156,6 @@ const askingMark = /[?？]|吗|么|呢|怎|咋|啥|什么|多少|几|哪|是否|
  */
 export function askingClauses(question: string): string {
   if (isEnglish(question)) return question;
-  const clauses = question.match(/[^，,。！!；;？?\s]+[？?]?/g) ?? [];
-  const asking = clauses.filter((clause) => askingMark.test(clause));
+  const asking = clauses(question).filter((clause) => askingMark.test(clause));
   return asking.length > 0 ? asking.join("，") : question;
 }

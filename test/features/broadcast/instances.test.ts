@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@keyv/redis";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { startBotProcess, type BotProcess } from "../../support/process.js";
-import { serviceAvailable, services } from "../../support/services.js";
+import { serviceAvailable, services, throwawayPostgres } from "../../support/services.js";
 
 const groups = Array.from({ length: 30 }, (_, index) => `park-${index + 1}`);
 const notice = "本周六上午园区停电，请各组织调整活动安排。";
@@ -104,17 +103,13 @@ describe("two instances as processes, the sending one killed with SIGKILL", () =
   it("on one PostgreSQL: the same, in a throwaway database", { timeout: 60_000 }, async () => {
     if (!(await serviceAvailable("postgres"))) return;
     const run = `${process.pid}_${Date.now()}`;
-    const database = `incubot_instances_${run}`;
-    const admin = new pg.Pool({ connectionString: services.postgres.url, max: 1 });
-    await admin.query(`CREATE DATABASE ${database}`);
+    const database = throwawayPostgres("instances");
+    await database.create();
     try {
-      const url = new URL(services.postgres.url);
-      url.pathname = `/${database}`;
-      await killMidBroadcast(url.toString(), run);
+      await killMidBroadcast(database.url, run);
     } finally {
       // The killed instance's connections are cut by the server; FORCE closes any left.
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   });
 });

@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { configSchema } from "../../../src/config/schema.js";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
-import { QaService } from "../../../src/features/qa/service.js";
 import { askingClauses } from "../../../src/features/qa/text.js";
 import { quantities } from "../../../src/features/qa/verdict.js";
-import { park, qaTexts } from "./helpers.js";
+import { answerBody, askShipped } from "./helpers.js";
 
 /**
  * Questions as older leaders type them: dialect, spoken numbers, a story before the question.
  * The wording here is our own; the sets these mechanisms were tuned on are not repeated.
  */
-const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
-const service = new QaService({ config, texts: qaTexts() });
-const ask = (question: string) => service.answerer.answer(question);
-const body = (text: string) => text.replace(/\n来源[:：][^\n]*$/, "");
+const ask = askShipped;
+const body = answerBody;
 
 describe("dialect and spoken forms", () => {
   it("reads 俺们 as 我们, so a look-up of our own record goes to staff", async () => {

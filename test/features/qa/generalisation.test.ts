@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { configSchema } from "../../../src/config/schema.js";
 import { similar } from "../../../src/features/qa/answerer.js";
 import type { Section } from "../../../src/features/qa/article.js";
 import { withoutBareReply } from "../../../src/features/qa/composer.js";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
 import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
-import { QaService } from "../../../src/features/qa/service.js";
-import { park, qaTexts } from "./helpers.js";
+import { answerBody, askShipped, park } from "./helpers.js";
 
-/** The shipped knowledge base (config/knowledge), as the CLI and the chat use it. */
-const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
-const service = new QaService({ config, texts: qaTexts() });
-const ask = (question: string) => service.answerer.answer(question);
-const body = (text: string) => text.replace(/\n来源[:：][^\n]*$/, "");
+const ask = askShipped;
+const body = answerBody;
 
 describe("knowledge articles", () => {
   it("state facts, not one questioner's situation", () => {

@@ -16,6 +16,8 @@ import { systemClock } from "../../../src/ports/clock.js";
 import type { Llm } from "../../../src/ports/llm.js";
 import type { Scheduler } from "../../../src/ports/scheduler.js";
 import { openMemoryStorage, type Storage } from "../../../src/ports/storage/index.js";
+import type { Answer } from "../../../src/features/qa/answerer.js";
+import { QaService } from "../../../src/features/qa/service.js";
 
 /** A temporary folder, removed by the returned cleanup. */
 export function temporaryFolder(): { path: string; remove(): void } {
@@ -196,4 +198,17 @@ export function turnFor(feature: Feature, texts: Texts, text: string, options: T
     t: texts.translator(localeOf(text)),
     now: new Date("2026-03-16T02:00:00Z"),
   };
+}
+
+let shipped: QaService | undefined;
+
+/** A question put to the shipped knowledge base (config/knowledge), as the CLI and the chat put it. */
+export function askShipped(question: string): Promise<Answer> {
+  shipped ??= new QaService({ config: configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } }), texts: qaTexts() });
+  return shipped.answerer.answer(question);
+}
+
+/** An answer's text without its source line: what the person reads as the answer. */
+export function answerBody(text: string): string {
+  return text.replace(/\n来源[:：][^\n]*$/, "");
 }

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../../src/features/qa/article.js";
-import { configSchema } from "../../../src/config/schema.js";
 import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
 import { KnowledgeIndex } from "../../../src/features/qa/search.js";
-import { QaService } from "../../../src/features/qa/service.js";
-import { park, qaTexts } from "./helpers.js";
+import { askShipped, park } from "./helpers.js";
 
 const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
-const config = configSchema.parse({ park, qa: { knowledgeDirs: ["config/knowledge"] } });
-const service = new QaService({ config, texts: qaTexts() });
-const ask = (question: string) => service.answerer.answer(question);
+const ask = askShipped;
 
 describe("similar questions (问： lines) of the shipped knowledge base", () => {
   it("gives every section at least 8, each belonging to one section only", () => {
