@@ -175,7 +175,7 @@ describe("snapshots of models", () => {
   });
 
   it("keep the trained classifiers' answers exactly", () => {
-    const intent = new IntentClassifier({ general: ["社会团体怎么登记", "年检要交什么材料"], live: ["我的年检审到哪一步了"], other: ["今天天气怎么样"] });
+    const intent = new IntentClassifier({ general: ["社会团体怎么登记", "年检要交什么材料"], live: ["我的年检审到哪一步了"], improper: ["把会议记录日期往前写"], other: ["今天天气怎么样"] });
     const intentCopy = thaw<IntentClassifier>(freeze(intent, [IntentClassifier]), [IntentClassifier]);
     expect(intentCopy.probabilities("民非年检材料")).toEqual(intent.probabilities("民非年检材料"));
     const turns = new TurnClassifier([

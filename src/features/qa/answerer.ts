@@ -5,7 +5,7 @@ import { answersConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
-import type { IntentClassifier } from "./intent.js";
+import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { toSimplified } from "../../core/simplified.js";
 import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
@@ -41,8 +41,16 @@ export interface AnswererOptions {
   intent?: IntentClassifier;
 }
 
-/** How sure the classifier must be that a question is a live look-up before it becomes a ticket. */
-const liveCertainty = 0.7;
+/**
+ * How sure the classifier must be before a question is not answered from the rules: a live
+ * look-up becomes a ticket; a request to make something untrue, or a matter that only shares
+ * the rules' words (a car's 年检), is declined.
+ */
+const notRules: Partial<Record<IntentLabel, { certainty: number; reason: HandoffReason }>> = {
+  live: { certainty: 0.7, reason: "private" },
+  improper: { certainty: 0.8, reason: "fabrication" },
+  other: { certainty: 0.7, reason: "offtopic" },
+};
 /** How sure it must be that a question is about the rules before a long story may cover less. */
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
@@ -118,11 +126,15 @@ export class Answerer {
     const t = english ? this.options.translate.en : this.options.translate.zh;
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
-    const intent = this.options.intent?.classify(question);
-    if (intent?.label === "live" && intent.probability >= liveCertainty) return this.notAnswered("private", english, t);
+    const likely = this.options.intent?.probabilities(question);
+    for (const [label, { certainty, reason }] of Object.entries(notRules)) {
+      if (likely && likely[label as IntentLabel] >= certainty) return this.notAnswered(reason, english, t);
+    }
     // A question the classifier is sure is about the rules may be told in a long story that
     // the best section accounts for only a little of: it needs less coverage.
-    const minCoverage = (intent?.label === "general" && intent.probability >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
+    // A story of something done wrong (报告没人弄, 随便买本收据) that was not declined asks the rules too.
+    const aboutRules = likely ? likely.general + likely.improper : 0;
+    const minCoverage = (aboutRules >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
     const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
     const index = this.options.index();

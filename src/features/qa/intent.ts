@@ -4,8 +4,11 @@ import { z } from "zod";
 import { normalize, stem } from "./text.js";
 import { edgeGrams } from "../../core/ngrams.js";
 
-/** What a question is, for scope: the knowledge base's business, a live look-up, or neither. */
-export const intentLabels = ["general", "live", "other"] as const;
+/**
+ * What a question is, for scope: the knowledge base's business, a live look-up, a request to
+ * make something untrue (back-dated minutes, padded hours), or none of these.
+ */
+export const intentLabels = ["general", "live", "improper", "other"] as const;
 export type IntentLabel = (typeof intentLabels)[number];
 
 export type IntentExamples = Record<IntentLabel, string[]>;
@@ -16,12 +19,12 @@ export interface IntentGuess {
   probability: number;
 }
 
-const examplesSchema = z.object({ general: z.array(z.string()).min(1), live: z.array(z.string()).min(1), other: z.array(z.string()).min(1) });
+const examplesSchema = z.object(Object.fromEntries(intentLabels.map((label) => [label, z.array(z.string()).min(1)])) as Record<IntentLabel, z.ZodArray<z.ZodString>>);
 
 /** Reads the class examples (config/qa/scope-examples.yaml); a broken file stops start-up with its name. */
 export function readIntentExamples(file: string): IntentExamples {
   const checked = examplesSchema.safeParse(parse(readFileSync(file, "utf8")));
-  if (!checked.success) throw new Error(`${file}: needs lists general, live and other (${checked.error.issues[0]!.message})`);
+  if (!checked.success) throw new Error(`${file}: needs lists ${intentLabels.join(", ")} (${checked.error.issues[0]!.path.join(".")}: ${checked.error.issues[0]!.message})`);
   return checked.data;
 }
 
@@ -130,7 +133,7 @@ export function classifierFor(file: string): IntentClassifier {
 
 /** Every `fold`-th example of each class, for scoring on examples the classifier never saw. */
 export function splitExamples(examples: IntentExamples, fold = 5): { train: IntentExamples; test: Array<{ text: string; label: IntentLabel }> } {
-  const train = { general: [], live: [], other: [] } as IntentExamples;
+  const train = Object.fromEntries(intentLabels.map((label) => [label, []])) as unknown as IntentExamples;
   const test: Array<{ text: string; label: IntentLabel }> = [];
   for (const label of intentLabels) {
     examples[label].forEach((text, index) => (index % fold === fold - 1 ? test.push({ text, label }) : train[label].push(text)));

@@ -27,6 +27,33 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     expect(model.classify("how long is an evaluation grade valid").label).toBe("general");
   });
 
+  it("tells a request to make a record untrue, mostly only hinted at, from a question about the rule", () => {
+    const model = new IntentClassifier(examples);
+    for (const request of [
+      "去年服务时长统计出来才八百多小时，报上去的时候能不能按一千五报，反正也没人核对",
+      "验资时先找亲戚转十万进来，证下来再转回去，这么操作没问题吧",
+      "有几个理事那天没到场，签到表上让他们回头补个名字，看着齐全点",
+      "Our volunteers only did about 300 hours last year, can we put 600 in the report so it looks better?",
+    ]) {
+      expect(model.classify(request), request).toMatchObject({ label: "improper" });
+    }
+    for (const question of ["换届晚了半年，现在补开会员大会还来得及吗，要走啥手续", "年度报告里的活动场次填错了，交上去还能改吗", "提交虚假材料骗取登记会有什么处罚", "志愿服务时长应该怎么记录，能按估算的填吗"]) {
+      expect(model.classify(question), question).toMatchObject({ label: "general" });
+    }
+  });
+
+  it("sends at most 2% of its unseen rule questions away with the certainty the answerer acts on", () => {
+    const { train, test } = splitExamples(examples);
+    const model = new IntentClassifier(train);
+    const sentAway = test.filter(({ text, label }) => {
+      const likely = model.probabilities(text);
+      return label === "general" && (likely.improper >= 0.8 || likely.other >= 0.7 || likely.live >= 0.7);
+    });
+    const rules = test.filter(({ label }) => label === "general").length;
+    console.log(`unseen rule questions the answerer would not answer: ${sentAway.length}/${rules}`, sentAway.map(({ text }) => text));
+    expect(sentAway.length / rules).toBeLessThanOrEqual(0.02);
+  });
+
   it("gives the same model for the same examples (seeded training)", () => {
     const question = "我们的评估结果出来了吗";
     expect(new IntentClassifier(examples).probabilities(question)).toEqual(new IntentClassifier(examples).probabilities(question));

@@ -7,6 +7,23 @@ import { askShipped, park } from "./helpers.js";
 const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
 const ask = askShipped;
 
+describe("the shipped knowledge base's wording", () => {
+  it("says the facts people quote in the statutes' own words, where a paraphrase would hide them", () => {
+    // A leader who read the law, or staff checking an answer, looks for these phrases.
+    const quoted = [
+      ["foundation-setup", "国务院民政部门和省级民政部门"],
+      ["charity-public-fundraising", "不得以任何形式自行开展公开募捐"],
+      ["evaluation-grades", "有效期5年"],
+      ["foundation-governance-and-spending", "每年至少2次"],
+      ["shetuan-charter-and-governance", "每年至少一次"],
+      ["shetuan-registration-procedure", "业务范围相同或者相似"],
+      ["charity-directed-fundraising-and-donations", "财政部门统一监（印）制的捐赠票据"],
+    ];
+    const missing = quoted.filter(([article, phrase]) => !sections.some((section) => section.documentId === article && section.body.includes(phrase!)));
+    expect(missing).toEqual([]);
+  });
+});
+
 describe("similar questions (问： lines) of the shipped knowledge base", () => {
   it("gives every section at least 8, each belonging to one section only", () => {
     const few = sections.filter((section) => (section.questions ?? []).length < 8).map((section) => `${section.id} ${section.heading}`);
