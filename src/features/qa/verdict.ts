@@ -158,8 +158,18 @@ function affinity(limit: Limit, question: string): number {
     const stated = own.length > 0 ? own : namedSides(limit.sentence, sides);
     if (asked.length > 0 && stated.length > 0 && !asked.some((side) => stated.includes(side))) shared -= 10;
   }
-  for (let index = 0; index + 1 < clause.length; index++) if (/[\u3400-\u9fff]{2}/.test(clause.slice(index, index + 2)) && question.includes(clause.slice(index, index + 2))) shared++;
+  // Words, not figures: 6个月 in both says nothing of whether they measure the same thing.
+  const words = withoutFigures(clause);
+  const asked = withoutFigures(question);
+  for (let index = 0; index + 1 < words.length; index++) if (/[\u3400-\u9fff]{2}/.test(words.slice(index, index + 2)) && asked.includes(words.slice(index, index + 2))) shared++;
   return shared;
+}
+
+const figure = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${unitPattern})`, "g");
+
+/** A text with its figures and their units taken out. */
+function withoutFigures(text: string): string {
+  return text.replace(figure, " ");
 }
 
 /** Money in words: 700万, 24万, 3500元. */

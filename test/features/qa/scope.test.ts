@@ -4,6 +4,8 @@ import { judgeScope, looksLikeQuestion } from "../../../src/features/qa/scope.js
 const reasons: Array<[string, string]> = [
   ["明天哈尔滨下雪不？户外活动要不要改期", "offtopic"],
   ["What's the weather in Harbin tomorrow?", "offtopic"],
+  ["Could you draft the bylaws for our new reading club, in Chinese and English?", "offtopic"],
+  ["Can you please fill in the registration form for us?", "offtopic"],
   ["有没有大佬推荐个股票或基金，最近亏麻了", "offtopic"],
   ["最近买什么理财产品比较稳", "offtopic"],
   ["推荐下平房区好吃的锅包肉馆子", "offtopic"],
@@ -47,6 +49,8 @@ const reasons: Array<[string, string]> = [
 ];
 
 const inScope = [
+  "Can you tell me what our charter has to contain?",
+  "Could you help me understand how to fill in the annual report?",
   "成立社团最少要多少会员？",
   "我们民非去年11月刚拿的证，今年还要参加年检吗？",
   "非公募基金会每年至少要花多少钱做公益？",

@@ -24,6 +24,12 @@ describe("threshold verdicts", () => {
     expect(limits(spending)).toMatchObject([{ kind: "percent", low: 70, share: true }, { kind: "percent", low: 8, share: true }, { kind: "percent", high: 10, share: true }]);
   });
 
+  it("judges a figure by the limit whose words the question shares, not by a shared unit (半年 against 6个月)", () => {
+    const section = "登记满6个月的可以申请；延期换届最长不超过1年。";
+    expect(verdict("换届往后拖了半年行吗", section, zh)).toBe(verdict("换届往后拖了6个月行吗", "延期换届最长不超过1年。", zh));
+    expect(verdict("换届往后拖了半年行吗", section, zh)).toContain("1年");
+  });
+
   it("user: 我们拉了35个人能登记协会吗 → bot: 不够, before the rule", () => {
     expect(verdict("我们拉了三十五个人能登记协会吗", members, zh)).toBe("不够：35个，少于规定的50个。");
   });
