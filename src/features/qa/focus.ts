@@ -37,10 +37,11 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
     if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什么|啥|哪/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
-      // The act must be a word of its own in the clause, not the tail of one (要求, 需要).
+      // The act must be a word of its own in the clause, not the tail of one (要求, 需要), and not
+      // a verb so general it names no act (办, 弄, 报: 今年能报不 is said of applying, filing, joining).
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^[的了吗呢啊吧么不是有在做干当搞办弄去来算行]$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^[的了吗呢啊吧么不是有在做干当搞办弄去来算行报]$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);

@@ -1,14 +1,16 @@
 import { canonicalForms, confusions, englishStopWords, stopBigrams } from "./lexicon.js";
+import { shippedHomophones } from "./homophones.js";
 
 const cjkRun = /[\u3400-\u9fff]+/g;
 const latinWord = /\d+[a-z]+\b|[a-z][a-z0-9'-]*|\d+(?:\.\d+)?%?/g;
 
-/** Full-width to half-width (NFKC), lower case, typos corrected: the form every text is matched in. */
+/** Full-width to half-width (NFKC), lower case, typos and homophones corrected: the form every text is matched in. */
 export function normalize(text: string): string {
   const known = normalized.get(text);
   if (known !== undefined) return known;
   let result = text.normalize("NFKC").toLowerCase();
   for (const [wrong, right] of confusions) if (result.includes(wrong)) result = result.split(wrong).join(right);
+  result = shippedHomophones().correct(result);
   for (const [long, short] of canonicalForms) if (result.includes(long)) result = result.split(long).join(short);
   // Section bodies and headings are normalised again for every question that reaches them; a
   // bounded memo makes those repeats free (the function is pure).

@@ -26,6 +26,7 @@ describe("questions the knowledge base does not cover", () => {
     // A yes/no whose act is not one word (继续+干) is left to the topic words.
     expect(focusPhrases("会长超过70岁还能继续干吗")).toEqual([]);
     expect(focusPhrases("到期了怎么办")).toEqual([]);
+    expect(focusPhrases("评估得成立满几年 我们去年登记的 今年能报不")).toEqual([]);
     expect(focusPhrases("成立社团最少要多少会员")).toEqual([]);
   });
 

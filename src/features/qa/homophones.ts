@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { projectPath } from "../../core/paths.js";
+import type { Section } from "./article.js";
+
+/**
+ * The terms worth correcting to: aliases of three to eight characters that the articles use
+ * (aliases also hold misspellings kept for the search, such as 异常明录).
+ */
+export function homophoneTerms(sections: Section[]): string[] {
+  const used = sections.map((section) => `${section.heading} ${section.body}`).join(" ");
+  const terms = new Set<string>();
+  for (const section of sections) for (const alias of section.aliases) if (/^[\u4e00-\u9fff]{3,8}$/.test(alias) && used.includes(alias)) terms.add(alias);
+  return [...terms].sort();
+}
+
+/**
+ * Voice input and pinyin typing put a character of the same sound in a term's place (鸡金会 for
+ * 基金会, 李事会 for 理事会). A run of characters read like one of the knowledge base's terms of
+ * three characters or more, differing from it in one character in three, is taken for that term.
+ * A run that starts or ends inside a word of its own (公积金会, 基金汇报) is left as it is.
+ * Data: config/qa/homophones.json, built by scripts/homophones.ts.
+ */
+export class HomophoneCorrector {
+  private readonly readings: Map<string, string[]>;
+  /** Terms by the reading of their first character, with every character's reading. */
+  private readonly termsByFirst = new Map<string, Array<{ term: string; spoken: string[] }>>();
+  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+  constructor(table: { readings: Record<string, string>; terms: Array<[string, string]> }) {
+    this.readings = new Map(Object.entries(table.readings).map(([character, readings]) => [character, readings.split(" ")]));
+    for (const [term, reading] of table.terms) {
+      const spoken = reading.split(" ");
+      if (spoken.length !== term.length) continue;
+      this.termsByFirst.set(spoken[0]!, [...(this.termsByFirst.get(spoken[0]!) ?? []), { term, spoken }]);
+    }
+  }
+
+  correct(text: string): string {
+    let result = text;
+    let boundaries: Set<number> | undefined;
+    for (let start = 0; start + 3 <= result.length; start++) {
+      for (const reading of this.readings.get(result[start]!) ?? []) {
+        for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
+          const run = result.slice(start, start + term.length);
+          if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken)) continue;
+          boundaries ??= this.wordBoundaries(result);
+          if (!boundaries.has(start) || !boundaries.has(start + term.length)) continue;
+          result = result.slice(0, start) + term + result.slice(start + term.length);
+          boundaries = undefined;
+        }
+      }
+    }
+    return result;
+  }
+
+  private soundsLike(run: string, term: string, spoken: string[]): boolean {
+    let different = 0;
+    for (let index = 0; index < term.length; index++) {
+      if (run[index] === term[index]) continue;
+      if (!this.readings.get(run[index]!)?.includes(spoken[index]!)) return false;
+      different++;
+    }
+    return different <= Math.floor(term.length / 3);
+  }
+
+  private wordBoundaries(text: string): Set<number> {
+    const boundaries = new Set([text.length]);
+    for (const piece of this.segmenter.segment(text)) boundaries.add(piece.index);
+    return boundaries;
+  }
+}
+
+let shipped: HomophoneCorrector | undefined;
+
+/** The corrector for the shipped terms, read once (about 60 KB). */
+export function shippedHomophones(): HomophoneCorrector {
+  shipped ??= new HomophoneCorrector(JSON.parse(readFileSync(projectPath("config/qa/homophones.json"), "utf8")));
+  return shipped;
+}
