@@ -173,7 +173,10 @@ export class Answerer {
 
   /** One confident section per part of the question, without repeats. */
   private pick(question: string, minCoverage: number, previous?: string): Pick[] {
-    const confident = (hit: Hit) => this.confident(hit, minCoverage);
+    // A later part that goes on about an article an earlier part was answered from (问俩事：多少人？
+    // 另一个是得准备多少钱) names little of its own: it needs only a story's coverage.
+    const confident = (hit: Hit) =>
+      this.confident(hit, minCoverage) || (picks.some((pick) => pick.section.documentId === hit.section.documentId) && this.confident(hit, storyCoverageFactor * minCoverage));
     const index = this.options.index();
     const compared = comparedParts(question);
     // A comparison one section answers (it names both sides) stays whole; otherwise each side

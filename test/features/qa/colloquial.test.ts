@@ -115,6 +115,12 @@ describe("what is out of scope, said colloquially", () => {
 });
 
 describe("two asks answered by one article", () => {
+  it("answers the second ask, which names little of its own, from the article the first was answered from", async () => {
+    const answer = body((await ask("问俩事 俺们社区书法队想正式成立个协会 一个是最少得有多少会员 另一个是得备多少钱 好让大伙提前凑凑")).text);
+    expect(answer).toContain("50个");
+    expect(answer).toContain("3万元");
+  });
+
   it("says both parts when two sections of one article cite the same notice", async () => {
     const answer = body((await ask("会费标准谁来定，要多少人到场？定下来以后多久得告诉全体会员？")).text);
     expect(answer).toContain("2/3");
