@@ -15,6 +15,13 @@ describe("splitQuestion", () => {
     expect(splitQuestion("民非登记证书有法人、合伙以及个体三种吗")).toHaveLength(1);
   });
 
+  it("does not take 我们几个 (the few of us) in a story for a question of its own", () => {
+    expect(splitQuestion("想问两件事 咱们几个老同事在社区张罗成立个协会 一个是最少要多少会员 另一个是得备多少钱")).toEqual([
+      "想问两件事，咱们几个老同事在社区张罗成立个协会，一个是最少要多少会员",
+      "另一个是得备多少钱",
+    ]);
+  });
+
   it("splits at question marks (？…？)", () => {
     expect(splitQuestion("基金会理事会得几个人？一届任期多长")).toEqual(["基金会理事会得几个人？", "一届任期多长"]);
   });
