@@ -12,10 +12,13 @@ export type ScopeVerdict =
 /** An organisation named by its own name (康乐社区老年协会, 和美邻里服务中心), not "a 协会". */
 const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u9fff]){2,12}(?:服务中心|协会|商会|学会|基金会|服务社|服务队|志愿队|救援队|舞蹈队|合唱团|促进会|研究会|联合会|互助会|服务站)";
 
+/** What the rules govern: organisations of these kinds and the donations they take. */
+const governed = /社团|协会|商会|学会|基金会|民非|社会组织|慈善|服务中心|善款|捐来|捐赠|募捐/;
+
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[]; unlessGoverned?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -54,7 +57,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
   {
     verdict: { action: "decline", reason: "dispute" },
     patterns: [
-      /借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架/,
+      // (Unless it asks what the debt means for the organisation's credit record: a rule.)
+      /^(?!.*(黑名单|失信|异常名录|信用记录)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
       // A neighbour named as a helper (我、老伴、老邻居) is no quarrel; one who makes trouble is.
       /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
       /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
@@ -63,7 +67,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       // (Suing over a penalty, 对处罚不服能起诉吗, is administrative review: a rule the bot answers.)
       /律师费|请(个)?律师|(尾款|货款|服务费|工程款|合同款).{0,10}(不给|不付|拖|没给|没付|要不回)/,
       /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
-      /\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
+      /^(?!.*\b(penalty|penalties|fine|fined|civil affairs|administrative|bureau)\b).*\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
       // A quarrel between people asks for a judgement of persons, not of a rule.
       /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
     ],
@@ -90,6 +94,16 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       // Finding premises to rent: property listings, not registration rules.
       /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
+    ],
+    // A question that names an organisation of the kind the rules govern, or its donations, asks
+    // about them however it goes on (协会能以协会名头办比赛吗, 善款能买股票吗, 捐来的旧衣服能卖吗).
+    unlessGoverned: true,
+  },
+  {
+    verdict: { action: "decline", reason: "offtopic" },
+    patterns: [
+      // Which stock or fund to buy, for anyone (whether a 基金会 may invest is a rule, answered).
+      /哪只|(哪个|什么|啥)(股票|基金(?!会)|理财).{0,6}(能涨|会涨|收益|好|稳)|(股票|基金(?!会)|理财)[^，,。？?]{0,8}推荐|推荐[^，,。？?]{0,6}(股票|基金(?!会)|理财)|(股票|基金(?!会))[^，,。？?]{0,4}(能涨|收益高)/,
       // Chores the bot does not do: writing, designing, booking, making files (not questions about them).
       /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版|填|填写)(?!(些)?(什么|啥|哪些|点什么))/,
       /(你|您)(帮|给)(我|我们|咱)?(填|写|做|弄)(一下|下|好)/,
@@ -115,6 +129,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       // Where a named organisation stands (和美服务中心被列进名录了吗, 书画协会年检通过没): its record, not a rule.
       // (A finished state only: 年报要交吗 asks a rule, 年报交了没 a record.)
       new RegExp(`${namedOrganization}.{0,16}(列入|列进|纳入|注销|撤销|处罚|罚款|评上|评为|通过|批|下来|备案|交|报).{0,8}(了(吗|没|没有)?|没有?|没交|没报)[？?]?$`),
+      // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
+      // (能改过来吗 / 会不会退回来 ask what the rules allow.)
+      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要不要|得|该|条例|办法|规定|政策|法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)[？?]?$/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.
@@ -123,7 +140,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.
       /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了?(吗|没)/,
-      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?(到哪|进展|进度)`),
+      // (报到哪 / 交到哪 ask where a thing is to be handed in.)
+      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄])到哪|进展|进度)`),
       new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|是)(几|多少|什么)(a|A|级|等|分)`),
       new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)`),
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
@@ -151,7 +169,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[] }> = [
 export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
-  for (const rule of rules) if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
+  for (const rule of rules) {
+    if (rule.unlessGoverned && governed.test(text)) continue;
+    if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
+  }
   return undefined;
 }
 

@@ -142,3 +142,21 @@ describe("a request to make a record untrue, only hinted at", () => {
     expect(body(answer.text)).toContain("如实记录");
   });
 });
+
+describe("looking up whether something has come through", () => {
+  it("forwards 改过来没有 / 显示出来了没 to staff, but answers whether it can be done", () => {
+    expect(judgeScope("上个月换了秘书长 系统里改过来没有")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("交的换届材料 那边录进去了吗")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("登记证书上的地址写错了 还能改过来吗")).toBeUndefined();
+    expect(judgeScope("新的社会组织登记管理条例出来没有")).toBeUndefined();
+  });
+});
+
+describe("topics that are not the rules', named together with an organisation the rules govern", () => {
+  it("are about the organisation, unless they ask for a tip or a chore", () => {
+    expect(judgeScope("基金会的钱能拿去买股票吗")).toBeUndefined();
+    expect(judgeScope("协会能不能组织会员去外地旅游，费用从会费出")).toBeUndefined();
+    expect(judgeScope("协会账上有点闲钱 推荐个稳当的理财")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("帮我们协会设计一张招新海报")).toMatchObject({ action: "decline", reason: "offtopic" });
+  });
+});
