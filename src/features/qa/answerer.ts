@@ -51,6 +51,8 @@ const notRules: Partial<Record<IntentLabel, { certainty: number; reason: Handoff
   improper: { certainty: 0.8, reason: "fabrication" },
   other: { certainty: 0.7, reason: "offtopic" },
 };
+/** How close to a listed similar question (问 line) a question must come to be answered as one. */
+const knownQuestion = 0.8;
 /** How sure it must be that a question is about the rules before a long story may cover less. */
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
@@ -127,8 +129,11 @@ export class Answerer {
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const likely = this.options.intent?.probabilities(question);
+    // A question nearly word for word one the articles list as answered (年报总结得写几个方面) is
+    // theirs, whatever the classifier makes of a word in it (写 in a request to write it up nicely).
+    const known = this.options.index().closestAsked(question) >= knownQuestion;
     for (const [label, { certainty, reason }] of Object.entries(notRules)) {
-      if (likely && likely[label as IntentLabel] >= certainty) return this.notAnswered(reason, english, t);
+      if (likely && !known && likely[label as IntentLabel] >= certainty) return this.notAnswered(reason, english, t);
     }
     // A question the classifier is sure is about the rules may be told in a long story that
     // the best section accounts for only a little of: it needs less coverage.

@@ -179,6 +179,11 @@ export class KnowledgeIndex {
     return Math.log(1 + this.sections.length) / Math.log(1 + 700);
   }
 
+  /** How close (0–1) the question comes to one of the similar questions (问 lines) the articles answer. */
+  closestAsked(question: string): number {
+    return Math.max(0, ...this.similar.nearest(question, weightOf).values());
+  }
+
   /** Best sections first. `context` (the whole question, for one part of it) is searched lightly. */
   search(question: string, options: { context?: string; limit?: number } = {}): Hit[] {
     const query = this.queryTerms(question, options.context);

@@ -136,6 +136,13 @@ describe("a request to make a record untrue, only hinted at", () => {
     }
   });
 
+  it("but a question the articles list as answered is answered, whatever the classifier makes of it", async () => {
+    const { classifierFor } = await import("../../../src/features/qa/intent.js");
+    // 写 reads like a request to write something up; the knowledge base lists this as a question.
+    expect(classifierFor("config/qa/scope-examples.yaml").classify("年报总结得写几个方面")).toMatchObject({ label: "improper" });
+    expect((await ask("年报总结得写几个方面")).handoff).toBe(false);
+  });
+
   it("while the rule about the same record is still answered", async () => {
     const answer = await ask("志愿服务时长应该怎么记录，能按估算的填吗");
     expect(answer.handoff).toBe(false);
