@@ -15,6 +15,9 @@ const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u
 /** What the rules govern: organisations of these kinds and the donations they take. */
 const governed = /社团|协会|商会|学会|基金会|民非|社会组织|慈善|服务中心|善款|捐来|捐赠|募捐/;
 
+/** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
+const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
+
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
@@ -170,7 +173,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
   for (const rule of rules) {
-    if (rule.unlessGoverned && governed.test(text)) continue;
+    if (rule.unlessGoverned && governed.test(text) && !recommendation.test(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

@@ -165,5 +165,6 @@ describe("topics that are not the rules', named together with an organisation th
     expect(judgeScope("协会能不能组织会员去外地旅游，费用从会费出")).toBeUndefined();
     expect(judgeScope("协会账上有点闲钱 推荐个稳当的理财")).toMatchObject({ action: "decline", reason: "offtopic" });
     expect(judgeScope("帮我们协会设计一张招新海报")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("协会组织会员去旅游，推荐几个好玩的景点")).toMatchObject({ action: "decline", reason: "offtopic" });
   });
 });
