@@ -15,6 +15,9 @@ const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u
 /** What the rules govern: organisations of these kinds and the donations they take. */
 const governed = /社团|协会|商会|学会|基金会|民非|社会组织|慈善|服务中心|善款|捐来|捐赠|募捐/;
 
+/** Asking whether something is allowed (能…吗, 行不, 可以吗): what the rules say. */
+const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]/;
+
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
 
@@ -98,8 +101,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[]; unlessGoverned?:
       /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
     ],
-    // A question that names an organisation of the kind the rules govern, or its donations, asks
-    // about them however it goes on (协会能以协会名头办比赛吗, 善款能买股票吗, 捐来的旧衣服能卖吗).
+    // Whether an organisation the rules govern may do such a thing is a rule question (协会能以协会
+    // 名头办比赛吗, 善款能买股票吗, 捐来的旧衣服能卖吗); the weather on its outing day is not.
     unlessGoverned: true,
   },
   {
@@ -173,7 +176,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
   for (const rule of rules) {
-    if (rule.unlessGoverned && governed.test(text) && !recommendation.test(text)) continue;
+    if (rule.unlessGoverned && governed.test(text) && permission.test(text) && !recommendation.test(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

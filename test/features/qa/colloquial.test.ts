@@ -160,10 +160,11 @@ describe("looking up whether something has come through", () => {
 });
 
 describe("topics that are not the rules', named together with an organisation the rules govern", () => {
-  it("are about the organisation, unless they ask for a tip or a chore", () => {
+  it("ask what the organisation may do, unless they ask for a tip, a chore or the weather", () => {
     expect(judgeScope("基金会的钱能拿去买股票吗")).toBeUndefined();
     expect(judgeScope("协会能不能组织会员去外地旅游，费用从会费出")).toBeUndefined();
     expect(judgeScope("协会账上有点闲钱 推荐个稳当的理财")).toMatchObject({ action: "decline", reason: "offtopic" });
+    expect(judgeScope("协会周六搞户外活动，那天会下雨吗")).toMatchObject({ action: "decline", reason: "offtopic" });
     expect(judgeScope("帮我们协会设计一张招新海报")).toMatchObject({ action: "decline", reason: "offtopic" });
     expect(judgeScope("协会组织会员去旅游，推荐几个好玩的景点")).toMatchObject({ action: "decline", reason: "offtopic" });
   });
