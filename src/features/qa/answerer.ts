@@ -109,6 +109,10 @@ function contentCharacters(question: string): number {
   return [...normalize(question)].filter((character) => /[\u3400-\u9fff]/.test(character) && !functionCharacters.has(character)).length;
 }
 
+/** A heading about falling short of a rule, and how close to the best hit it must score. */
+const shortfall = /不足|不够|达不到|够不上|不满|少于/;
+const shortfallScore = 0.4;
+
 /** A runner-up this close to the best hit is included too. */
 const closeRunnerUp = 0.8;
 
@@ -150,6 +154,8 @@ export class Answerer {
       // to another question: the rule is said without it.
       pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
     }
+    const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!) : undefined;
+    if (remedy) picks.push({ question: picks[0]!.question, section: remedy });
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
     if (!this.options.writer) return fallback;
@@ -169,6 +175,18 @@ export class Answerer {
       english,
       generated: true,
     };
+  }
+
+  /**
+   * When the figure a question states falls short of the rule (两个党员 against 3人以上), the section
+   * on what to do when short (正式党员不足3人怎么办, 够不上登记条件怎么办), if the search finds one close by.
+   */
+  private shortfallRemedy(pick: Pick): Section | undefined {
+    const judged = thresholdVerdict(pick.question, pick.section.body, { english: false, t: (key) => key });
+    if (!judged || !/\.no$/.test(judged)) return undefined;
+    const hits = this.options.index().search(pick.question, { limit: 6 });
+    const top = hits[0]?.score ?? 0;
+    return hits.find((hit) => hit.score >= shortfallScore * top && shortfall.test(hit.section.heading) && !similar(hit.section, pick.section))?.section;
   }
 
   /** The text for a question the bot does not answer, by reason (the CLI and tests show it). */

@@ -172,6 +172,9 @@ function withoutFigures(text: string): string {
   return text.replace(figure, " ");
 }
 
+/** A sentence reporting what is done elsewhere, not a rule that binds a park in Heilongjiang. */
+const elsewhere = /多地|各地做法|外省|其他省|不是黑龙江|非黑龙江/;
+
 /** Money in words: 700万, 24万, 3500元. */
 function money(value: number): string {
   if (value >= 10_000) return `${Number((value / 10_000).toFixed(2))}万元`;
@@ -216,7 +219,8 @@ export function verdict(question: string, sectionText: string, options: { englis
   let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
   for (const quantity of stated) {
     for (const limit of sectionLimits) {
-      if (limit.share || measure(limit.kind) !== measure(quantity.kind)) continue;
+      // Other provinces' practice (多地做法：社团类一般要10名以上会员) judges nothing here.
+      if (limit.share || measure(limit.kind) !== measure(quantity.kind) || elsewhere.test(limit.sentence)) continue;
       const score = affinity(limit, around(quantity)) + 0.1 * affinity(limit, text);
       if (!best || score > best.score) best = { quantity, limit, score };
     }

@@ -169,3 +169,11 @@ describe("topics that are not the rules', named together with an organisation th
     expect(judgeScope("协会组织会员去旅游，推荐几个好玩的景点")).toMatchObject({ action: "decline", reason: "offtopic" });
   });
 });
+
+describe("a figure that falls short", () => {
+  it("is told what can be done instead, from the section on falling short", async () => {
+    const answer = body((await ask("我们机构就两个正式党员 能自己成立党支部吗")).text);
+    expect(answer).toMatch(/^1\. 不够：2个/);
+    expect(answer).toContain("党建工作指导员");
+  });
+});

@@ -30,6 +30,11 @@ describe("threshold verdicts", () => {
     expect(verdict("换届往后拖了半年行吗", section, zh)).toContain("1年");
   });
 
+  it("judges by the rule that binds here, not by a practice reported from elsewhere", () => {
+    const section = "多地做法：社区社会组织一般要10名以上会员，这不是黑龙江规定。想正式登记成协会的，要50个以上个人会员。";
+    expect(verdict("咱们社区合唱队才25个人，登记协会够格吗", section, zh)).toBe("不够：25个，少于规定的50个。");
+  });
+
   it("user: 我们拉了35个人能登记协会吗 → bot: 不够, before the rule", () => {
     expect(verdict("我们拉了三十五个人能登记协会吗", members, zh)).toBe("不够：35个，少于规定的50个。");
   });
