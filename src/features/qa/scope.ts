@@ -1,4 +1,5 @@
 import { normalize } from "./text.js";
+import { overstates } from "./verdict.js";
 
 /**
  * Questions the bot must not answer from the knowledge base, whatever retrieval finds.
@@ -24,7 +25,7 @@ const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[]; unlessGoverned?: boolean }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -56,6 +57,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: RegExp[]; unlessGoverned?:
       // 实际账上没那么多，写10万就行 / 往多了写: a figure to be stated above what is real.
       /实际[^。？?]{0,10}(没|不够|只有|不到)[^。？?]{0,16}(写|填|报|开|弄|做)(成|个|上)?\s*(\d|[一二三四五六七八九十两])/,
       /(往多了|往高了|往大了|多)(写|填|报)(点|些|一点|一些)(吧|行|呗|就行)/,
+      { test: overstates },
+      // Back-dating: a date to be written as an earlier one (落款写成前年的, 日期就写上个月).
+      // (决议日期应该写开会那天还是签字那天 asks which date is right.)
+      /^(?!.*(应该|还是|为准|哪天|哪个日期)).*(日期|落款|时间)[^，,。？?]{0,8}(写成|写|填成|填|改成|签成)[^，,。？?]{0,6}(前年|去年|上个?月|上周|之前|以前|当时|那天|上回)/,
+      /倒签|往前(写|签|填|挪|提|改)/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
       /\b(fake|forge|forged|fabricate|counterfeit)\b/,
     ],

@@ -90,6 +90,24 @@ export function quantities(question: string): Quantity[] {
   return found;
 }
 
+/** What marks a figure as the real one (实际只有1万, 捐了2万, 才八百小时). */
+const real = /(实际|其实|只有|只|才|就|捐了|收了|做了|干了|来了|到了|花了)\s*$/;
+/** What marks a figure as the one to be written down (写5万, 按1500报, 填成30). */
+const written = /(写|开|填|报|记|按)(成|上|个|到)?\s*$/;
+
+/**
+ * A figure to be stated above the real one (捐了2万，收据上写5万; 才八百多小时，按一千五报): the
+ * real figure named first, a larger one of its kind after it, to be written, filed or issued.
+ */
+export function overstates(question: string): boolean {
+  const text = digitsOf(question);
+  const found = quantities(question);
+  return found.some((first) =>
+    real.test(text.slice(Math.max(0, first.at - 6), first.at)) &&
+    found.some((then) => then.at > first.at && then.kind === first.kind && then.value > first.value && written.test(text.slice(Math.max(0, then.at - 6), then.at))),
+  );
+}
+
 const atLeast = /(?:不少于|不低于|不得少于|不得低于|至少|最少|最低|满)$/;
 const atMost = /(?:不超过|不得超过|未超过|不多于|最多|最高|上限为?|至多)$/;
 const comparator = /(不少于|不低于|不得少于|不得低于|至少|最少|最低|不超过|不得超过|未超过|不多于|最多|最高|至多)[^，,。；;]{0,10}$/;
