@@ -152,6 +152,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.
       /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了?(吗|没)/,
+      /^(?=.*\b(our|we|us)\b)(?=.*\bwhen (will|would|do|does|can|is)\b).*\b(be paid|get paid|be transferred|arrive|be disbursed|be released|hit our account|reach our account|come through)\b/,
       // (报到哪 / 交到哪 ask where a thing is to be handed in.)
       new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄])到哪|进展|进度)`),
       new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|是)(几|多少|什么)(a|A|级|等|分)`),

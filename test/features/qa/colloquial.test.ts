@@ -166,6 +166,7 @@ describe("looking up whether something has come through", () => {
     expect(judgeScope("交的换届材料 那边录进去了吗")).toMatchObject({ action: "handoff", reason: "private" });
     expect(judgeScope("登记证书上的地址写错了 还能改过来吗")).toBeUndefined();
     expect(judgeScope("新的社会组织登记管理条例出来没有")).toBeUndefined();
+    expect(judgeScope("When will the money for our elderly-care project be transferred?")).toMatchObject({ action: "handoff", reason: "private" });
   });
 });
 
