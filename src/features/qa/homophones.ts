@@ -25,9 +25,11 @@ export class HomophoneCorrector {
   /** Terms by the reading of their first character, with every character's reading. */
   private readonly termsByFirst = new Map<string, Array<{ term: string; spoken: string[] }>>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  private readonly terms: Set<string>;
 
   constructor(table: { readings: Record<string, string>; terms: Array<[string, string]> }) {
     this.readings = new Map(Object.entries(table.readings).map(([character, readings]) => [character, readings.split(" ")]));
+    this.terms = new Set(table.terms.map(([term]) => term));
     for (const [term, reading] of table.terms) {
       const spoken = reading.split(" ");
       if (spoken.length !== term.length) continue;
@@ -42,7 +44,7 @@ export class HomophoneCorrector {
       for (const reading of this.readings.get(result[start]!) ?? []) {
         for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
           const run = result.slice(start, start + term.length);
-          if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken)) continue;
+          if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken) || this.besideTerm(run, term)) continue;
           boundaries ??= this.wordBoundaries(result);
           if (!boundaries.has(start) || !boundaries.has(start + term.length)) continue;
           result = result.slice(0, start) + term + result.slice(start + term.length);
@@ -51,6 +53,11 @@ export class HomophoneCorrector {
       }
     }
     return result;
+  }
+
+  /** 去民政局 is going to the bureau, not 区民政局: the run is a whole term and one word beside it. */
+  private besideTerm(run: string, term: string): boolean {
+    return (run[0] !== term[0] && this.terms.has(run.slice(1))) || (run.at(-1) !== term.at(-1) && this.terms.has(run.slice(0, -1)));
   }
 
   private soundsLike(run: string, term: string, spoken: string[]): boolean {

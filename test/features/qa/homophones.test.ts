@@ -7,10 +7,12 @@ import { answerBody, askShipped, park } from "./helpers.js";
 
 /** Readings of a handful of characters, as config/qa/homophones.json holds them for 3,755. */
 const small = new HomophoneCorrector({
-  readings: { 基: "ji", 鸡: "ji", 积: "ji", 金: "jin", 今: "jin", 会: "hui kuai", 汇: "hui", 理: "li", 李: "li", 事: "shi", 世: "shi", 历: "li", 史: "shi" },
+  readings: { 基: "ji", 鸡: "ji", 积: "ji", 金: "jin", 今: "jin", 会: "hui kuai", 汇: "hui", 理: "li", 李: "li", 事: "shi", 世: "shi", 历: "li", 史: "shi", 区: "qu ou", 去: "qu", 民: "min", 政: "zheng", 局: "ju" },
   terms: [
     ["基金会", "ji jin hui"],
     ["理事会", "li shi hui"],
+    ["民政局", "min zheng ju"],
+    ["区民政局", "qu min zheng ju"],
   ],
 });
 
@@ -25,6 +27,8 @@ describe("same-sound characters typed for a term (voice input, pinyin)", () => {
     expect(small.correct("公积金会不会受影响")).toBe("公积金会不会受影响");
     expect(small.correct("基金汇报给理事")).toBe("基金汇报给理事");
     expect(small.correct("历史会说话")).toBe("历史会说话");
+    // A whole term with a word beside it: going (去) to the bureau, not the district's (区) bureau.
+    expect(small.correct("直接去民政局登记")).toBe("直接去民政局登记");
   });
 
   it("has the terms the shipped articles use (run scripts/homophones.ts after changing aliases)", () => {
