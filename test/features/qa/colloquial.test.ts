@@ -44,6 +44,12 @@ describe("dialect and spoken forms", () => {
 });
 
 describe("everyday names for governance acts", () => {
+  it("knows money 用出去 / 花掉 each year is spending, not the money needed to start", async () => {
+    const answer = await ask("咱们基金会的钱每年得用出去多少");
+    expect(answer.handoff).toBe(false);
+    expect(body(answer.text)).toContain("70%");
+  });
+
   it("reads 把账查一遍, 式样, 另开个点, 更名, 跟自己会员筹钱 and 有事吗 as what the rules call them", async () => {
     expect(body((await ask("老会长要卸任 听说要先把账目查一遍")).text)).toContain("审计");
     expect(body((await ask("章刻好了 式样得报上去吗")).text)).toContain("备案");
