@@ -42,7 +42,7 @@ const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
   { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
   { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
   { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|companies|units|organizations))\b/g, kind: "count", factor: 1 },
-  { pattern: /(\d+)\s*(?:years?)\s*old\b/g, kind: "age", factor: 1 },
+  { pattern: /(\d+)\s*(?:years?)\s*old\b|(?<=\b(?:turns?|turned|turning|aged|age of|is now|now)\s+)(\d+)\b(?!\s*(?:years?|months?|days?|members|people|%))|(\d+)-year-old\b/g, kind: "age", factor: 1 },
   { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
 ];
 
@@ -85,7 +85,7 @@ export function quantities(question: string): Quantity[] {
     found.push({ kind, value, at: match.index });
   }
   for (const { pattern, kind, factor } of englishUnits) {
-    for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match[1]) * factor, at: match.index });
+    for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match.slice(1).find((group) => group !== undefined)) * factor, at: match.index });
   }
   return found;
 }

@@ -12,11 +12,13 @@ const board = "理事为5人至25人，理事每届任期不得超过5年，可�
 const spending = "公募基金会每年公益支出不得低于上一年总收入的70%；非公募基金会不得低于上一年基金余额的8%。人员工资福利加行政办公支出，合计不超过当年总支出的10%。";
 
 describe("threshold verdicts", () => {
-  it("reads figures in Chinese numerals, money and halves", () => {
+  it("reads figures in Chinese numerals, money and halves, and ages said in English (turns 73, 68-year-old)", () => {
     expect(quantities("账上只有一万五")).toMatchObject([{ kind: "money", value: 15_000 }]);
     expect(quantities("拉了三十五个人")).toMatchObject([{ kind: "count", value: 35 }]);
     expect(quantities("登记才一年半")).toMatchObject([{ kind: "years", value: 1.5 }]);
     expect(quantities("我们2019年评上的")).toEqual([]);
+    expect(quantities("Our chairwoman turns 73 next month")).toMatchObject([{ kind: "age", value: 73 }]);
+    expect(quantities("a 68-year-old secretary-general")).toMatchObject([{ kind: "age", value: 68 }]);
   });
 
   it("reads at-least, at-most, ranges and shares of a base from a section", () => {
