@@ -293,8 +293,8 @@ export function askedKinds(question: string): Kind[] | undefined {
   const text = question.normalize("NFKC").toLowerCase();
   // A share (70% of last year's income) answers how much money as well as a sum does.
   if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money", "percent"];
-  if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
-  if (/多少人|几个人|多少个人|几名|几位|多少名|多少个会员|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
+  if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|多少个?工作日|几个工作日|多少日|几日|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
+  if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limits, quantities, verdict } from "../../../src/features/qa/verdict.js";
+import { askedKinds, limits, quantities, verdict } from "../../../src/features/qa/verdict.js";
 import { qaTexts } from "./helpers.js";
 
 const texts = qaTexts();
@@ -19,6 +19,12 @@ describe("threshold verdicts", () => {
     expect(quantities("我们2019年评上的")).toEqual([]);
     expect(quantities("Our chairwoman turns 73 next month")).toMatchObject([{ kind: "age", value: 73 }]);
     expect(quantities("a 68-year-old secretary-general")).toMatchObject([{ kind: "age", value: 68 }]);
+  });
+
+  it("knows which kind of figure a question asks for, however the count is worded", () => {
+    expect(askedKinds("地方性社团会员至少多少个")).toEqual(["count"]);
+    expect(askedKinds("理事会最多几名理事")).toEqual(["count"]);
+    expect(askedKinds("变更登记要在多少个工作日内办")).toEqual(["days", "months", "years"]);
   });
 
   it("reads at-least, at-most, ranges and shares of a base from a section", () => {
