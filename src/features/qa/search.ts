@@ -4,7 +4,7 @@ import { coverage, type Coverage } from "./coverage.js";
 import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { SimilarQuestions } from "./similar-questions.js";
 import { normalize, terms } from "./text.js";
-import { limits, measure, quantities } from "./verdict.js";
+import { askedKinds, limits, measure, quantities } from "./verdict.js";
 
 export interface Hit {
   section: Section;
@@ -37,7 +37,10 @@ const typeFactor = 1.25;
 const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const dateFactor = 1.25;
-/** A question stating a quantity (40个人, 2万, 6年) prefers sections that limit that kind of quantity. */
+/**
+ * A question stating a quantity (40个人, 2万, 6年), or asking for one (至少多少个), prefers sections
+ * that limit that kind of quantity.
+ */
 const quantityFactor = 1.3;
 /** A question asking what happens prefers sections whose heading promises a consequence. */
 const consequenceFactor = 1.5;
@@ -202,6 +205,8 @@ export class KnowledgeIndex {
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
+    // 至少多少个 / 要多少钱 / 多久: the kind of figure wanted counts like one stated.
+    for (const kind of askedKinds(question) ?? []) stated.add(measure(kind));
     const whatHappens = asksWhatHappens(question);
     const things = askedThings(question);
     const near = this.similar.nearest(question, weightOf);

@@ -187,6 +187,12 @@ describe("topics that are not the rules', named together with an organisation th
   });
 });
 
+describe("a qualifier that belongs to another rule", () => {
+  it("does not pull the money rule for a member count (地方性社团会员至少多少个)", async () => {
+    expect(body((await ask("区里的地方性社团会员至少得多少个")).text)).toContain("50个");
+  });
+});
+
 describe("a figure that falls short", () => {
   it("is told what can be done instead, from the section on falling short", async () => {
     const answer = body((await ask("我们机构就两个正式党员 能自己成立党支部吗")).text);
