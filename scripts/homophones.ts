@@ -2,8 +2,7 @@
  * Builds config/qa/homophones.json, what the homophone corrector (src/features/qa/homophones.ts)
  * reads: the pinyin readings (tones ignored) of the 3,755 most common characters, which typing
  * offers first, and the knowledge base's terms of three characters or more (aliases its articles
- * use) with
- * their readings. Run after changing aliases:
+ * use) with their readings. Run after changing aliases:
  *
  *   npx tsx scripts/homophones.ts
  */

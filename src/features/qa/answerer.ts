@@ -133,12 +133,11 @@ export class Answerer {
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const likely = this.options.intent?.probabilities(question);
+    const outside = likely && Object.entries(notRules).find(([label, { certainty }]) => likely[label as IntentLabel] >= certainty)?.[1];
     // A question nearly word for word one the articles list as answered (年报总结得写几个方面) is
     // theirs, whatever the classifier makes of a word in it (写 in a request to write it up nicely).
-    const known = this.options.index().closestAsked(question) >= knownQuestion;
-    for (const [label, { certainty, reason }] of Object.entries(notRules)) {
-      if (likely && !known && likely[label as IntentLabel] >= certainty) return this.notAnswered(reason, english, t);
-    }
+    // (Looked up only for a question the classifier would send away: most are not.)
+    if (outside && this.options.index().closestAsked(question) < knownQuestion) return this.notAnswered(outside.reason, english, t);
     // A question the classifier is sure is about the rules may be told in a long story that
     // the best section accounts for only a little of: it needs less coverage.
     // A story of something done wrong (报告没人弄, 随便买本收据) that was not declined asks the rules too.

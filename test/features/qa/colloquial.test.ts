@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
+import { classifierFor } from "../../../src/features/qa/intent.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
 import { askingClauses } from "../../../src/features/qa/text.js";
 import { quantities } from "../../../src/features/qa/verdict.js";
@@ -143,7 +144,6 @@ describe("a request to make a record untrue, only hinted at", () => {
   });
 
   it("but a question the articles list as answered is answered, whatever the classifier makes of it", async () => {
-    const { classifierFor } = await import("../../../src/features/qa/intent.js");
     // 写 reads like a request to write something up; the knowledge base lists this as a question.
     expect(classifierFor("config/qa/scope-examples.yaml").classify("年报总结得写几个方面")).toMatchObject({ label: "improper" });
     expect((await ask("年报总结得写几个方面")).handoff).toBe(false);
