@@ -144,7 +144,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       new RegExp(`${namedOrganization}.{0,16}(列入|列进|纳入|注销|撤销|处罚|罚款|评上|评为|通过|批|下来|备案|交|报).{0,8}(了(吗|没|没有)?|没有?|没交|没报)[？?]?$`),
       // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
       // (能改过来吗 / 会不会退回来 ask what the rules allow.)
-      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要不要|得|该|条例|办法|规定|政策|法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)[？?]?$/,
+      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要不要|得|该|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?[？?]?$/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.

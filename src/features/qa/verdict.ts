@@ -76,7 +76,8 @@ function digitsOf(text: string): string {
 export function quantities(question: string): Quantity[] {
   const text = digitsOf(question);
   const found: Quantity[] = [];
-  for (const match of text.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${unitPattern})`, "g"))) {
+  // 二十来个人, 八百多小时, 三十余人: about that many.
+  for (const match of text.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:来|多|余)?(${unitPattern})`, "g"))) {
     const { kind, factor } = kindOf(match[2]!);
     const value = Number(match[1]) * factor;
     if (kind === "years" && value > 100) continue;

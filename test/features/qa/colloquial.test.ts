@@ -153,6 +153,8 @@ describe("a request to make a record untrue, only hinted at", () => {
     expect(judgeScope("人家实际捐了八千块，票上能不能开一万二")).toMatchObject({ action: "decline", reason: "fabrication" });
     expect(judgeScope("今年活动才来了40个人次，总结里按120个报中不中")).toMatchObject({ action: "decline", reason: "fabrication" });
     expect(judgeScope("那份决议落款写成去年十月的行吧")).toMatchObject({ action: "decline", reason: "fabrication" });
+    // About that many (二十来个, 八百多) is a figure too.
+    expect(judgeScope("受益的老人只有三十来个人，结项报告里按八十个人写行不")).toMatchObject({ action: "decline", reason: "fabrication" });
     // The real figure written, a rule's figure compared, and which date is right are rule questions.
     expect(judgeScope("理事会5个人，章程里写7个人可以吗")).toBeUndefined();
     expect(judgeScope("捐了2万，票据上写2万对吗")).toBeUndefined();
@@ -170,6 +172,7 @@ describe("looking up whether something has come through", () => {
   it("forwards 改过来没有 / 显示出来了没 to staff, but answers whether it can be done", () => {
     expect(judgeScope("上个月换了秘书长 系统里改过来没有")).toMatchObject({ action: "handoff", reason: "private" });
     expect(judgeScope("交的换届材料 那边录进去了吗")).toMatchObject({ action: "handoff", reason: "private" });
+    expect(judgeScope("法人变更的材料递上去了没有啊")).toMatchObject({ action: "handoff", reason: "private" });
     expect(judgeScope("登记证书上的地址写错了 还能改过来吗")).toBeUndefined();
     expect(judgeScope("新的社会组织登记管理条例出来没有")).toBeUndefined();
     expect(judgeScope("When will the money for our elderly-care project be transferred?")).toMatchObject({ action: "handoff", reason: "private" });

@@ -15,6 +15,7 @@ describe("threshold verdicts", () => {
   it("reads figures in Chinese numerals, money and halves, and ages said in English (turns 73, 68-year-old)", () => {
     expect(quantities("账上只有一万五")).toMatchObject([{ kind: "money", value: 15_000 }]);
     expect(quantities("拉了三十五个人")).toMatchObject([{ kind: "count", value: 35 }]);
+    expect(quantities("拉了二十来个人")).toMatchObject([{ kind: "count", value: 20 }]);
     expect(quantities("登记才一年半")).toMatchObject([{ kind: "years", value: 1.5 }]);
     expect(quantities("我们2019年评上的")).toEqual([]);
     expect(quantities("Our chairwoman turns 73 next month")).toMatchObject([{ kind: "age", value: 73 }]);
