@@ -8,7 +8,7 @@ import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
 import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { toSimplified } from "../../core/simplified.js";
-import { askedKinds, statesKind, verdict as thresholdVerdict } from "./verdict.js";
+import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type Verdict } from "./verdict.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
 import { figures, isEnglish, namedSides, normalize } from "./text.js";
@@ -146,14 +146,16 @@ export class Answerer {
     const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (picks.length === 0) return this.notAnswered("unknown", english, t);
     const index = this.options.index();
-    for (const pick of picks) {
-      pick.lead = thresholdVerdict(pick.question, pick.section.body, { english, t });
+    const judged = picks.map((pick) => thresholdVerdict(pick.question, pick.section.body, english));
+    picks.forEach((pick, position) => {
+      const verdict = judged[position];
+      pick.lead = verdict && sayVerdict(verdict, t);
       // A bare 不能。 from a section that accounts for under half of what was asked (会员费 …
       // 老师 … 劳务费 against a rule on volunteers' service users) would be a confident answer
       // to another question: the rule is said without it.
       pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
-    }
-    const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!) : undefined;
+    });
+    const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!, judged[0]) : undefined;
     if (remedy) picks.push({ question: picks[0]!.question, section: remedy });
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
@@ -180,9 +182,8 @@ export class Answerer {
    * When the figure a question states falls short of the rule (两个党员 against 3人以上), the section
    * on what to do when short (正式党员不足3人怎么办, 够不上登记条件怎么办), if the search finds one close by.
    */
-  private shortfallRemedy(pick: Pick): Section | undefined {
-    const judged = thresholdVerdict(pick.question, pick.section.body, { english: false, t: (key) => key });
-    if (!judged || !/\.no$/.test(judged)) return undefined;
+  private shortfallRemedy(pick: Pick, verdict: Verdict | undefined): Section | undefined {
+    if (verdict?.met !== false) return undefined;
     const hits = this.options.index().search(pick.question, { limit: 6 });
     const top = hits[0]?.score ?? 0;
     return hits.find((hit) => hit.score >= shortfallScore * top && shortfall.test(hit.section.heading) && !similar(hit.section, pick.section))?.section;
@@ -218,7 +219,7 @@ export class Answerer {
       // The best hit may match one word only; a close one that covers the question will do.
       // A section that judges the figure the question states (30个理事 against 5至25人) answers
       // it, whatever act the question names (能批吗).
-      const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, { english: false, t: (key) => key }) !== undefined;
+      const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, false) !== undefined;
       const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)) && answersConsequence(part, hit.section, { strict: true }));
       // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
       const asked = askedKinds(part);

@@ -219,11 +219,27 @@ const asksHowMuch = /多少|几成|how much|minimum|maximum|at least|at most|the
 const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|中不中|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
 
 /**
+ * A verdict, before it is worded: the locale key (qa.verdict.*), its figures, and whether the
+ * stated figure meets the limit (undefined when only the required amount is said).
+ */
+export interface Verdict {
+  key: string;
+  params: Record<string, string>;
+  met?: boolean;
+}
+
+/** The verdict in the asker's language (不够：35个，少于规定的50个。). */
+export function sayVerdict(verdict: Verdict, t: Translate): string {
+  return t(verdict.key, verdict.params);
+}
+
+/**
  * The verdict a question with a figure asks for, measured against the limit the section
  * states (够/不够, 可以/不行, 符合/不符合), or undefined when the question states no figure
- * of a kind the section limits, or asks neither whether nor how much.
+ * of a kind the section limits, or asks neither whether nor how much. Figures are shown in
+ * English for an English question.
  */
-export function verdict(question: string, sectionText: string, options: { english: boolean; t: Translate }): string | undefined {
+export function verdict(question: string, sectionText: string, english: boolean): Verdict | undefined {
   // Trimmed: 行不 / 中不 at the very end ask whether, and an empty English part must not hide that.
   const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
   const whether = asksWhether.test(text);
@@ -231,8 +247,7 @@ export function verdict(question: string, sectionText: string, options: { englis
   const stated = quantities(question);
   if (stated.length === 0) return undefined;
   const sectionLimits = limits(sectionText);
-  const { t, english } = options;
-  const shared = shareVerdict(text, stated, sectionLimits, options);
+  const shared = shareVerdict(text, stated, sectionLimits, english);
   if (shared || !whether) return shared;
   const around = (quantity: Quantity) => `${text.slice(Math.max(0, quantity.at - 12), quantity.at + 12)} ${chineseOf(question)}`;
   let best: { quantity: Quantity; limit: Limit; score: number } | undefined;
@@ -251,9 +266,8 @@ export function verdict(question: string, sectionText: string, options: { englis
   const params = { value: show(quantity.kind, value, english), low: limit.low !== undefined ? show(limit.kind, limit.low, english) : "", high: limit.high !== undefined ? show(limit.kind, limit.high, english) : "" };
   // Durations are compared in days (8个月 against 满1年); everything else as stated.
   const [asked, low, high] = [inDays(value, quantity.kind), limit.low !== undefined ? inDays(limit.low, limit.kind) : undefined, limit.high !== undefined ? inDays(limit.high, limit.kind) : undefined];
-  if (low !== undefined && high !== undefined) return t(`qa.verdict.range.${asked >= low && asked <= high ? "yes" : "no"}`, params);
-  if (low !== undefined) return t(`qa.verdict.atLeast.${asked >= low ? "yes" : "no"}`, params);
-  return t(`qa.verdict.atMost.${asked <= high! ? "yes" : "no"}`, params);
+  const [bound, met] = low !== undefined && high !== undefined ? ["range", asked >= low && asked <= high] : low !== undefined ? ["atLeast", asked >= low] : ["atMost", asked <= high!];
+  return { key: `qa.verdict.${bound}.${met ? "yes" : "no"}`, params, met };
 }
 
 /**
@@ -261,8 +275,7 @@ export function verdict(question: string, sectionText: string, options: { englis
  * money figures, or two or more counts (9个理事，4个领工资). The largest is the base, the next
  * the amount judged; with the base alone, the required amount is said.
  */
-function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], options: { english: boolean; t: Translate }): string | undefined {
-  const { t, english } = options;
+function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], english: boolean): Verdict | undefined {
   const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
   const money = stated.filter((quantity) => quantity.kind === "money");
   const counts = stated.filter((quantity) => quantity.kind === "count");
@@ -278,9 +291,9 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
     required: show(base.kind, Number(required.toFixed(2)), english),
     amount: amount ? show(amount.kind, amount.value, english) : "",
   };
-  if (!amount) return t(limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params);
-  const fine = limit.low !== undefined ? amount.value >= required : amount.value <= required;
-  return t(`qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${fine ? "yes" : "no"}`, params);
+  if (!amount) return { key: limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params };
+  const met = limit.low !== undefined ? amount.value >= required : amount.value <= required;
+  return { key: `qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${met ? "yes" : "no"}`, params, met };
 }
 
 /** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */

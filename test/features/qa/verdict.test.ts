@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { askedKinds, limits, quantities, verdict } from "../../../src/features/qa/verdict.js";
+import { askedKinds, limits, quantities, sayVerdict, verdict } from "../../../src/features/qa/verdict.js";
 import { qaTexts } from "./helpers.js";
 
 const texts = qaTexts();
 const zh = { english: false, t: texts.translator("zh-CN") };
 const en = { english: true, t: texts.translator("en") };
+
+/** The verdict as the asker reads it. */
+function said(question: string, section: string, options: typeof zh): string | undefined {
+  const judged = verdict(question, section, options.english);
+  return judged && sayVerdict(judged, options.t);
+}
 
 const members = "个人会员要50个以上，或者单位会员30个以上；个人和单位混合的，会员总数不少于50个。";
 const funds = "地方性社团活动资金要3万元以上；全国性社团要10万元以上。";
@@ -35,50 +41,53 @@ describe("threshold verdicts", () => {
 
   it("judges a figure by the limit whose words the question shares, not by a shared unit (半年 against 6个月)", () => {
     const section = "登记满6个月的可以申请；延期换届最长不超过1年。";
-    expect(verdict("换届往后拖了半年行吗", section, zh)).toBe(verdict("换届往后拖了6个月行吗", "延期换届最长不超过1年。", zh));
-    expect(verdict("换届往后拖了半年行吗", section, zh)).toContain("1年");
+    expect(said("换届往后拖了半年行吗", section, zh)).toBe(said("换届往后拖了6个月行吗", "延期换届最长不超过1年。", zh));
+    expect(said("换届往后拖了半年行吗", section, zh)).toContain("1年");
   });
 
   it("judges by the rule that binds here, not by a practice reported from elsewhere", () => {
     const section = "多地做法：社区社会组织一般要10名以上会员，这不是黑龙江规定。想正式登记成协会的，要50个以上个人会员。";
-    expect(verdict("咱们社区合唱队才25个人，登记协会够格吗", section, zh)).toBe("不够：25个，少于规定的50个。");
+    expect(said("咱们社区合唱队才25个人，登记协会够格吗", section, zh)).toBe("不够：25个，少于规定的50个。");
   });
 
   it("user: 我们拉了35个人能登记协会吗 → bot: 不够, before the rule", () => {
-    expect(verdict("我们拉了三十五个人能登记协会吗", members, zh)).toBe("不够：35个，少于规定的50个。");
+    expect(said("我们拉了三十五个人能登记协会吗", members, zh)).toBe("不够：35个，少于规定的50个。");
+    // Worded once by the caller; whether the figure is short is known without reading the words.
+    expect(verdict("我们拉了三十五个人能登记协会吗", members, false)).toMatchObject({ key: "qa.verdict.atLeast.no", met: false, params: { value: "35个", low: "50个" } });
+    expect(verdict("我们拉了六十个人能登记协会吗", members, false)).toMatchObject({ met: true });
   });
 
   it("picks the limit the question is about (单位会员, 全国性)", () => {
-    expect(verdict("现在有32家单位愿意入会，够吗", members, zh)).toMatch(/^够：32个.*30个/);
-    expect(verdict("办个全国性的学会，活动资金5万元可以吗", funds, zh)).toMatch(/^不够：5万元.*10万元/);
-    expect(verdict("区里的协会，活动资金5万元够吗", funds, zh)).toMatch(/^够：5万元.*3万元/);
+    expect(said("现在有32家单位愿意入会，够吗", members, zh)).toMatch(/^够：32个.*30个/);
+    expect(said("办个全国性的学会，活动资金5万元可以吗", funds, zh)).toMatch(/^不够：5万元.*10万元/);
+    expect(said("区里的协会，活动资金5万元够吗", funds, zh)).toMatch(/^够：5万元.*3万元/);
   });
 
   it("judges a range and a cap", () => {
-    expect(verdict("基金会理事会想设30个人，行吗", board, zh)).toBe("不符合：30个不在5个至25个之间。");
-    expect(verdict("理事每届任期定6年可以吗", board, zh)).toBe("不行：6年，超过了5年的上限。");
+    expect(said("基金会理事会想设30个人，行吗", board, zh)).toBe("不符合：30个不在5个至25个之间。");
+    expect(said("理事每届任期定6年可以吗", board, zh)).toBe("不行：6年，超过了5年的上限。");
   });
 
   it("works out a share of the base the question names", () => {
-    expect(verdict("公募基金会去年总收入1000万，今年公益支出600万，达标没", spending, zh)).toBe("不够：按1000万元的70%算，至少要700万元，600万元不够。");
-    expect(verdict("非公募基金会去年基金余额500万，今年就花40万做公益，够吗", spending, zh)).toMatch(/^够：.*40万元/);
-    expect(verdict("基金会今年总支出200万，工资福利加行政办公花了25万，超没超", spending, zh)).toMatch(/^超了：.*上限是20万元/);
+    expect(said("公募基金会去年总收入1000万，今年公益支出600万，达标没", spending, zh)).toBe("不够：按1000万元的70%算，至少要700万元，600万元不够。");
+    expect(said("非公募基金会去年基金余额500万，今年就花40万做公益，够吗", spending, zh)).toMatch(/^够：.*40万元/);
+    expect(said("基金会今年总支出200万，工资福利加行政办公花了25万，超没超", spending, zh)).toMatch(/^超了：.*上限是20万元/);
   });
 
   it("says nothing when the question asks how much, not whether", () => {
-    expect(verdict("成立社团要多少个会员", members, zh)).toBeUndefined();
-    expect(verdict("我们有40个会员，会费怎么定", "会费由会员大会表决。", zh)).toBeUndefined();
+    expect(said("成立社团要多少个会员", members, zh)).toBeUndefined();
+    expect(said("我们有40个会员，会费怎么定", "会费由会员大会表决。", zh)).toBeUndefined();
   });
 
   it("answers English questions in English", () => {
-    expect(verdict("We have 40 members, is that enough?", members, en)).toBe("Not enough: 40 is below the required 50.");
+    expect(said("We have 40 members, is that enough?", members, en)).toBe("Not enough: 40 is below the required 50.");
   });
 });
 
 describe("threshold verdicts on durations", () => {
   const qualification = "依法登记满一年的慈善组织，可以申请公开募捐资格。";
   it("user: 才登记8个月，能申请公募资格吗 → bot: 不够, months against a year", () => {
-    expect(verdict("我们才登记8个月，能申请公募资格吗", qualification, zh)).toBe("不够：8个月，少于规定的1年。");
-    expect(verdict("我们登记一年半了，能申请公募资格吗", qualification, zh)).toBe("够：1.5年，已达到1年的要求。");
+    expect(said("我们才登记8个月，能申请公募资格吗", qualification, zh)).toBe("不够：8个月，少于规定的1年。");
+    expect(said("我们登记一年半了，能申请公募资格吗", qualification, zh)).toBe("够：1.5年，已达到1年的要求。");
   });
 });
