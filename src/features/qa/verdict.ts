@@ -102,11 +102,18 @@ const written = /(写|开|填|报|记|按)(成|上|个|到)?\s*$/;
  */
 export function overstates(question: string): boolean {
   const text = digitsOf(question);
-  const found = quantities(question);
+  const found = [...quantities(question), ...bareFigures(text)];
+  const alike = (one: Kind | undefined, other: Kind | undefined) => one === other || one === undefined || other === undefined;
   return found.some((first) =>
     real.test(text.slice(Math.max(0, first.at - 6), first.at)) &&
-    found.some((then) => then.at > first.at && then.kind === first.kind && then.value > first.value && written.test(text.slice(Math.max(0, then.at - 6), then.at))),
+    found.some((then) => then.at > first.at && alike(then.kind, first.kind) && then.value > first.value && written.test(text.slice(Math.max(0, then.at - 6), then.at))),
   );
+}
+
+/** Figures said without a unit (收了8000, 签到表上写60): their kind is whatever they are set against. */
+function bareFigures(text: string): Array<{ kind: undefined; value: number; at: number }> {
+  const bare = new RegExp(`(?<![\\d.])\\d+(?:\\.\\d+)?(?![\\d.]|\\s*(?:来|多|余)?(?:${unitPattern}))`, "g");
+  return [...text.matchAll(bare)].map((match) => ({ kind: undefined, value: Number(match[0]), at: match.index }));
 }
 
 const atLeast = /(?:不少于|不低于|不得少于|不得低于|至少|最少|最低|满)$/;

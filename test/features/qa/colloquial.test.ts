@@ -137,7 +137,7 @@ describe("two asks answered by one article", () => {
 
 describe("a request to make a record untrue, only hinted at", () => {
   it("is declined by the scope classifier where no scope rule names it", async () => {
-    for (const request of ["去年服务时长才八百多小时，报的时候能不能按一千五报，反正没人核对", "有几个理事那天没到场，签到表上让他们回头补个名字，看着齐全点"]) {
+    for (const request of ["去年服务时长才八百多小时，报的时候能不能往上提一提，反正没人核对", "有几个理事那天没到场，签到表上让他们回头补个名字，看着齐全点"]) {
       expect(judgeScope(request), request).toBeUndefined();
       expect(await ask(request), request).toMatchObject({ handoff: true, reason: "fabrication", forward: false });
     }
@@ -155,6 +155,11 @@ describe("a request to make a record untrue, only hinted at", () => {
     expect(judgeScope("那份决议落款写成去年十月的行吧")).toMatchObject({ action: "decline", reason: "fabrication" });
     // About that many (二十来个, 八百多) is a figure too.
     expect(judgeScope("受益的老人只有三十来个人，结项报告里按八十个人写行不")).toMatchObject({ action: "decline", reason: "fabrication" });
+    // A figure without a unit (八千, 签到表上写60) takes the kind of the figure it is set against.
+    expect(judgeScope("其实就收了八千，收据能开一万二不")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("那回活动实际来了30来个，签到表上写60行不")).toMatchObject({ action: "decline", reason: "fabrication" });
+    expect(judgeScope("账上就剩3000，年报填3000对吧")).toBeUndefined();
+    expect(judgeScope("实际到会的会员只有30，章程规定要过半数，能算有效吗")).toBeUndefined();
     // The real figure written, a rule's figure compared, and which date is right are rule questions.
     expect(judgeScope("理事会5个人，章程里写7个人可以吗")).toBeUndefined();
     expect(judgeScope("捐了2万，票据上写2万对吗")).toBeUndefined();
