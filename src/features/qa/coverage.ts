@@ -1,4 +1,5 @@
-import { englishStopWords, englishTerms, localPlaces, patternSynonyms, synonyms } from "./lexicon.js";
+import { chineseTermsOfWord } from "./english-terms.js";
+import { englishStopWords, localPlaces, patternSynonyms, synonyms } from "./lexicon.js";
 import { normalize, stem } from "./text.js";
 
 export interface Coverage {
@@ -30,7 +31,8 @@ export function coverage(question: string, hasBigram: (bigram: string) => boolea
     if (/^[\u3400-\u9fff]{2}$/.test(bigram) && hasBigram(bigram)) covered[index] = covered[index + 1] = true;
   }
   for (const group of synonyms) {
-    if (!group.to.some(hasText)) continue;
+    // Cheap test first: the question names a word of the group (the text may be a long section).
+    if (!group.from.some((word) => text.includes(word)) || !group.to.some(hasText)) continue;
     for (const word of group.from) mark(text, word, covered);
   }
   for (const { pattern, to } of patternSynonyms) {
@@ -53,7 +55,7 @@ export function coverage(question: string, hasBigram: (bigram: string) => boolea
     const word = match[0];
     if (englishStopWords.has(word) || word.length < 2 || (/^[a-z]/.test(word) && word.length < 3)) continue;
     total++;
-    const chinese = englishTerms.filter(([phrase]) => phrase.split(" ").includes(word)).flatMap(([, words]) => words);
+    const chinese = chineseTermsOfWord(word);
     if (hasWord(stem(word)) || chinese.some(hasText)) found++;
   }
   return { share: total === 0 ? 0 : found / total, covered: found, total, mask: covered };

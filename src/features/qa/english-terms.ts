@@ -157,3 +157,21 @@ export const englishTerms: Array<[string, string[]]> = [
   ["sale", ["义卖"]],
   ["charity sale", ["义卖"]],
 ];
+
+/** Each phrase as a whole-word pattern, compiled once (matched against every English question). */
+const phrasePatterns = englishTerms.map(([phrase, chinese]) => ({ pattern: new RegExp(`\\b${phrase}\\b`), chinese }));
+
+/** The Chinese terms of the English phrases a (normalized, lower-case) text contains. */
+export function chineseTermsIn(text: string): string[] {
+  if (!/[a-z]/.test(text)) return [];
+  return phrasePatterns.filter(({ pattern }) => pattern.test(text)).flatMap(({ chinese }) => chinese);
+}
+
+/** Word → the Chinese terms of every phrase it is part of (fund → 基金 from "fund balance" too). */
+const byWord = new Map<string, string[]>();
+for (const [phrase, chinese] of englishTerms) for (const word of new Set(phrase.split(" "))) byWord.set(word, [...(byWord.get(word) ?? []), ...chinese]);
+
+/** The Chinese terms of the phrases an English word is part of. */
+export function chineseTermsOfWord(word: string): readonly string[] {
+  return byWord.get(word) ?? [];
+}

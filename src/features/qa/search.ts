@@ -1,7 +1,8 @@
 import type { Section } from "./article.js";
 import { asksWhatHappens, promisesConsequence } from "./consequence.js";
 import { coverage, type Coverage } from "./coverage.js";
-import { englishTerms, functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
+import { chineseTermsIn } from "./english-terms.js";
+import { functionCharacters, organizationTypes, patternSynonyms, synonyms } from "./lexicon.js";
 import { SimilarQuestions } from "./similar-questions.js";
 import { normalize, terms } from "./text.js";
 import { askedKinds, limits, measure, quantities } from "./verdict.js";
@@ -307,10 +308,7 @@ export class KnowledgeIndex {
       // A pattern is specific evidence (an age, a person's name), so it counts like a typed word.
       for (const word of to) for (const term of terms(word, this.segmenter)) add(term, 1);
     }
-    for (const [phrase, chinese] of englishTerms) {
-      if (!new RegExp(`\\b${phrase}\\b`).test(normalized)) continue;
-      for (const word of chinese) for (const term of terms(word, this.segmenter)) add(term, 0.7);
-    }
+    for (const word of chineseTermsIn(normalized)) for (const term of terms(word, this.segmenter)) add(term, 0.7);
     for (const query of [...result.values()]) {
       // Only a word nothing else explains is a typo candidate (注册 has a synonym, not a typo).
       if (query.weight < 1 || expanded.has(query.term) || this.vocabulary.has(query.term) || !/^[\u3400-\u9fff]{2}$/.test(query.term)) continue;

@@ -48,7 +48,25 @@ export function englishDigits(text: string): string {
  * longer words from Intl.Segmenter (whole terms like 业务主管单位 score above their parts),
  * and English words reduced to a crude stem. Duplicates are kept: they are term frequencies.
  */
-export function terms(text: string, segmenter: Intl.Segmenter): string[] {
+export function terms(text: string, segmenter: Intl.Segmenter): readonly string[] {
+  // A question's words and the lexicon's are split again by every step that reads them; long
+  // texts (sections, indexed once) are not kept.
+  if (text.length > memoLength) return termsOf(text, segmenter);
+  let memo = termMemos.get(segmenter);
+  if (!memo) termMemos.set(segmenter, (memo = new Map()));
+  const known = memo.get(text);
+  if (known) return known;
+  const found = termsOf(text, segmenter);
+  if (memo.size >= normalizedLimit) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+const memoLength = 300;
+/** Terms per segmenter and text: the function is pure, and its callers only read the list. */
+const termMemos = new WeakMap<Intl.Segmenter, Map<string, readonly string[]>>();
+
+function termsOf(text: string, segmenter: Intl.Segmenter): string[] {
   const normalized = normalize(text);
   const result: string[] = [];
   for (const match of normalized.matchAll(cjkRun)) {
@@ -134,13 +152,24 @@ function chineseNumber(run: string): number | undefined {
 export function namedSides(text: string, sides: readonly string[]): string[] {
   let rest = text;
   const named = new Set<string>();
-  const spellings = sides.flatMap((side) => side.split("|").map((spelling) => ({ side, spelling })));
-  for (const { side, spelling } of spellings.sort((a, b) => b.spelling.length - a.spelling.length)) {
+  for (const { side, spelling } of spellingsOf(sides)) {
     if (!rest.includes(spelling)) continue;
     named.add(side);
     rest = rest.split(spelling).join(" ");
   }
   return [...named];
+}
+
+/** A contrast's spellings, longest first, worked out once per contrast (the lexicon's lists are fixed). */
+const sortedSpellings = new WeakMap<readonly string[], Array<{ side: string; spelling: string }>>();
+
+function spellingsOf(sides: readonly string[]): Array<{ side: string; spelling: string }> {
+  let spellings = sortedSpellings.get(sides);
+  if (!spellings) {
+    spellings = sides.flatMap((side) => side.split("|").map((spelling) => ({ side, spelling }))).sort((a, b) => b.spelling.length - a.spelling.length);
+    sortedSpellings.set(sides, spellings);
+  }
+  return spellings;
 }
 
 /** A text's clauses, split at punctuation and spaces; each keeps the question mark that ends it. */

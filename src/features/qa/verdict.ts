@@ -1,5 +1,6 @@
 import type { Translate } from "../../core/i18n.js";
-import { contrasts, englishTerms } from "./lexicon.js";
+import { chineseTermsIn } from "./english-terms.js";
+import { contrasts } from "./lexicon.js";
 import { arabicNumerals, namedSides } from "./text.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
@@ -305,8 +306,7 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
 
 /** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */
 function chineseOf(question: string): string {
-  const text = question.normalize("NFKC").toLowerCase();
-  return englishTerms.filter(([phrase]) => new RegExp(`\\b${phrase}\\b`).test(text)).flatMap(([, words]) => words).join(" ");
+  return chineseTermsIn(question.normalize("NFKC").toLowerCase()).join(" ");
 }
 
 /** The kind of figure a question asks for (要多少钱 → money, 多久 → a duration), if any. */
