@@ -155,7 +155,8 @@ export class Answerer {
       // to another question: the rule is said without it.
       pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
     });
-    const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!, judged[0]) : undefined;
+    // 党员才俩，建不了支部咋整: a figure short of the rule wants the remedy, asked whether or not.
+    const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!, judged[0] ?? thresholdVerdict(picks[0]!.question, picks[0]!.section.body, english, { unasked: true })) : undefined;
     if (remedy) picks.push({ question: picks[0]!.question, section: remedy });
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };

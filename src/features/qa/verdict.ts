@@ -247,10 +247,10 @@ export function sayVerdict(verdict: Verdict, t: Translate): string {
  * of a kind the section limits, or asks neither whether nor how much. Figures are shown in
  * English for an English question.
  */
-export function verdict(question: string, sectionText: string, english: boolean): Verdict | undefined {
+export function verdict(question: string, sectionText: string, english: boolean, options: { unasked?: boolean } = {}): Verdict | undefined {
   // Trimmed: 行不 / 中不 at the very end ask whether, and an empty English part must not hide that.
   const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
-  const whether = asksWhether.test(text);
+  const whether = options.unasked || asksWhether.test(text);
   if (!whether && !asksHowMuch.test(text)) return undefined;
   const stated = quantities(question);
   if (stated.length === 0) return undefined;

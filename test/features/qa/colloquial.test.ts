@@ -207,4 +207,10 @@ describe("a figure that falls short", () => {
     expect(answer).toMatch(/^1\. 不够：2个/);
     expect(answer).toContain("党建工作指导员");
   });
+
+  it("is told so when the question asks what to do (咋整), not whether it is enough", async () => {
+    const answer = body((await ask("党员才俩，建不了支部咋整？")).text);
+    expect(answer).toContain("联合党支部");
+    expect(answer).toContain("党建工作指导员");
+  });
 });
