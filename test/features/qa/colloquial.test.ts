@@ -59,6 +59,11 @@ describe("everyday names for governance acts", () => {
     expect(body((await ask("只跟自己的理事和会员筹钱 算哪种募捐")).text)).toContain("定向募捐");
     expect(body((await ask("协会公章借给朋友的公司盖了一下 有事吗")).text)).toMatch(/^[^\n]*出借证书或印章/);
   });
+
+  it("reads 创收 and 做买卖挣钱 as the profit-making business a society may not run", async () => {
+    expect(body((await ask("我们社团想搞点创收，卖卖手工品，这样行吗")).text)).toContain("营利性经营活动");
+    expect(body((await ask("老年协会能不能做买卖挣钱")).text)).toContain("营利性经营活动");
+  });
 });
 
 describe("a story before the question", () => {
