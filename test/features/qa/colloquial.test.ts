@@ -178,6 +178,17 @@ describe("a request to make a record untrue, only hinted at", () => {
   });
 });
 
+describe("asking in English where our own file stands", () => {
+  it("forwards the status of our submission to staff, but answers what status an organisation has", () => {
+    for (const lookUp of ["What's the status of our 年检 submission? We sent everything in March.", "Any update on our registration? It's been three weeks.", "Is there any update on our name change filing?"]) {
+      expect(judgeScope(lookUp), lookUp).toMatchObject({ action: "handoff", reason: "private" });
+    }
+    for (const rule of ["What is the legal status of our association if the charter expires?", "What happens to the status of our members if we deregister?", "What's the procedure to update our registration details?"]) {
+      expect(judgeScope(rule), rule).toBeUndefined();
+    }
+  });
+});
+
 describe("looking up whether something has come through", () => {
   it("forwards 改过来没有 / 显示出来了没 to staff, but answers whether it can be done", () => {
     expect(judgeScope("上个月换了秘书长 系统里改过来没有")).toMatchObject({ action: "handoff", reason: "private" });
