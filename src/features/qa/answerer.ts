@@ -46,10 +46,10 @@ export interface AnswererOptions {
  * look-up becomes a ticket; a request to make something untrue, or a matter that only shares
  * the rules' words (a car's 年检), is declined.
  */
-const notRules: Partial<Record<IntentLabel, { certainty: number; reason: HandoffReason }>> = {
+export const notRules: Partial<Record<IntentLabel, { certainty: number; reason: HandoffReason }>> = {
   live: { certainty: 0.7, reason: "private" },
-  improper: { certainty: 0.8, reason: "fabrication" },
-  other: { certainty: 0.7, reason: "offtopic" },
+  improper: { certainty: 0.75, reason: "fabrication" },
+  other: { certainty: 0.65, reason: "offtopic" },
 };
 /** How close to a listed similar question (问 line) a question must come to be answered as one. */
 const knownQuestion = 0.8;
