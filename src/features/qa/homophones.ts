@@ -3,13 +3,13 @@ import { projectPath } from "../../core/paths.js";
 import type { Section } from "./article.js";
 
 /**
- * The terms worth correcting to: aliases of three to eight characters that the articles use
+ * The terms worth correcting to: aliases of two to eight characters that the articles use
  * (aliases also hold misspellings kept for the search, such as 异常明录).
  */
 export function homophoneTerms(sections: Section[]): string[] {
   const used = sections.map((section) => `${section.heading} ${section.body}`).join(" ");
   const terms = new Set<string>();
-  for (const section of sections) for (const alias of section.aliases) if (/^[\u4e00-\u9fff]{3,8}$/.test(alias) && used.includes(alias)) terms.add(alias);
+  for (const section of sections) for (const alias of section.aliases) if (/^[\u4e00-\u9fff]{2,8}$/.test(alias) && used.includes(alias)) terms.add(alias);
   return [...terms].sort();
 }
 
@@ -17,6 +17,8 @@ export function homophoneTerms(sections: Section[]): string[] {
  * Voice input and pinyin typing put a character of the same sound in a term's place (鸡金会 for
  * 基金会, 李事会 for 理事会). A run of characters read like one of the knowledge base's terms of
  * three characters or more, differing from it in one character in three, is taken for that term.
+ * A two-character term (民飞 for 民非, 社坛 for 社团) is taken only where its two characters read as
+ * two words of their own: a real word of the same sound (监视, 年鉴, 历史) is left alone.
  * A run that starts or ends inside a word of its own (公积金会, 基金汇报) is left as it is.
  * Data: config/qa/homophones.json, built by scripts/homophones.ts.
  */
@@ -40,13 +42,14 @@ export class HomophoneCorrector {
   correct(text: string): string {
     let result = text;
     let boundaries: Set<number> | undefined;
-    for (let start = 0; start + 3 <= result.length; start++) {
+    for (let start = 0; start + 2 <= result.length; start++) {
       for (const reading of this.readings.get(result[start]!) ?? []) {
         for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
           const run = result.slice(start, start + term.length);
           if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken) || this.besideTerm(run, term)) continue;
           boundaries ??= this.wordBoundaries(result);
           if (!boundaries.has(start) || !boundaries.has(start + term.length)) continue;
+          if (term.length === 2 && (!boundaries.has(start + 1) || [...run].some((character) => grammatical.has(character)))) continue;
           result = result.slice(0, start) + term + result.slice(start + term.length);
           boundaries = undefined;
         }
@@ -64,10 +67,12 @@ export class HomophoneCorrector {
     let different = 0;
     for (let index = 0; index < term.length; index++) {
       if (run[index] === term[index]) continue;
-      if (!this.readings.get(run[index]!)?.includes(spoken[index]!)) return false;
+      // In a two-character term only a character's first reading counts (家 is jia, not jie).
+      const readings = this.readings.get(run[index]!) ?? [];
+      if (!(term.length === 2 ? readings.slice(0, 1) : readings).includes(spoken[index]!)) return false;
       different++;
     }
-    return different <= Math.floor(term.length / 3);
+    return different <= Math.max(1, Math.floor(term.length / 3));
   }
 
   private wordBoundaries(text: string): Set<number> {
@@ -76,6 +81,12 @@ export class HomophoneCorrector {
     return boundaries;
   }
 }
+
+/**
+ * Grammatical characters that sound like a term's character (的 is also di, as in 抵税 and 第一)
+ * but are almost never a slip for it: a two-character term is not made out of one.
+ */
+const grammatical = new Set("的地得第了着过是在有和与及也就都而把被让给对从向这那个们之其或以于为不没很太还又再才只吗呢吧啊");
 
 let shipped: HomophoneCorrector | undefined;
 

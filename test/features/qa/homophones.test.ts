@@ -31,6 +31,23 @@ describe("same-sound characters typed for a term (voice input, pinyin)", () => {
     expect(small.correct("直接去民政局登记")).toBe("直接去民政局登记");
   });
 
+  it("reads a two-character term typed by sound only where its characters stand as words of their own", () => {
+    const pairs = new HomophoneCorrector({
+      readings: { 民: "min", 非: "fei", 飞: "fei", 监: "jian", 事: "shi", 视: "shi", 的: "de di", 抵: "di", 税: "shui", 两: "liang", 届: "jie", 家: "jia jie" },
+      terms: [
+        ["民非", "min fei"],
+        ["监事", "jian shi"],
+        ["抵税", "di shui"],
+        ["两届", "liang jie"],
+      ],
+    });
+    expect(pairs.correct("民飞能设分支机构吗")).toBe("民非能设分支机构吗");
+    // 监视 is a word of its own; 的 is grammar, not a slip for 抵; 家 is read jia before jie.
+    expect(pairs.correct("监视器坏了找谁修")).toBe("监视器坏了找谁修");
+    expect(pairs.correct("我们的税怎么算")).toBe("我们的税怎么算");
+    expect(pairs.correct("另外两家药店也挂名")).toBe("另外两家药店也挂名");
+  });
+
   it("has the terms the shipped articles use (run scripts/homophones.ts after changing aliases)", () => {
     const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
     const table = JSON.parse(readFileSync("config/qa/homophones.json", "utf8")) as { terms: Array<[string, string]> };
@@ -47,5 +64,12 @@ describe("same-sound characters typed for a term (voice input, pinyin)", () => {
     const answer = await askShipped("李事会开会要多少人到场才算数");
     expect(answer.handoff).toBe(false);
     expect(answerBody(answer.text)).toContain("理事出席");
+  });
+
+  it("answers a short term typed by sound as the term (社湍 for 社团), not another type's rule", async () => {
+    // Unread, 社湍 leaves the annual-report words, and the foundation's deadline wins.
+    const answer = await askShipped("社湍的年度报告啥时候交给主管单位");
+    expect(answerBody(answer.text)).toContain("社团");
+    expect(answerBody(answer.text)).not.toContain("基金会");
   });
 });
