@@ -47,9 +47,10 @@ export class HomophoneCorrector {
         for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
           const run = result.slice(start, start + term.length);
           if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken) || this.besideTerm(run, term)) continue;
+          if (term.length === 2 && (grammatical.has(run[0]!) || grammatical.has(run[1]!))) continue;
           boundaries ??= this.wordBoundaries(result);
           if (!boundaries.has(start) || !boundaries.has(start + term.length)) continue;
-          if (term.length === 2 && (!boundaries.has(start + 1) || [...run].some((character) => grammatical.has(character)))) continue;
+          if (term.length === 2 && !boundaries.has(start + 1)) continue;
           result = result.slice(0, start) + term + result.slice(start + term.length);
           boundaries = undefined;
         }
