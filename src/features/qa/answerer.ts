@@ -205,8 +205,8 @@ export class Answerer {
     const compared = comparedParts(question);
     // A comparison one section answers (it names both sides) stays whole; otherwise each side
     // gets its part, and the question is handed off unless both are answered.
-    const wholeAnswers = compared && index.search(question, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
-    const parts = compared && !wholeAnswers ? compared.parts : splitQuestion(question);
+    const wholeAnswers = compared && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
+    const parts = compared ? (wholeAnswers ? [compared.whole] : compared.parts) : splitQuestion(question);
     const picks: Pick[] = [];
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
@@ -243,7 +243,10 @@ export class Answerer {
       const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
       // A runner-up that answers all the best hit does and more is the better answer on its own.
       const first = role === "instead" ? runnerUp!.section : best.section;
-      if (!picks.some((pick) => similar(pick.section, first))) picks.push({ question: part, section: first });
+      // A side of a comparison keeps its own answer unless one already given names it (基金会's 3月31日
+      // beside 社团's is no repeat, though the two rules read alike).
+      const side = compared && !wholeAnswers ? compared.sides[compared.parts.indexOf(part)] : undefined;
+      if (!picks.some((pick) => similar(pick.section, first) && (!side || this.mentions(pick.section, side)))) picks.push({ question: part, section: first });
       if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     if (picks.length > 0 || parts.length === 1) return picks;

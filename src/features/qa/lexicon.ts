@@ -226,6 +226,24 @@ export const englishStopWords = new Set(
 );
 
 /**
+ * Things leaders set side by side (社团和民非的年报截止时间一样不; 那基金会呢), each with its
+ * spellings after normalize (| between them). A question naming two of one list and asking how
+ * they compare gets a part per side.
+ */
+export const comparables: string[][] = [
+  ["社团|协会|商会|学会", "民非", "基金会", "慈善组织"],
+  ["理事会|常务理事会", "会员大会|会员代表大会", "监事会|监事"],
+  ["非公募基金会|非公募", "公募基金会"],
+  ["公开募捐|公募", "定向募捐"],
+  ["企业", "个人"],
+  ["全国性", "地方性"],
+  ["个人会员", "单位会员"],
+  ["活动异常名录|异常名录", "严重违法失信名单|失信名单|黑名单"],
+  ["年检", "年报|年度报告|年度工作报告"],
+  ["分支机构|分会", "代表机构"],
+];
+
+/**
  * Words that name one of two (or more) exclusive cases a rule distinguishes. A limit stated for
  * one case (地方性社团 3万元) does not judge a question about another (全国性).
  */

@@ -1,3 +1,5 @@
+import { comparables } from "./lexicon.js";
+import { normalize } from "./text.js";
 /** Greetings and mentions that carry no question. */
 const preamble = /^(\s*(@\S+|大家好|各位好|各位老师好?|老师好|你好|您好|早上好|上午好|下午好|晚上好|hi( all)?|hello|hey|quick q)[\s,，!！~～:：。☀️\p{Extended_Pictographic}]*)+/iu;
 
@@ -76,14 +78,75 @@ function substance(piece: string): number {
 const side = "((?:(?!和|跟|与|同|还是|有|是|啥|什么|哪些|的|之间|到底|究竟|区别|不同|不一样)[\\u3400-\\u9fffa-z]){2,8})";
 const comparison = new RegExp(`^(.*?)${side}(?:和|跟|与|同|还是)${side}(?:(?:的|之间的?)([\\u3400-\\u9fff]{1,8}?))?(?:到底|究竟)?(?:有|是)?(?:啥|什么|哪些)?(?:区别|不同|不一样|差别|差异|两样)`, "i");
 
+/** Asking how things compare, or to confirm one is like the other: 一样不, 差在哪, 哪个大, 没错吧, vs. */
+const comparing = /区别|不同|不一样|一样|相同|差别|差异|差在|差哪|两样|分别|各自|各是|哪个|谁大|谁小|谁说了算|没错吧|对吧|对不对|一回事|\bvs\b|versus|differ|compare|whereas|the same/i;
+/** Words of the comparison itself, dropped from each side's part (社团的年报截止时间, not …一样不). */
+const comparisonWords = /(有|是)?(啥|什么|哪些)?(区别|不同|差别|差异|两样)|不一样|一样[不吗么嘛]?|分别|各自|各是|是不是|相同[吗么]?|差在哪[儿里]?|差哪|哪个大|谁大|谁小|我理解没错吧|没错吧|对吧|对不对|是一回事[吗么]?|一回事/g;
+
 /**
  * A question comparing two things (民非和社团有啥区别, 理事会和会员大会的表决规则有什么不同):
- * the two sides, and one part per side asking the same about it (社团的表决规则 / 社团是什么).
+ * the sides, and one part per side asking the same about it (社团的表决规则 / 社团是什么). A
+ * follow-up (社团会员要50个我知道，那民非呢) becomes the question about the new side alone.
  */
-export function comparedParts(question: string): { sides: [string, string]; parts: [string, string] } | undefined {
+export function comparedParts(question: string): Compared | undefined {
   const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
-  if (!match) return undefined;
-  const [, , first, second, about] = match as unknown as [string, string, string, string, string];
-  const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
-  return { sides: [first, second], parts: [ask(first), ask(second)] };
+  const text = normalize(stripPreamble(question));
+  const without = text.replace(comparisonWords, "");
+  // 民非和社团有啥区别: with nothing asked about the two but how they differ, that is the question.
+  const whole = substance(comparables.flat().flatMap((thing) => thing.split("|")).reduce((rest, spelling) => rest.split(spelling).join(""), without).replace(joiners, "")) >= 2 ? without : text;
+  if (match) {
+    const [, , first, second, about] = match as unknown as [string, string, string, string, string];
+    const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
+    return { sides: [first, second], parts: [ask(first), ask(second)], whole };
+  }
+  const compared = sidesCompared(text);
+  return compared && { ...compared, whole };
+}
+
+/**
+ * The things compared, a part per thing, and the question without its comparison words (民非和社团
+ * 的年报截止时间) for a section that answers for both: 一样不 would draw one comparing other things.
+ */
+export interface Compared {
+  sides: string[];
+  parts: string[];
+  whole: string;
+}
+
+/** What is left of a comparison once its sides are taken out that asks nothing (和, 的, 吗). */
+const joiners = /[和跟与同及、还是的有啥什么吗呢吧啊？?，,\s]/g;
+
+function sidesCompared(text: string): Omit<Compared, "whole"> | undefined {
+  for (const list of comparables) {
+    const named = spellingsIn(text, list);
+    if (named.length < 2) continue;
+    const next = named.find((spelling) => new RegExp(`(那|那么|换成|要是|如果是)?${spelling}呢`).test(text));
+    if (next) {
+      const others = named.filter((spelling) => spelling !== next);
+      const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), text).replace(new RegExp(`(那|那么|换成|要是|如果是)?${next}呢`), next);
+      return { sides: [next], parts: [asked] };
+    }
+    if (!comparing.test(text)) continue;
+    const parts = named.map((side) => {
+      const rest = named.filter((other) => other !== side).reduce((part, other) => part.split(other).join(""), text).replace(comparisonWords, "");
+      return substance(rest.split(side).join("").replace(joiners, "")) >= 2 ? rest : `${side}是什么`;
+    });
+    return { sides: named, parts };
+  }
+  return undefined;
+}
+
+/** The spellings of a list's things a text names, each thing once, longer spellings first (非公募基金会 before 公募基金会). */
+function spellingsIn(text: string, list: string[]): string[] {
+  let rest = text;
+  const found: string[] = [];
+  const spellings = list.flatMap((thing, index) => thing.split("|").map((spelling) => ({ index, spelling }))).sort((a, b) => b.spelling.length - a.spelling.length);
+  const seen = new Set<number>();
+  for (const { index, spelling } of spellings) {
+    if (seen.has(index) || !rest.includes(spelling)) continue;
+    seen.add(index);
+    found.push(spelling);
+    rest = rest.split(spelling).join(" ");
+  }
+  return found.sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }

@@ -225,3 +225,18 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(judgeScope("哪个公司可以注册成民非")).toBeUndefined();
   });
 });
+
+describe("comparisons asked the way leaders ask them", () => {
+  it("user: 社团和基金会的年报截止时间一样吗 → bot: each side's deadline, though the two rules read alike", async () => {
+    const text = answerBody((await askShipped("社团和基金会的年报截止时间一样吗")).text);
+    expect(text).toMatch(/社团[^\n]*5月31日/);
+    expect(text).toMatch(/基金会[^\n]*3月31日/);
+  });
+
+  it("user: 企业捐款和个人捐款，抵税的上限各是多少 → bot: one part per side", async () => {
+    const answer = await askShipped("企业捐款和个人捐款，抵税的上限各是多少");
+    expect(answer.handoff).toBe(false);
+    expect(answerBody(answer.text)).toContain("12%");
+    expect(answerBody(answer.text)).toContain("30%");
+  });
+});

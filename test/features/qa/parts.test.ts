@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitQuestion, stripPreamble } from "../../../src/features/qa/parts.js";
+import { comparedParts, splitQuestion, stripPreamble } from "../../../src/features/qa/parts.js";
 
 describe("stripPreamble", () => {
   it("drops mentions and greetings", () => {
@@ -52,5 +52,37 @@ describe("splitQuestion", () => {
 
   it("asks at most three things at once", () => {
     expect(splitQuestion("会员多少？资金多少？住所要求？人员要求？")).toHaveLength(3);
+  });
+});
+
+describe("comparedParts", () => {
+  it("gives each side of 'A和B的X一样不' its own part, without the comparison words", () => {
+    expect(comparedParts("民非和社团的年报截止时间一样不？")).toMatchObject({ sides: ["民非", "社团"], whole: "民非和社团的年报截止时间?" });
+    const parts = comparedParts("企业和个人捐款抵税上限分别是多少")!.parts;
+    expect(parts[0]).toContain("企业");
+    expect(parts[0]).not.toContain("个人");
+    expect(parts[1]).toContain("个人");
+    expect(parts.join()).not.toContain("分别");
+  });
+
+  it("reads a statement to confirm (A能…、B不能，没错吧) as a comparison", () => {
+    expect(comparedParts("社团能设分支机构、民非不能，我理解没错吧")?.sides).toEqual(["社团", "民非"]);
+  });
+
+  it("turns a follow-up (…我知道，那民非呢) into the same question about the new side alone", () => {
+    const followUp = comparedParts("社团不能设地域性分会我知道，那民非呢？能不能再设个点")!;
+    expect(followUp.sides).toEqual(["民非"]);
+    expect(followUp.parts).toHaveLength(1);
+    expect(followUp.parts[0]).toContain("民非不能设地域性分会");
+    expect(followUp.parts[0]).not.toContain("社团");
+  });
+
+  it("leaves a question naming two things without comparing them, and one naming one thing", () => {
+    expect(comparedParts("社团修改章程和民非修改章程都要报批吗")).toBeUndefined();
+    expect(comparedParts("基金会理事会最多几个人")).toBeUndefined();
+  });
+
+  it("keeps 'how do they differ' as the question when nothing else is asked about the two", () => {
+    expect(comparedParts("社团和民非有啥区别")?.whole).toBe("社团和民非有啥区别");
   });
 });
