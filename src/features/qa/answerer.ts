@@ -9,6 +9,7 @@ import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { toSimplified } from "../../core/simplified.js";
 import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type Verdict } from "./verdict.js";
+import { meetingFigures, voteVerdict } from "./votes.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
 import { figures, isEnglish, namedSides, normalize } from "./text.js";
@@ -226,7 +227,12 @@ export class Answerer {
       const asked = askedKinds(part);
       // A figure the question states is best judged by a section that can judge it.
       // (unless it accounts for less of the question: the figure may only set the scene).
-      const judging = candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
+      // A meeting told in figures is best judged by the section with the quorum and majority rules.
+      // (looked for a little further down: the story's other words may rank other rules first.)
+      const meeting = hits.length > 0 && meetingFigures(part).present !== undefined
+        ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
+        : undefined;
+      const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
       const best =
         judging ||
         // (looking a little further down when none of the first three states one).
@@ -239,7 +245,9 @@ export class Answerer {
         continue;
       }
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
-      const runnerUp = parts.length === 1 && second && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
+      // A runner-up silent on the kind of figure asked for (a date, a sum) neither joins nor replaces one that states it.
+      const silent = asked !== undefined && second !== undefined && statesKind(best.section.body, asked) && !statesKind(second.section.body, asked);
+      const runnerUp = parts.length === 1 && second && !silent && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
       const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
       // A runner-up that answers all the best hit does and more is the better answer on its own.
       const first = role === "instead" ? runnerUp!.section : best.section;

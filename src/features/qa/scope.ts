@@ -1,6 +1,7 @@
 import { organizationTypes } from "./lexicon.js";
 import { normalize } from "./text.js";
 import { overstates } from "./verdict.js";
+import { meetingFigures } from "./votes.js";
 
 /**
  * Questions the bot must not answer from the knowledge base, whatever retrieval finds.
@@ -26,7 +27,7 @@ const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessCounted?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -134,6 +135,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
   {
     verdict: { action: "handoff", reason: "private" },
+    // A meeting told in figures (到会15人，9票赞成，通过了没有) asks what the rule makes of them.
+    unlessCounted: true,
     patterns: [
       new RegExp(String.raw`${ours}.{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)`),
       new RegExp(String.raw`${ours}.{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)`),
@@ -181,12 +184,19 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
 ];
 
+/** Whether a text tells how many came to a meeting and how many voted for. */
+function tellsMeeting(text: string): boolean {
+  const { present, votes } = meetingFigures(text);
+  return present !== undefined && votes !== undefined;
+}
+
 /** The verdict for a question, or undefined when it may be answered from the knowledge base. */
 export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
   for (const rule of rules) {
     if (rule.unlessGoverned && governed.test(text) && permission.test(text) && !recommendation.test(text)) continue;
+    if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

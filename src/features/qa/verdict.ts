@@ -2,9 +2,10 @@ import type { Translate } from "../../core/i18n.js";
 import { chineseTermsIn } from "./english-terms.js";
 import { contrasts } from "./lexicon.js";
 import { arabicNumerals, namedSides } from "./text.js";
+import { voteVerdict } from "./votes.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
-type Kind = "count" | "money" | "years" | "age" | "times" | "percent" | "days" | "months";
+type Kind = "count" | "money" | "years" | "age" | "times" | "percent" | "days" | "months" | "date";
 
 interface Quantity {
   kind: Kind;
@@ -215,8 +216,8 @@ function show(kind: Kind, value: number, english: boolean): string {
   if (kind === "money") return english ? `RMB ${value.toLocaleString("en")}` : money(value);
   if (kind === "percent") return fractions[value.toFixed(2)] ?? `${Number(value.toFixed(2))}%`;
   const unit = english
-    ? { count: "", age: " years old", years: " years", times: " times", days: " days", months: " months" }[kind]
-    : { count: "个", age: "周岁", years: "年", times: "次", days: "日", months: "个月" }[kind];
+    ? { count: "", age: " years old", years: " years", times: " times", days: " days", months: " months", date: "" }[kind]
+    : { count: "个", age: "周岁", years: "年", times: "次", days: "日", months: "个月", date: "" }[kind];
   return `${value}${unit}`;
 }
 
@@ -248,6 +249,9 @@ export function sayVerdict(verdict: Verdict, t: Translate): string {
  * English for an English question.
  */
 export function verdict(question: string, sectionText: string, english: boolean, options: { unasked?: boolean } = {}): Verdict | undefined {
+  // A meeting told in figures is judged by the quorum and the majority, not by any one figure.
+  const vote = voteVerdict(question, sectionText, english);
+  if (vote) return vote;
   // Trimmed: 行不 / 中不 at the very end ask whether, and an empty English part must not hide that.
   const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
   const whether = options.unasked || asksWhether.test(text);
@@ -316,10 +320,15 @@ export function askedKinds(question: string): Kind[] | undefined {
   if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money", "percent"];
   if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|多少个?工作日|几个工作日|多少日|几日|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
   if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
+  // 截止时间 / 几号前交 / deadline: a day of the year (3月31日), not a length of time.
+  // (过了截止日期会怎样 asks what follows, not the date.)
+  if (/截止(?:时间|日期|到)?是?(?:几月几号|几号|哪天|什么时候|啥时候)|(?:截止时间|截止日期)(?:一样|相同|是|呢|[？?]|$)|几月几[号日]|几号(?:前|之前)?(?:交|报|截止)|哪一?天(?:前|之前)?(?:交|报|截止)|(?:什么|啥)时候(?:前|之前)?(?:交|报|截止)|deadline|what date|by when/.test(text)) return ["date"];
   return undefined;
 }
 
 /** Whether a text states a figure of one of these kinds. */
 export function statesKind(text: string, kinds: readonly Kind[]): boolean {
+  // A deadline (3月31日前), not the day a notice was issued (2022年12月30日印发).
+  if (kinds.includes("date") && /\d{1,2}月\d{1,2}日(?:前|之前|以前|截止)|截止(?:到|日期为?|时间为?)?\d{1,2}月\d{1,2}日/.test(digitsOf(text))) return true;
   return quantities(text).some((quantity) => kinds.includes(quantity.kind));
 }
