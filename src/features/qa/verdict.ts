@@ -21,6 +21,8 @@ interface Limit {
   high?: number;
   /** The limit is a share (0–1) of a base amount, e.g. 上一年总收入的70%. */
   share?: boolean;
+  /** The base amounts (yuan) a tiered share holds for (100万至500万元的不低于8%). */
+  tier?: { low?: number; high?: number };
   /** The clause it stands in, to choose among several (个人会员 vs 单位会员). */
   clause: string;
   /** The sentence it stands in, for the case it is stated for (全国性 vs 地方性). */
@@ -147,7 +149,10 @@ function readLimitsOf(text: string): Limit[] {
   };
   const range = new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})?\\s*(?:至|到|—|–|-|~)\\s*(\\d+(?:\\.\\d+)?)(${unitPattern})`, "g");
   const spans: Array<[number, number]> = [];
+  // 500万至1000万元的不低于7% / 1000万元以上的13%: the band a share holds for, no limit of its own.
+  const band = (end: number) => /^(?:以上|以下|及以上)?的(?:不低于|不得低于|不超过|不得超过)?\d+(?:\.\d+)?%/.test(digits.slice(end, end + 16));
   for (const match of digits.matchAll(range)) {
+    if (band(match.index + match[0].length)) continue;
     const { kind, factor } = kindOf(match[4]!);
     if (match[2] && kindOf(match[2]).kind !== kind) continue;
     found.push({ kind, low: Number(match[1]) * factor, high: Number(match[3]) * factor, clause: clauseAt(match.index), sentence: clauseAt(match.index, sentenceMarks) });
@@ -156,19 +161,38 @@ function readLimitsOf(text: string): Limit[] {
   for (const match of digits.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${unitPattern})(以上|以下|以内)?`, "g"))) {
     if (spans.some(([start, end]) => match.index >= start && match.index < end)) continue;
     const { kind, factor } = kindOf(match[2]!);
+    if (kind === "money" && band(match.index + match[1]!.length + match[2]!.length)) continue;
     const value = Number(match[1]) * factor;
     const before = digits.slice(Math.max(0, match.index - 14), match.index);
     // 上一年总收入的70% / 年度利润总额12%以内: a share of a base amount named just before.
-    const share = kind === "percent" && /(的|总额|收入|余额|所得额|支出|利润)$/.test(before);
+    const tier = kind === "percent" ? tierOf(digits.slice(Math.max(0, match.index - 24), match.index)) : undefined;
+    const share = kind === "percent" && (/(的|总额|收入|余额|所得额|支出|利润)$/.test(before) || tier !== undefined);
     // A share's comparison word stands before its base (不得低于上一年总收入的70%).
     const lead = share ? (comparator.exec(before)?.[1] ?? "") : before;
     const low = match[3] === "以上" || atLeast.test(lead);
     const high = match[3] === "以下" || match[3] === "以内" || atMost.test(lead);
     if (low === high) continue;
     const sentence = clauseAt(match.index, sentenceMarks);
-    found.push({ kind, ...(low ? { low: value } : { high: value }), share, clause: share ? sentence : clauseAt(match.index), sentence });
+    found.push({ kind, ...(low ? { low: value } : { high: value }), share, ...(tier ? { tier } : {}), clause: share ? sentence : clauseAt(match.index), sentence });
   }
   return found;
+}
+
+const yuan = (value: string, unit: string | undefined) => Number(value) * (unit?.startsWith("万") ? 10_000 : 1);
+
+/**
+ * The band of base amounts a share just after it holds for, read from its own clause: 500万至1000万元的,
+ * 1000万元以上的, 不足100万元的 (不低于7%).
+ */
+function tierOf(before: string): { low?: number; high?: number } | undefined {
+  const clause = before.slice(Math.max(before.lastIndexOf("，"), before.lastIndexOf(","), before.lastIndexOf("："), before.lastIndexOf(":"), before.lastIndexOf("；")) + 1);
+  const between = /(\d+(?:\.\d+)?)(万元|万|元)?\s*(?:至|到|-|~)\s*(\d+(?:\.\d+)?)(万元|万|元)的?/.exec(clause);
+  if (between) return { low: yuan(between[1]!, between[2] ?? between[4]), high: yuan(between[3]!, between[4]) };
+  const above = /(\d+(?:\.\d+)?)(万元|万|元)(?:以上|及以上)的?/.exec(clause);
+  if (above) return { low: yuan(above[1]!, above[2]) };
+  const below = /(?:不足|不到|低于|少于)(\d+(?:\.\d+)?)(万元|万|元)的?/.exec(clause);
+  if (below) return { high: yuan(below[1]!, below[2]) };
+  return undefined;
 }
 
 /**
@@ -294,7 +318,10 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
   const figures = (money.length > 0 ? money : counts.length >= 2 ? counts : []).sort((a, b) => b.value - a.value);
   if (figures.length === 0 || shareLimits.length === 0) return undefined;
   const [base, amount] = figures as [Quantity, Quantity | undefined];
-  const limit = shareLimits.sort((a, b) => affinity(b, text) - affinity(a, text))[0]!;
+  // A tiered share (净资产100万至500万元的不低于8%) holds only for a base in its band.
+  const fits = (limit: Limit) => !limit.tier || ((limit.tier.low === undefined || base.value >= limit.tier.low) && (limit.tier.high === undefined || base.value < limit.tier.high));
+  const limit = shareLimits.filter(fits).sort((a, b) => affinity(b, text) - affinity(a, text))[0];
+  if (!limit) return undefined;
   const percent = (limit.low ?? limit.high)!;
   const required = (base.value * percent) / 100;
   const params = {

@@ -91,3 +91,17 @@ describe("threshold verdicts on durations", () => {
     expect(said("我们登记一年半了，能申请公募资格吗", qualification, zh)).toBe("够：1.5年，已达到1年的要求。");
   });
 });
+
+describe("tiered shares (净资产分档)", () => {
+  const tiers = "按上年末净资产分档：1000万元以上的不低于6%，500万至1000万元的不低于7%，100万至500万元的不低于8%。";
+
+  it("takes the share of the band the stated base falls in", () => {
+    expect(said("上年末净资产300万，今年慈善支出20万，达标吗", tiers, zh)).toBe("不够：按300万元的8%算，至少要24万元，20万元不够。");
+    expect(said("净资产600万，支出45万够不够", tiers, zh)).toBe("够：按600万元的7%算，至少要42万元，45万元已达到。");
+    expect(said("净资产1500万的一年慈善支出至少多少", tiers, zh)).toBe("按1500万元的6%算，至少要90万元。");
+  });
+
+  it("reads a band's bounds as no limit of their own (300万 is not short of 1000万)", () => {
+    expect(limits(tiers).filter((limit) => limit.kind === "money")).toEqual([]);
+  });
+});
