@@ -4,7 +4,7 @@ import { compose, type Pick, type SourceReference } from "./composer.js";
 import { answersConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
-import { comparedParts, splitQuestion, stripPreamble } from "./parts.js";
+import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
 import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { judgeScope } from "./scope.js";
 import { toSimplified } from "../../core/simplified.js";
@@ -94,10 +94,12 @@ function namesOther(question: string, section: Section): boolean {
   const typed = normalize(question);
   const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to)].join(" ");
   // The body says what the section is about; a heading may name the other side to contrast it.
+  // A body naming no side of a contrast is about what its article's title names (社团章程与…).
   const own = normalize(section.body);
   return contrasts.some((sides) => {
     const wanted = namedSides(asked, sides);
-    const stated = namedSides(own, sides);
+    const inBody = namedSides(own, sides);
+    const stated = inBody.length > 0 ? inBody : namedSides(normalize(section.title), sides);
     return wanted.length > 0 && stated.length > 0 && !wanted.some((side) => stated.includes(side));
   });
 }
@@ -198,16 +200,32 @@ export class Answerer {
 
   /** One confident section per part of the question, without repeats. */
   private pick(question: string, minCoverage: number, previous?: string): Pick[] {
+    const index = this.options.index();
+    const compared = comparedParts(question);
+    // A comparison one section answers (it names both sides) stays whole; otherwise each side
+    // gets its part, and the question is handed off unless both are answered. A whole that finds
+    // no section is asked again side by side.
+    const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
+    const parts = compared ? [...compared.parts, ...compared.more] : splitQuestion(question);
+    const found = wholeAnswers ? this.pickParts(question, [compared!.whole], minCoverage, previous, compared) : [];
+    const picks = found.length > 0 ? found : this.pickParts(question, parts, minCoverage, previous, compared && { ...compared, whole: undefined });
+    if (picks.length > 0 || parts.length === 1) return picks;
+    // The parts alone were too thin; the whole question may still be clear.
+    const whole = index.search(question, { limit: 1 })[0];
+    return whole && this.confident(whole, minCoverage) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+  }
+
+  /**
+   * A confident section for each part. With a comparison, `compared.whole` set means one section
+   * is to answer for every side; unset, each side's part must be answered or none is.
+   */
+  private pickParts(question: string, parts: string[], minCoverage: number, previous: string | undefined, compared: (Omit<Compared, "whole"> & { whole?: string }) | undefined): Pick[] {
+    const index = this.options.index();
+    const wholeAnswers = compared?.whole !== undefined;
     // A later part that goes on about an article an earlier part was answered from (问俩事：多少人？
     // 另一个是得准备多少钱) names little of its own: it needs only a story's coverage.
     const confident = (hit: Hit) =>
       this.confident(hit, minCoverage) || (picks.some((pick) => pick.section.documentId === hit.section.documentId) && this.confident(hit, storyCoverageFactor * minCoverage));
-    const index = this.options.index();
-    const compared = comparedParts(question);
-    // A comparison one section answers (it names both sides) stays whole; otherwise each side
-    // gets its part, and the question is handed off unless both are answered.
-    const wholeAnswers = compared && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
-    const parts = compared ? (wholeAnswers ? [compared.whole] : compared.parts) : splitQuestion(question);
     const picks: Pick[] = [];
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
@@ -241,7 +259,7 @@ export class Answerer {
         candidates.find((hit) => answersConsequence(part, hit.section)) ||
         candidates[0];
       if (!best || hits.length === 0) {
-        if (compared && !wholeAnswers) return [];
+        if (compared && !wholeAnswers && compared.parts.includes(part)) return [];
         continue;
       }
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
@@ -257,10 +275,7 @@ export class Answerer {
       if (!picks.some((pick) => similar(pick.section, first) && (!side || this.mentions(pick.section, side)))) picks.push({ question: part, section: first });
       if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
-    if (picks.length > 0 || parts.length === 1) return picks;
-    // The parts alone were too thin; the whole question may still be clear.
-    const whole = index.search(question, { limit: 1 })[0];
-    return whole && confident(whole) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+    return picks;
   }
 
   /**

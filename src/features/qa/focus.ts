@@ -21,8 +21,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const action = match[1]!.split(/[的了吗呢啊呀吧么嘛和或]/)[0]!;
     // 盯着理事会咋花钱的人: a how-phrase describing a noun (…的人), not the thing asked.
     if (text[match.index! + match[0].length - match[1]!.length + action.length] === "的") continue;
-    // 怎么办 / 怎么样 / 怎么说: "what now?", no action named.
-    if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞)/.test(action)) continue;
+    // 怎么办 / 怎么样 / 怎么说 / 如何处理: "what now?", no action named.
+    if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对)/.test(action)) continue;
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).

@@ -97,10 +97,13 @@ export function comparedParts(question: string): Compared | undefined {
   if (match) {
     const [, , first, second, about] = match as unknown as [string, string, string, string, string];
     const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
-    return { sides: [first, second], parts: [ask(first), ask(second)], whole };
+    // What else the message asks (定向募捐和公募啥区别，定向的从啥时候能搞): parts of their own.
+    const asks = splitQuestion(question);
+    const more = asks.filter((part) => !comparing.test(part));
+    return { sides: [first, second], parts: [ask(first), ask(second)], more: more.length < asks.length ? more : [], whole };
   }
   const compared = sidesCompared(text);
-  return compared && { ...compared, whole };
+  return compared && { ...compared, more: [], whole };
 }
 
 /**
@@ -109,14 +112,17 @@ export function comparedParts(question: string): Compared | undefined {
  */
 export interface Compared {
   sides: string[];
+  /** One per side, in the order of `sides`. */
   parts: string[];
+  /** Other asks of the same message. */
+  more: string[];
   whole: string;
 }
 
 /** What is left of a comparison once its sides are taken out that asks nothing (和, 的, 吗). */
 const joiners = /[和跟与同及、还是的有啥什么吗呢吧啊？?，,\s]/g;
 
-function sidesCompared(text: string): Omit<Compared, "whole"> | undefined {
+function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefined {
   for (const list of comparables) {
     const named = spellingsIn(text, list);
     if (named.length < 2) continue;

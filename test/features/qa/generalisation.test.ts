@@ -26,6 +26,8 @@ describe("questions the knowledge base does not cover", () => {
     // A yes/no whose act is not one word (继续+干) is left to the topic words.
     expect(focusPhrases("会长超过70岁还能继续干吗")).toEqual([]);
     expect(focusPhrases("到期了怎么办")).toEqual([]);
+    // 如何处理 / 怎么应对: "what now?" as well, in a formal voice.
+    expect(focusPhrases("已在商场摆了两周募捐箱，现在应当如何处理")).toEqual([]);
     expect(focusPhrases("评估得成立满几年 我们去年登记的 今年能报不")).toEqual([]);
     expect(focusPhrases("成立社团最少要多少会员")).toEqual([]);
   });
@@ -238,5 +240,14 @@ describe("comparisons asked the way leaders ask them", () => {
     expect(answer.handoff).toBe(false);
     expect(answerBody(answer.text)).toContain("12%");
     expect(answerBody(answer.text)).toContain("30%");
+  });
+});
+
+describe("a comparison no one section answers", () => {
+  it("user: 定向募捐和公募到底啥区别 定向的从啥时候能搞 能跟谁募 → bot: each side on its own, not a hand-off", async () => {
+    // The section naming both sides (what a 慈善组织 without 公募 may do) is no answer to the whole.
+    const answer = await askShipped("定向募捐和公募到底啥区别 定向的从啥时候能搞 能跟谁募");
+    expect(answer.handoff).toBe(false);
+    expect(answerBody(answer.text)).toContain("定向募捐");
   });
 });

@@ -85,4 +85,10 @@ describe("comparedParts", () => {
   it("keeps 'how do they differ' as the question when nothing else is asked about the two", () => {
     expect(comparedParts("社团和民非有啥区别")?.whole).toBe("社团和民非有啥区别");
   });
+
+  it("keeps a message's other asks beside the comparison (…啥区别，定向的从啥时候能搞)", () => {
+    const compared = comparedParts("定向募捐和公募到底啥区别 定向的从啥时候能搞 能跟谁募")!;
+    expect(compared.parts).toEqual(["定向募捐是什么", "公募是什么"]);
+    expect(compared.more.join()).toContain("定向的从啥时候能搞");
+  });
 });

@@ -61,3 +61,10 @@ describe("user: a vote in figures → bot: the verdict first, then the rule", ()
     expect(answerBody(answer.text)).toMatch(/^没通过：到会70人，33票赞成/);
   });
 });
+
+describe("user: a vote of one kind of organisation → bot: that kind's rule", () => {
+  it("user: 本单位（民非）理事会13人到会6人 → bot: the 民非 quorum (1/2), not the 社团 one from an article whose body names no type", async () => {
+    const answer = await askShipped("本单位（民非）理事会理事13名，实到6名，6人赞成，这个决议有效吗");
+    expect(answerBody(answer.text)).toMatch(/^会开不成：13人中到会6人，规定须1\/2以上出席/);
+  });
+});
