@@ -89,17 +89,17 @@ function typesOf(text: string): Set<number> {
  * A section about another of the things the question names one of (会员大会 for a 理事会
  * question, 企业 for an 个人 one): it answers something nearby, not what was asked.
  */
-function namesOther(question: string, section: Section): boolean {
+function namesOther(question: string, section: Section, byTitle = false): boolean {
   // What the question names through its everyday words too (查账的 → 监事).
   const typed = normalize(question);
   const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to)].join(" ");
   // The body says what the section is about; a heading may name the other side to contrast it.
-  // A body naming no side of a contrast is about what its article's title names (社团章程与…).
+  // `byTitle`: a body naming no side of a contrast is about what its article's title names (社团章程与…).
   const own = normalize(section.body);
   return contrasts.some((sides) => {
     const wanted = namedSides(asked, sides);
     const inBody = namedSides(own, sides);
-    const stated = inBody.length > 0 ? inBody : namedSides(normalize(section.title), sides);
+    const stated = inBody.length > 0 || !byTitle ? inBody : namedSides(normalize(section.title), sides);
     return wanted.length > 0 && stated.length > 0 && !wanted.some((side) => stated.includes(side));
   });
 }
@@ -246,9 +246,10 @@ export class Answerer {
       // A figure the question states is best judged by a section that can judge it.
       // (unless it accounts for less of the question: the figure may only set the scene).
       // A meeting told in figures is best judged by the section with the quorum and majority rules.
-      // (looked for a little further down: the story's other words may rank other rules first.)
+      // (looked for a little further down: the story's other words may rank other rules first;
+      // a 社团 article's quorum is not a 民非's even where the section itself names neither.)
       const meeting = hits.length > 0 && meetingFigures(part).present !== undefined
-        ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
+        ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section, true) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
         : undefined;
       const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
       const best =
