@@ -59,13 +59,25 @@ const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
+/** A section body's character bigrams, worked out once per section (similar() compares the same sections question after question). */
+const sectionBigrams = new WeakMap<Section, Set<string>>();
+
+function bigramsOf(section: Section): Set<string> {
+  let grams = sectionBigrams.get(section);
+  if (!grams) {
+    const text = section.body;
+    grams = new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
+    sectionBigrams.set(section, grams);
+  }
+  return grams;
+}
+
 export function similar(a: Section, b: Section): boolean {
   // One clause cited alike by two articles is one answer; two sections of one article citing the
   // same notice (会费 set by the assembly; published within 30日) are two.
   if (a.id === b.id || (a.cite === b.cite && a.kind === b.kind && a.documentId !== b.documentId)) return true;
-  const grams = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 1) }, (_, index) => text.slice(index, index + 2)));
-  const left = grams(a.body);
-  const right = grams(b.body);
+  const left = bigramsOf(a);
+  const right = bigramsOf(b);
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared++;
   if (shared / Math.max(1, left.size + right.size - shared) >= 0.45) return true;
