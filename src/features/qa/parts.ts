@@ -122,6 +122,15 @@ export interface Compared {
 /** What is left of a comparison once its sides are taken out that asks nothing (和, 的, 吗). */
 const joiners = /[和跟与同及、还是的有啥什么吗呢吧啊？?，,\s]/g;
 
+/** 个人捐款也是按12%扣吧: the rule for one side taken to hold for the other too. */
+const alsoSo = /也(?:是|按|一样|得|要|能)[^，,。？?]{0,14}(?:吧|吗|么|不)/;
+
+/** Whether the sides stand in different clauses (企业…，个人…也是), not one (协会是慈善组织). */
+function apart(sides: string[], text: string): boolean {
+  const clauses = text.split(/[，,。；;？?！!\s]/);
+  return new Set(sides.map((side) => clauses.findIndex((clause) => clause.includes(side)))).size === sides.length;
+}
+
 function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefined {
   for (const list of comparables) {
     const named = spellingsIn(text, list);
@@ -132,7 +141,7 @@ function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefin
       const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), text).replace(new RegExp(`(那|那么|换成|要是|如果是)?${next}呢`), next);
       return { sides: [next], parts: [asked] };
     }
-    if (!comparing.test(text)) continue;
+    if (!comparing.test(text) && !(alsoSo.test(text) && apart(named, text))) continue;
     const parts = named.map((side) => {
       const rest = named.filter((other) => other !== side).reduce((part, other) => part.split(other).join(""), text).replace(comparisonWords, "");
       return substance(rest.split(side).join("").replace(joiners, "")) >= 2 ? rest : `${side}是什么`;

@@ -91,4 +91,14 @@ describe("comparedParts", () => {
     expect(compared.parts).toEqual(["定向募捐是什么", "公募是什么"]);
     expect(compared.more.join()).toContain("定向的从啥时候能搞");
   });
+
+  it("reads one side's rule taken to hold for the other (…，个人捐款也是按12%扣吧), but not two things one clause equates", () => {
+    expect(comparedParts("企业捐款利润12%以内能扣，个人捐款也是按12%扣吧")?.sides).toEqual(["企业", "个人"]);
+    expect(comparedParts("我们协会是慈善组织，管理费一年十五万，也得按那个比例卡着吗")).toBeUndefined();
+  });
+
+  it("follows up from one qualification's validity to another's (免税资格…，那税前扣除资格呢)", () => {
+    expect(comparedParts("免税资格有效期5年，那税前扣除资格呢")?.parts).toEqual(["税前扣除资格有效期5年,税前扣除资格"]);
+  });
 });
+
