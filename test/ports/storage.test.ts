@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { openStorage, openMemoryStorage, StorageUrlError, type Storage } from "../../src/ports/storage/index.js";
 import { serviceAvailable, services, throwawayPostgres } from "../support/services.js";
 
@@ -114,5 +115,29 @@ describe("several instances starting at once on a new PostgreSQL database", asyn
     expect(await stores[0]!.claim("first", 10_000, "a")).toBe(true);
     expect(await stores[1]!.claim("first", 10_000, "b")).toBe(false);
     await Promise.all(stores.map((store) => store.close()));
+  });
+});
+
+describe("PostgreSQL closing our idle connections (a restart, a failover)", async () => {
+  const available = await serviceAvailable("postgres");
+  const database = throwawayPostgres("restart");
+  afterAll(async () => {
+    if (available) await database.drop();
+  });
+
+  it.runIf(available)("keeps running and takes the next claim on a new connection", async () => {
+    await database.create();
+    const store = await openStorage(database.url);
+    expect(await store.claim("before", 10_000, "a")).toBe(true);
+    const drafts = store.namespace<{ v: number }>("drafts");
+    await drafts.set("chat|user", { v: 1 });
+    const admin = new pg.Pool({ connectionString: services.postgres.url, max: 1 });
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database.name]);
+    await admin.end();
+    // The server's notice reaches the idle connection a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.claim("after", 10_000, "a")).toBe(true);
+    expect(await drafts.get("chat|user")).toEqual({ v: 1 });
+    await store.close();
   });
 });

@@ -4,8 +4,28 @@ import { keyvNamespace } from "./keyv-namespace.js";
 import { keyvRow } from "./records.js";
 import type { Storage } from "./types.js";
 
+/**
+ * An idle connection the server closes (a restart, a failover, DROP DATABASE … FORCE) is an
+ * 'error' event on its pool, which ends the process when no one listens. The pool has already
+ * dropped that connection and the next query opens a new one, so the event needs only a listener.
+ * @keyv/postgres makes its own pool and keeps it to itself, so every pool made through pg gets one.
+ */
+function listenToEveryPool(): void {
+  const Made = pg.Pool as typeof pg.Pool & { listened?: true };
+  if (Made.listened) return;
+  class Listened extends Made {
+    static listened = true as const;
+    constructor(config?: pg.PoolConfig) {
+      super(config);
+      this.on("error", () => undefined);
+    }
+  }
+  pg.Pool = Listened;
+}
+
 /** Shared state in PostgreSQL: keyv's table for data, a small table of our own for claims. */
 export async function openPostgresStorage(url: string): Promise<Storage> {
+  listenToEveryPool();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   await createClaimsTable(pool);
   const adapters: KeyvPostgres[] = [];
