@@ -8,7 +8,7 @@ import { runBackup, runRestore } from "../../src/backup-cli.js";
 import { projectRoot } from "../../src/core/paths.js";
 import { openStorage } from "../../src/ports/storage/index.js";
 import { startTestBot } from "../support/bot.js";
-import { serviceAvailable, services, throwawayPostgres } from "../support/services.js";
+import { postgresForBlock, serviceAvailable, services } from "../support/services.js";
 
 const folder = mkdtempSync(join(tmpdir(), "incubot-backup-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -84,11 +84,7 @@ describe("cli backup and restore", () => {
 });
 
 describe("migration from SQLite to PostgreSQL", async () => {
-  const available = await serviceAvailable("postgres");
-  const database = throwawayPostgres("restore");
-  afterAll(async () => {
-    if (available) await database.drop();
-  });
+  const { available, database } = await postgresForBlock("restore");
 
   it.runIf(available)("restores every record and claim of a SQLite backup into an empty database", async () => {
     await database.create();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { openStorage, openMemoryStorage, StorageUrlError, type Storage } from "../../src/ports/storage/index.js";
-import { serviceAvailable, services, throwawayPostgres } from "../support/services.js";
+import { postgresForBlock, serviceAvailable, services } from "../support/services.js";
 
 const folder = mkdtempSync(join(tmpdir(), "incubot-storage-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -101,11 +101,7 @@ describe("sqlite persistence", () => {
 });
 
 describe("several instances starting at once on a new PostgreSQL database", async () => {
-  const available = await serviceAvailable("postgres");
-  const database = throwawayPostgres("start");
-  afterAll(async () => {
-    if (available) await database.drop();
-  });
+  const { available, database } = await postgresForBlock("start");
 
   it.runIf(available)("all start: creating the claims table is not a race one of them loses", async () => {
     await database.create();
@@ -119,11 +115,7 @@ describe("several instances starting at once on a new PostgreSQL database", asyn
 });
 
 describe("PostgreSQL closing our idle connections (a restart, a failover)", async () => {
-  const available = await serviceAvailable("postgres");
-  const database = throwawayPostgres("restart");
-  afterAll(async () => {
-    if (available) await database.drop();
-  });
+  const { available, database } = await postgresForBlock("restart");
 
   it.runIf(available)("keeps running and takes the next claim on a new connection", async () => {
     await database.create();

@@ -1,3 +1,4 @@
+import { afterAll } from "vitest";
 import { connect } from "node:net";
 import pg from "pg";
 
@@ -60,3 +61,17 @@ export function throwawayPostgres(purpose: string): { name: string; url: string;
   };
   return { name, url, create: () => administer(`CREATE DATABASE ${name}`), drop: () => administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * For a describe block: whether PostgreSQL is here, and a database of the block's own, dropped
+ * after the block (create it in the test that needs it).
+ */
+export async function postgresForBlock(purpose: string): Promise<{ available: boolean; database: ReturnType<typeof throwawayPostgres> }> {
+  const available = await serviceAvailable("postgres");
+  const database = throwawayPostgres(purpose);
+  afterAll(async () => {
+    if (available) await database.drop();
+  });
+  return { available, database };
+}
+
