@@ -147,7 +147,7 @@ export const patternSynonyms: Array<{ pattern: RegExp; to: string[] }> = [
   { pattern: /(?:[5-9]\d|[五六七八九]十[一二三四五六七八九]?)(?:多)?(?:周岁|岁|了)/g, to: ["年龄", "岁", "超龄"] },
   // Somebody's own name used for the organization (我爸的名字, 创始人名字).
   // 只跟自己的理事、会员筹钱: fundraising among the organisation's own people.
-  { pattern: /(?:只|就)?(?:跟|向|找|在)(?:自己|我们|咱们|内部)的?(?:理事|会员|发起人)[^，,。？?]{0,8}(?:筹|募|要|凑)(?:钱|款|资金|点钱)?/g, to: ["定向募捐"] },
+  { pattern: /(?:只|就)?(?:跟|向|找|在|从)(?:(?:自己|我们|咱们|内部)的?){0,2}(?:理事|会员|发起人)(?:(?:和|、|跟|及)(?:理事|会员|发起人))?(?:中间|当中|之间|里面?|中)?[^，,。？?]{0,8}(?:筹|募|要|凑)(?:钱|款|资金|点钱)?/g, to: ["定向募捐"] },
   // 再开一个点 / 另开个分店: a branch.
   { pattern: /(?:再|另|多|又)开(?:一|个|一个)?(?:点|分店|门店|网点|服务点)/g, to: ["分支机构"] },
   // 证上写的那个头儿 / 登记证上的人: the one the certificate names, the legal representative.
