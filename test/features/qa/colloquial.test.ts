@@ -58,6 +58,7 @@ describe("everyday names for governance acts", () => {
     expect(body((await ask("协会更名要多久内去登记机关")).text)).toContain("30日");
     expect(body((await ask("只跟自己的理事和会员筹钱 算哪种募捐")).text)).toContain("定向募捐");
     expect(body((await ask("俺们队还没公募资格，就在会员当中凑点钱办活动，这也算募捐不")).text)).toContain("定向募捐");
+    expect(body((await ask("听说有个不太好的名单，专门记那些不按规定办事的组织，正式名字叫啥")).text)).toContain("活动异常名录");
     expect(body((await ask("协会公章借给朋友的公司盖了一下 有事吗")).text)).toMatch(/^[^\n]*出借证书或印章/);
   });
 
