@@ -234,12 +234,8 @@ export const englishStopWords = new Set(
  */
 export const comparables: string[][] = [
   ["社团|协会|商会|学会", "民非", "基金会", "慈善组织"],
-  ["理事会|常务理事会", "会员大会|会员代表大会", "监事会|监事"],
   ["非公募基金会|非公募", "公募基金会"],
   ["公开募捐|公募", "定向募捐"],
-  ["企业", "个人"],
-  ["全国性", "地方性"],
-  ["个人会员", "单位会员"],
   ["活动异常名录|异常名录", "严重违法失信名单|失信名单|黑名单"],
   ["年检", "年报|年度报告|年度工作报告"],
   ["分支机构|分会", "代表机构"],
@@ -259,3 +255,6 @@ export const contrasts: string[][] = [
   ["社团", "民非", "基金会"],
   ["理事会|常务理事会", "会员大会|会员代表大会|会员(代表)大会", "监事会|监事"],
 ];
+
+// The contrasts other than organisation types and 公募 (spelled more widely above) are compared too.
+comparables.push(...contrasts.filter((sides) => !sides.includes("社团") && !sides.includes("公募")));

@@ -1,5 +1,5 @@
 import { comparables } from "./lexicon.js";
-import { normalize } from "./text.js";
+import { namedSpellings, normalize } from "./text.js";
 /** Greetings and mentions that carry no question. */
 const preamble = /^(\s*(@\S+|大家好|各位好|各位老师好?|老师好|你好|您好|早上好|上午好|下午好|晚上好|hi( all)?|hello|hey|quick q)[\s,，!！~～:：。☀️\p{Extended_Pictographic}]*)+/iu;
 
@@ -91,19 +91,22 @@ const comparisonWords = /(有|是)?(啥|什么|哪些)?(区别|不同|差别|差
 export function comparedParts(question: string): Compared | undefined {
   const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
   const text = normalize(stripPreamble(question));
-  const without = text.replace(comparisonWords, "");
-  // 民非和社团有啥区别: with nothing asked about the two but how they differ, that is the question.
-  const whole = substance(comparables.flat().flatMap((thing) => thing.split("|")).reduce((rest, spelling) => rest.split(spelling).join(""), without).replace(joiners, "")) >= 2 ? without : text;
   if (match) {
     const [, , first, second, about] = match as unknown as [string, string, string, string, string];
     const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
     // What else the message asks (定向募捐和公募啥区别，定向的从啥时候能搞): parts of their own.
     const asks = splitQuestion(question);
     const more = asks.filter((part) => !comparing.test(part));
-    return { sides: [first, second], parts: [ask(first), ask(second)], more: more.length < asks.length ? more : [], whole };
+    return { sides: [first, second], parts: [ask(first), ask(second)], more: more.length < asks.length ? more : [], whole: wholeOf(text, [first, second]) };
   }
   const compared = sidesCompared(text);
-  return compared && { ...compared, more: [], whole };
+  return compared && { ...compared, more: [], whole: wholeOf(text, compared.sides) };
+}
+
+/** The question without its comparison words, unless how the sides differ is all it asks (民非和社团有啥区别). */
+function wholeOf(text: string, sides: string[]): string {
+  const without = text.replace(comparisonWords, "");
+  return substance(sides.reduce((rest, side) => rest.split(side).join(""), without).replace(joiners, "")) >= 2 ? without : text;
 }
 
 /**
@@ -133,7 +136,7 @@ function apart(sides: string[], text: string): boolean {
 
 function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefined {
   for (const list of comparables) {
-    const named = spellingsIn(text, list);
+    const named = namedSpellings(text, list).map(({ spelling }) => spelling);
     if (named.length < 2) continue;
     const next = named.find((spelling) => new RegExp(`(那|那么|换成|要是|如果是)?${spelling}呢`).test(text));
     if (next) {
@@ -149,19 +152,4 @@ function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefin
     return { sides: named, parts };
   }
   return undefined;
-}
-
-/** The spellings of a list's things a text names, each thing once, longer spellings first (非公募基金会 before 公募基金会). */
-function spellingsIn(text: string, list: string[]): string[] {
-  let rest = text;
-  const found: string[] = [];
-  const spellings = list.flatMap((thing, index) => thing.split("|").map((spelling) => ({ index, spelling }))).sort((a, b) => b.spelling.length - a.spelling.length);
-  const seen = new Set<number>();
-  for (const { index, spelling } of spellings) {
-    if (seen.has(index) || !rest.includes(spelling)) continue;
-    seen.add(index);
-    found.push(spelling);
-    rest = rest.split(spelling).join(" ");
-  }
-  return found.sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }

@@ -150,14 +150,19 @@ function chineseNumber(run: string): number | undefined {
  * have several spellings separated by | (会员大会|会员代表大会).
  */
 export function namedSides(text: string, sides: readonly string[]): string[] {
+  return [...new Set(namedSpellings(text, sides).map(({ side }) => side))];
+}
+
+/** Each side a text names with the spelling it uses, in the order of the text, each side once. */
+export function namedSpellings(text: string, sides: readonly string[]): Array<{ side: string; spelling: string }> {
   let rest = text;
-  const named = new Set<string>();
+  const named: Array<{ side: string; spelling: string; at: number }> = [];
   for (const { side, spelling } of spellingsOf(sides)) {
-    if (!rest.includes(spelling)) continue;
-    named.add(side);
+    if (!rest.includes(spelling) || named.some((found) => found.side === side)) continue;
+    named.push({ side, spelling, at: text.indexOf(spelling) });
     rest = rest.split(spelling).join(" ");
   }
-  return [...named];
+  return named.sort((a, b) => a.at - b.at).map(({ side, spelling }) => ({ side, spelling }));
 }
 
 /** A contrast's spellings, longest first, worked out once per contrast (the lexicon's lists are fixed). */

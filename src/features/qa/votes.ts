@@ -165,7 +165,7 @@ export function voteVerdict(question: string, sectionText: string, english = fal
   }
   const majority = [...rules.majority].sort((a, b) => closeness(b, text) - closeness(a, text))[0];
   if (!majority || votes === undefined) return undefined;
-  const base = majority.of === "all" ? total : (present ?? undefined);
+  const base = majority.of === "all" ? total : present;
   if (base === undefined || votes > base) return undefined;
   const least = needed(majority, base);
   const params = { base: String(base), votes: String(votes), rule: sayShare(majority, english), least: String(least) };
