@@ -42,7 +42,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /你(收到|看到|接收|读到)的.{0,8}(消息|内容|指令|文字|说明|提示)|你的开发者|谁开发的?你|开发者是谁|(用|调用)的?(什么|哪个)(接口|模型|api)/,
       /\brepeat (everything|all|the text|the above|what)|everything above|verbatim|\b(instructions?|rules?|prompt)\b.{0,24}\b(you were given|given to you|you follow|you have been given)/,
       /什么模型|哪个模型|哪家的模型|大模型|chatgpt|\bgpt\b|上级指令|底层(指令|规则|设定)|后台(设置|规则|设定)/,
-      /jailbreak|developer mode|开发者模式|越狱|\bdan\b|扮演|假装你是|你现在是|pretend (you are|to be)|act as|role-?play/,
+      // 扮演 asked of the bot (你扮演我的律师, 扮演一下), not a body's part in formal prose (政府部门扮演何种角色).
+      /jailbreak|developer mode|开发者模式|越狱|\bdan\b|你.{0,6}扮演|扮演(一下|一个|一位|成)|请扮演|角色扮演|假装你是|你现在是|pretend (you are|to be)|act as|role-?play/,
     ],
   },
   {

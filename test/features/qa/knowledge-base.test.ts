@@ -19,9 +19,20 @@ describe("the shipped knowledge base's wording", () => {
       ["shetuan-charter-and-governance", "每年至少一次"],
       ["shetuan-registration-procedure", "业务范围相同或者相似"],
       ["charity-directed-fundraising-and-donations", "财政部门统一监（印）制的捐赠票据"],
+      ["foundation-setup", "到账货币资金"],
+      ["charity-public-fundraising", "具有公开募捐资格的慈善组织合作"],
+      ["legislation-updates", "《社会团体登记管理条例》"],
     ];
     const missing = quoted.filter(([article, phrase]) => !sections.some((section) => section.documentId === article && section.body.includes(phrase!)));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the shipped knowledge base's English lines", () => {
+  it("write their figures as digits, as the Chinese lines do (5 years, not five years)", () => {
+    const spelled = /\b(one year|(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty) (years?|months?|days?|kinds|types|grades|terms|results|areas|conditions|documents|full years))\b/i;
+    const worded = sections.filter((section) => section.english && spelled.test(section.english)).map((section) => `${section.id}: ${section.english}`);
+    expect(worded).toEqual([]);
   });
 });
 
