@@ -1,8 +1,9 @@
 import { functionCharacters, synonyms } from "./lexicon.js";
+import { chineseTermsIn } from "./english-terms.js";
 import { askingClauses, normalize, sentences } from "./text.js";
 
 /** A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样). */
-const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗|\bpenalt|\bhappens?\b|\bconsequence/;
+const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗|\bpenalt|\bhappens?\b|\bconsequence|\bfine[sd]\b|\ba fine\b|\bpunish/;
 
 /** A heading saying what happens (…会怎样？, 会怎么罚？, 什么情况会被列入名录？, 要终止？). */
 const consequenceHeading = /会怎样|会怎么(?:样|罚|处)|后果|罚|撤销|名录|名单|终止|影响|不合格|会被/;
@@ -20,7 +21,7 @@ export function promisesConsequence(heading: string): boolean {
 /** Words that state a penalty, and (broader) any consequence, in a rule. */
 const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
 const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
-const asksPenalty = /罚|\bpenalt|\bfine/;
+const asksPenalty = /罚|\bpenalt|\bfine|\bpunish/;
 
 /**
  * What a question asks about, beside the consequence: its content bigrams, and the whole words
@@ -37,6 +38,8 @@ function subjectTerms(question: string): Set<string> {
     }
   }
   for (const group of synonyms) if (group.from.some((word) => text.includes(word))) for (const word of group.to) terms.add(normalize(word));
+  // An English question's case, in the Chinese words the rules use (for-profit → 营利).
+  for (const term of chineseTermsIn(text)) terms.add(normalize(term));
   // The consequence words themselves (处罚 from 怎么处罚's synonyms) are not the case asked about.
   return new Set([...terms].filter((term) => !consequenceWords.test(term)));
 }

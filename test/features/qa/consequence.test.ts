@@ -20,6 +20,16 @@ describe("does a section say what happens in the case asked about?", () => {
     expect(answersConsequence("没登记就用协会的名义搞活动会被怎么罚", unregistered, { strict: true })).toBe(true);
   });
 
+  it("an English question about fines is held to the same: the rule that forbids the act does not say the fine", () => {
+    const forbids = { heading: "社团可以做生意赚钱吗？", body: "不能。社团不得从事营利性经营活动。" };
+    const fines = { heading: "社团哪些行为会被处罚？", body: "从事营利性经营的，没收违法所得并处违法所得3倍以上5倍以下罚款。" };
+    const question = "If an association runs a for-profit business, what fines can it face?";
+    expect(answersConsequence(question, forbids, { strict: true })).toBe(false);
+    expect(answersConsequence(question, fines, { strict: true })).toBe(true);
+    // "Is that fine?" asks no penalty.
+    expect(answersConsequence("We run a small for-profit cafe, is that fine?", forbids, { strict: true })).toBe(true);
+  });
+
   it("questions asking no consequence, and non-penalty ones when strict, pass", () => {
     expect(answersConsequence("年检要交哪些材料", evaluation)).toBe(true);
     expect(answersConsequence("年检没参加会有啥影响", evaluation, { strict: true })).toBe(true);

@@ -22,6 +22,10 @@ describe("splitQuestion", () => {
     ]);
   });
 
+  it("does not take 那几个人 (those few) for a question: what is asked about them stays with them", () => {
+    expect(splitQuestion("想让俺老伴、儿子都进管事的那几个人里头，有啥限制没？")).toHaveLength(1);
+  });
+
   it("splits at question marks (？…？)", () => {
     expect(splitQuestion("基金会理事会得几个人？一届任期多长")).toEqual(["基金会理事会得几个人？", "一届任期多长"]);
   });

@@ -32,6 +32,9 @@ describe("threshold verdicts", () => {
     expect(askedKinds("地方性社团会员至少多少个")).toEqual(["count"]);
     expect(askedKinds("理事会最多几名理事")).toEqual(["count"]);
     expect(askedKinds("变更登记要在多少个工作日内办")).toEqual(["days", "months", "years"]);
+    expect(askedKinds("非国有资产得占总财产多少")).toEqual(["percent"]);
+    expect(askedKinds("管理费用能占几成")).toEqual(["percent"]);
+    expect(askedKinds("What minimum share of its assets must be non-state-owned?")).toEqual(["percent"]);
   });
 
   it("reads at-least, at-most, ranges and shares of a base from a section", () => {
