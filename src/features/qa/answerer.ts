@@ -131,6 +131,14 @@ const shortfallScore = 0.4;
 /** A runner-up this close to the best hit is included too. */
 const closeRunnerUp = 0.8;
 
+/** A later part with this few content characters may ask something else of the article before it. */
+const thinPart = 5;
+/** A later part found nowhere on its own words needs this share of the confident score in the article before. */
+const followOnScore = 0.5;
+
+/** A section that can judge the figure told is preferred to the best hit if it scores this close. */
+const judgeShare = 0.8;
+
 const declines = new Set<HandoffReason>(["injection", "fabrication", "offtopic", "dispute"]);
 
 /**
@@ -263,7 +271,8 @@ export class Answerer {
       const meeting = hits.length > 0 && meetingFigures(part).present !== undefined
         ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section, true) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
         : undefined;
-      const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05);
+      // (Not one far behind the best: 近亲属当理事有啥限制 with 一共9个理事 told asks about relatives.)
+      const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05 && hit.score >= judgeShare * (candidates[0]?.score ?? 0));
       const best =
         judging ||
         // (looking a little further down when none of the first three states one).
@@ -273,6 +282,8 @@ export class Answerer {
         candidates[0];
       if (!best || hits.length === 0) {
         if (compared && !wholeAnswers && compared.parts.includes(part)) return [];
+        const next = this.followOn(part, picks, context);
+        if (next) picks.push(next);
         continue;
       }
       const second = hits.find((hit) => hit !== best && !similar(hit.section, best.section));
@@ -285,10 +296,31 @@ export class Answerer {
       // A side of a comparison keeps its own answer unless one already given names it (基金会's 3月31日
       // beside 社团's is no repeat, though the two rules read alike).
       const side = compared && !wholeAnswers ? compared.sides[compared.parts.indexOf(part)] : undefined;
-      if (!picks.some((pick) => similar(pick.section, first) && (!side || this.mentions(pick.section, side)))) picks.push({ question: part, section: first });
+      const repeats = picks.some((pick) => similar(pick.section, first) && (!side || this.mentions(pick.section, side)));
+      if (!repeats) picks.push({ question: part, section: first });
+      // A later part found only in what was answered already (要参加的话得交啥 after 成立多久不参加年检)
+      // asks something else of that article.
+      const next = repeats && !compared && contentCharacters(part) <= thinPart ? this.followOn(part, picks, context) : undefined;
+      if (next) picks.push(next);
       if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     return picks;
+  }
+
+  /**
+   * A later part not found on its own words (都得交点啥？ 要参加的话得交啥？) goes on about what the
+   * part before it was answered from: the best section of that article that speaks to it and was
+   * not given already.
+   */
+  private followOn(part: string, picks: Pick[], context: string | undefined): Pick | undefined {
+    const before = picks.at(-1);
+    if (!before) return undefined;
+    const index = this.options.index();
+    const focus = focusPhrases(part);
+    const hit = index
+      .search(part, { context, limit: 40 })
+      .find((hit) => hit.section.documentId === before.section.documentId && !picks.some((pick) => similar(pick.section, hit.section)) && index.explains(part, hit.section, focus) && !namesOther(part, hit.section));
+    return hit && hit.score >= followOnScore * this.options.minScore * index.scoreScale ? { question: part, section: hit.section } : undefined;
   }
 
   /**

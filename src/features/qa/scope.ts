@@ -160,7 +160,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^(?=.*\b(our|we|us)\b)(?=.*\bwhen (will|would|do|does|can|is)\b).*\b(be paid|get paid|be transferred|arrive|be disbursed|be released|hit our account|reach our account|come through)\b/,
       // (报到哪 / 交到哪 ask where a thing is to be handed in.)
       new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄])到哪|进展|进度)`),
-      new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|是)(几|多少|什么)(a|A|级|等|分)`),
+      new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|评定为|评为|定为|被评为?|是)(几|多少|什么)(a|A|级|等|分)`),
       new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)`),
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
       /\b(approved|processed|accepted|rejected)\b[^?]*\b(our|my|us)\b|\b(our|my)\b[^?]*\b(approved|processed|accepted|rejected)\b/,
@@ -169,6 +169,18 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
       /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
+      // A request to look something up, left at the end with nothing else asked (能帮查下记录吗,
+      // 你能给查查不, 烦请代为查询): our file, not a rule (帮我查一下登记要什么材料 asks on).
+      /(帮|给|代为|替|帮忙|协助)(我们?|咱们?)?(查|查查|查询|查看|核实|核查|看看|看一下|查一下|查下)(一下|下)?(记录|档案|情况|系统|后台|原因)?(不|吗|么|呗|啊|呀|好吗|行吗|可以吗|中不中)?[。！!？?\s]*$/,
+      // Whether a thing has happened (批没批, 同没同意, 交没交): a record. (有没有 asks a rule.)
+      // (过没过线 sets a figure against a rule.)
+      /(批|过|交|审|报|办|同|签|发|到|收|评|选)没\1(?![线关标])/,
+      // The date set for a particular meeting or visit (安排在哪天进场, 具体日程): the organizer's calendar.
+      // (规定/决定什么时候 ask when a rule was made.)
+      /(安排(在|于)?|(?<![规决约制审确预])定(在|于)?|排在)(哪天|哪一天|几号|几月几号|什么时候|啥时候|何时)|具体日程|日程安排/,
+      // When a particular coming event happens, or whether a room is free then (下期培训哪天开,
+      // 这个月的组织生活会哪天开, 会议室这周六下午能借不). Deadlines and terms the rules set are excluded.
+      /^(?!.*(截止|最晚|最迟|得交|要交|年检|年报|年度报告|换届|任期|申请|期限|多少天|几天内|日内|多久)).*(今天|今晚|明天|明早|后天|这周|本周|下周|这个月|本月|下个月|下期|下一期|下次|下一次|这次|月底|节后|周[一二三四五六日末]|星期[一二三四五六日天]).{0,20}(哪天|几号|几点|什么时候|啥时候|何时|能借|能用|借不|有空|值班)/,
       // Where our own file stands (the status of our 年检 submission, any update on our application).
       /\b(status|progress|update) (of|on) (our|my) [^?.,]{0,30}\b(submission|application|registration|filing|report|inspection|evaluation|case|request|paperwork|documents)\b/,
     ],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { QaService } from "../../../src/features/qa/service.js";
-import { qaHarness, qaTexts, type QaHarness } from "./helpers.js";
+import { askShipped, qaHarness, qaTexts, type QaHarness } from "./helpers.js";
 
 let harness: QaHarness | undefined;
 afterEach(() => harness?.cleanup());
@@ -54,6 +54,21 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     const answer = await service().answerer.answer("我们几个老师退休了闲不住，拉了好些人想搞个协会，成立社团最少要多少会员啊");
     expect(answer.handoff).toBe(false);
     expect(answer.text).toContain("50个");
+  });
+});
+
+describe("answerer: two asks where the second leans on the first", () => {
+  it("user: 协会散伙了多少天内去销手续？都得交啥？ → bot: the days, then the papers, from the same article", async () => {
+    const answer = await askShipped("我们协会不办了，清算也搞完了，多少天之内得去注销？都得交点啥？");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toMatch(/^1\. .*15日内/);
+    expect(answer.text).toMatch(/\n2\. .*清算报告书/);
+  });
+
+  it("user: a figure told in passing (一共9个理事) does not turn 近亲属有啥限制 into a board-size verdict", async () => {
+    const answer = await askShipped("我们家出钱办的非公募基金会，一共9个理事，打算让我闺女和女婿也当理事，有啥限制没");
+    expect(answer.text).toContain("1/3");
+    expect(answer.text).not.toMatch(/^够：9/);
   });
 });
 

@@ -46,6 +46,14 @@ const reasons: Array<[string, string]> = [
   ["会长的身份证号码你那有吗", "private"],
   ["周四的理事会几点开？", "private"],
   ["培训在几楼会议室", "private"],
+  // A look-up asked for and nothing else; whether a thing happened; a particular coming date.
+  ["我们去年的审计报告有问题没 你帮忙核实下呗", "private"],
+  ["上回提交的变更材料，麻烦协助查看一下情况", "private"],
+  ["理事长的备案民政那边签没签", "private"],
+  ["区里的评估专家组定在几号来我们中心", "private"],
+  ["明天下午的志愿者交流会几点开始，在哪", "private"],
+  ["下一期公益创投说明会什么时候办", "private"],
+  ["本中心去年被评定为几a级，请帮忙确认", "private"],
   ["平房区民政局社会组织科电话多少？周六上班吗", "contact"],
   ["税务局的办事大厅周末开门吗", "contact"],
 ];
@@ -76,6 +84,10 @@ const inScope = [
   "怎么联系创新园工作人员？",
   "Can individuals deduct donations to us from their income tax? What's the cap?",
   "直接登记的社会组织，相关政府部门扮演何种角色？",
+  "帮我查一下成立基金会要什么材料",
+  "罚款决定书这周一收到的，最晚哪天得交罚款",
+  "下次换届理事会要提前多久报业务主管单位",
+  "会员大会有没有规定多久开一次",
   "业务主管单位在年检里扮演什么角色",
 ];
 
