@@ -31,8 +31,8 @@ export function splitQuestion(text: string): string[] {
   return pieces.slice(0, 3);
 }
 
-/** Words that make a clause a question of its own (几号前交 / 收不收费 / 要多久). */
-const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如何|是否|能否|有没有|要不要|([\u3400-\u9fff])不\1/;
+/** Words that make a clause a question of its own (几号前交 / 收不收费 / 要多久 / 烦请告知…). */
+const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如何|是否|能否|有没有|要不要|(?:告知|请问|想问|请教)[^，,。]{4,}|([\u3400-\u9fff])不\1/;
 /**
  * 啥, 什么 and 几 that ask nothing: 没开展啥活动 (no activity at all), 啥事都 (everything), 我们几个
  * 老伙计 (the few of us), 管事的那几个人 (those few).
@@ -44,16 +44,17 @@ function asks(clause: string): boolean {
 }
 
 /**
- * A comma (or a voice-typed space) between two clauses that each ask something parts them
- * (年报几号前交，年检收不收费): otherwise a story before the question stays with it.
+ * A comma, a full stop (or a voice-typed space) between two clauses that each ask something parts
+ * them (年报几号前交，年检收不收费 / 烦请告知审查期限。发的证有几种): otherwise a story before the
+ * question stays with it.
  */
 function splitClauses(piece: string): string[] {
-  const clauses = piece.split(/[，,]\s*|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/).filter((clause) => clause.trim());
+  const clauses = piece.split(/(?<=。)|[，,]\s*|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/).filter((clause) => clause.trim());
   if (clauses.length < 2) return [piece];
   const parts: string[] = [];
   let current = "";
   for (const clause of clauses) {
-    current = current ? `${current}，${clause}` : clause;
+    current = current ? `${current}${/。$/.test(current) ? "" : "，"}${clause}` : clause;
     if (asks(current) && substance(current) >= 4) {
       parts.push(current);
       current = "";
@@ -141,7 +142,11 @@ function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefin
     const next = named.find((spelling) => new RegExp(`(那|那么|换成|要是|如果是)?${spelling}呢`).test(text));
     if (next) {
       const others = named.filter((spelling) => spelling !== next);
-      const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), text).replace(new RegExp(`(那|那么|换成|要是|如果是)?${next}呢`), next);
+      const followUp = new RegExp(`(那|那么|换成|要是|如果是)?${next}呢`);
+      const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), text).replace(followUp, next);
+      // 基金会多久不活动会被撤？社团呢？ asks both; 社团要50个我知道，那民非呢 only the new side.
+      const before = text.slice(0, text.search(followUp)).replace(/[，,。\s]+$/, "");
+      if (/[？?]$/.test(before) || asks(before)) return { sides: [...others, next], parts: [...others.map(() => before), others.reduce((rest, spelling) => rest.split(spelling).join(next), before)] };
       return { sides: [next], parts: [asked] };
     }
     if (!comparing.test(text) && !(alsoSo.test(text) && apart(named, text))) continue;

@@ -26,6 +26,12 @@ describe("splitQuestion", () => {
     expect(splitQuestion("想让俺老伴、儿子都进管事的那几个人里头，有啥限制没？")).toHaveLength(1);
   });
 
+  it("parts two asking sentences at a full stop (烦请告知…。…有几种？), but not a greeting from its question", () => {
+    expect(splitQuestion("烦请告知基金会设立登记的审查期限。批下来的证书有几种？")).toEqual(["烦请告知基金会设立登记的审查期限。", "批下来的证书有几种？"]);
+    expect(splitQuestion("请问，我们是做助残的，怎么登记")).toHaveLength(1);
+    expect(splitQuestion("我们是做养老的。想问问怎么登记")).toHaveLength(1);
+  });
+
   it("splits at question marks (？…？)", () => {
     expect(splitQuestion("基金会理事会得几个人？一届任期多长")).toEqual(["基金会理事会得几个人？", "一届任期多长"]);
   });
@@ -79,6 +85,12 @@ describe("comparedParts", () => {
     expect(followUp.parts).toHaveLength(1);
     expect(followUp.parts[0]).toContain("民非不能设地域性分会");
     expect(followUp.parts[0]).not.toContain("社团");
+  });
+
+  it("asks both sides when the message asks about the first before 那X呢 (基金会多久…？社团呢？)", () => {
+    const both = comparedParts("民非成立后多少天内要去备案？那社团呢？")!;
+    expect(both.sides).toEqual(["民非", "社团"]);
+    expect(both.parts).toEqual(["民非成立后多少天内要去备案?", "社团成立后多少天内要去备案?"]);
   });
 
   it("leaves a question naming two things without comparing them, and one naming one thing", () => {
