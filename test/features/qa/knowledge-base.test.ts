@@ -22,6 +22,11 @@ describe("the shipped knowledge base's wording", () => {
       ["foundation-setup", "到账货币资金"],
       ["charity-public-fundraising", "具有公开募捐资格的慈善组织合作"],
       ["legislation-updates", "《社会团体登记管理条例》"],
+      ["charity-assets-disclosure-spending", "不得在发起人、捐赠人以及慈善组织成员中分配"],
+      ["charity-assets-disclosure-spending", "不得参与慈善组织有关该交易的决策"],
+      ["foundation-governance-and-spending", "及时、如实答复"],
+      ["foundation-governance-and-spending", "由内地居民担任"],
+      ["charity-public-fundraising", "书面说明理由"],
     ];
     const missing = quoted.filter(([article, phrase]) => !sections.some((section) => section.documentId === article && section.body.includes(phrase!)));
     expect(missing).toEqual([]);
