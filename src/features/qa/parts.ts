@@ -26,9 +26,22 @@ export function splitQuestion(text: string): string[] {
     .split("\u0000")
     .map((piece) => piece.trim().replace(/^(另外|还有|以及|此外|再就是|那么|那|并且|而且|同时)[，,:：\s]*/, ""))
     .filter((piece) => substance(piece) >= 2)
+    .reduce(foldStory, [])
     .flatMap(splitClauses);
   if (pieces.length <= 1) return [question.trim()];
   return pieces.slice(0, 3);
+}
+
+/**
+ * A piece cut off at a semicolon that asks nothing (Our board has 30 directors; 18 came …?) is the
+ * scene of the question after it, not a question of its own.
+ */
+function foldStory(pieces: string[], piece: string): string[] {
+  const last = pieces.at(-1);
+  if (last !== undefined && /[；;]$/.test(last) && !asks(last) && !/[?？]/.test(last) && !/^(what|how|when|where|who|which|why|can|could|do|does|is|are|should|must|may)\b/i.test(last)) {
+    return [...pieces.slice(0, -1), `${last} ${piece}`];
+  }
+  return [...pieces, piece];
 }
 
 /** Words that make a clause a question of its own (几号前交 / 收不收费 / 要多久 / 烦请告知…). */

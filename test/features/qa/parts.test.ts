@@ -32,6 +32,12 @@ describe("splitQuestion", () => {
     expect(splitQuestion("我们是做养老的。想问问怎么登记")).toHaveLength(1);
   });
 
+  it("keeps a scene cut off at a semicolon with the question after it (…30 directors; 18 came …?)", () => {
+    expect(splitQuestion("Our foundation has 12 directors; 9 attended and 5 approved. Is the resolution valid?")).toHaveLength(1);
+    expect(splitQuestion("会员一共80人；来了50人，30人同意，算通过吗")).toHaveLength(1);
+    expect(splitQuestion("年报几号前交；年检收不收费")).toHaveLength(2);
+  });
+
   it("splits at question marks (？…？)", () => {
     expect(splitQuestion("基金会理事会得几个人？一届任期多长")).toEqual(["基金会理事会得几个人？", "一届任期多长"]);
   });
