@@ -100,7 +100,7 @@ const comparisonWords = /(有|是)?(啥|什么|哪些)?(区别|不同|差别|差
 /**
  * A question comparing two things (民非和社团有啥区别, 理事会和会员大会的表决规则有什么不同):
  * the sides, and one part per side asking the same about it (社团的表决规则 / 社团是什么). A
- * follow-up (社团会员要50个我知道，那民非呢) becomes the question about the new side alone.
+ * follow-up (社团会员要50个我知道，那民非呢) asks the same of both sides.
  */
 export function comparedParts(question: string): Compared | undefined {
   const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
@@ -156,11 +156,12 @@ function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefin
     if (next) {
       const others = named.filter((spelling) => spelling !== next);
       const followUp = new RegExp(`(那|那么|换成|要是|如果是)?${next}呢`);
-      const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), text).replace(followUp, next);
-      // 基金会多久不活动会被撤？社团呢？ asks both; 社团要50个我知道，那民非呢 only the new side.
+      // 基金会多久不活动会被撤？社团呢？ asks both sides. So, in effect, does 社团要3万我知道，那基金会呢:
+      // the rule told is confirmed beside the new one, which reads as an answer to the comparison
+      // the asker has in mind (and corrects a rule misremembered).
       const before = text.slice(0, text.search(followUp)).replace(/[，,。\s]+$/, "");
-      if (/[？?]$/.test(before) || asks(before)) return { sides: [...others, next], parts: [...others.map(() => before), others.reduce((rest, spelling) => rest.split(spelling).join(next), before)] };
-      return { sides: [next], parts: [asked] };
+      const asked = others.reduce((rest, spelling) => rest.split(spelling).join(next), before).replace(/[，,]?(我|俺|咱)?(知道|晓得|清楚|明白|了解)了?$/, "");
+      return { sides: [...others, next], parts: [...others.map(() => before), asked] };
     }
     if (!comparing.test(text) && !(alsoSo.test(text) && apart(named, text))) continue;
     const parts = named.map((side) => {
