@@ -97,6 +97,11 @@ describe("comparedParts", () => {
     expect(both.parts).toEqual(["民非成立后多少天内要去备案?", "社团成立后多少天内要去备案?"]);
   });
 
+  it("takes 是不是一个标准 / 差多少 for a comparison of the two things named", () => {
+    expect(comparedParts("民非的开办资金跟社团的活动资金是不是一个标准")?.sides).toEqual(["民非", "社团"]);
+    expect(comparedParts("社团和基金会起步要的钱差多少")?.sides).toEqual(["社团", "基金会"]);
+  });
+
   it("leaves a question naming two things without comparing them, and one naming one thing", () => {
     expect(comparedParts("社团修改章程和民非修改章程都要报批吗")).toBeUndefined();
     expect(comparedParts("基金会理事会最多几个人")).toBeUndefined();
