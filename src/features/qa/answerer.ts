@@ -136,6 +136,9 @@ const thinPart = 5;
 /** A later part found nowhere on its own words needs this share of the confident score in the article before. */
 const followOnScore = 0.5;
 
+/** The share of a comparison's words besides its sides that a section answering it must account for. */
+const attributeShare = 0.6;
+
 /** A section that can judge the figure told is preferred to the best hit if it scores this close. */
 const judgeShare = 0.8;
 
@@ -225,14 +228,16 @@ export class Answerer {
     // A comparison one section answers (it names both sides) stays whole; otherwise each side
     // gets its part, and the question is handed off unless both are answered. A whole that finds
     // no section is asked again side by side.
-    const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)));
+    const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)) && this.speaksTo(compared.whole, compared.sides, hit.section));
     const parts = compared ? [...compared.parts, ...compared.more] : splitQuestion(question);
     const found = wholeAnswers ? this.pickParts(question, [compared!.whole], minCoverage, previous, compared) : [];
     const picks = found.length > 0 ? found : this.pickParts(question, parts, minCoverage, previous, compared && { ...compared, whole: undefined });
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
     const whole = index.search(question, { limit: 1 })[0];
-    return whole && this.confident(whole, minCoverage) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
+    // (A comparison the parts could not answer side by side needs a section speaking to both.)
+    const speaks = !compared || (compared.sides.every((side) => this.mentions(whole!.section, side)) && this.speaksTo(compared.whole, compared.sides, whole!.section));
+    return whole && this.confident(whole, minCoverage) && index.explains(question, whole.section, focusPhrases(question)) && speaks ? [{ question, section: whole.section }] : [];
   }
 
   /**
@@ -296,7 +301,8 @@ export class Answerer {
       // A side of a comparison keeps its own answer unless one already given names it (基金会's 3月31日
       // beside 社团's is no repeat, though the two rules read alike).
       const side = compared && !wholeAnswers ? compared.sides[compared.parts.indexOf(part)] : undefined;
-      const repeats = picks.some((pick) => similar(pick.section, first) && (!side || this.mentions(pick.section, side)));
+      // (The very same section twice is a repeat whatever it names.)
+      const repeats = picks.some((pick) => pick.section.id === first.id || (similar(pick.section, first) && (!side || this.mentions(pick.section, side))));
       if (!repeats) picks.push({ question: part, section: first });
       // A later part found only in what was answered already (要参加的话得交啥 after 成立多久不参加年检)
       // asks something else of that article.
@@ -347,6 +353,24 @@ export class Answerer {
 
   private confident(hit: Hit, minCoverage = this.options.minCoverage): boolean {
     return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= minCoverage;
+  }
+
+  /**
+   * Whether a section speaks to what a comparison asks of its sides (the 会费 of 单位会员跟个人会员
+   * 交的会费一样不, the 任期 of 社团的理事任期): most of the question's words besides the sides must be
+   * its own. A section naming both sides answers nothing else by that alone.
+   */
+  private speaksTo(question: string, sides: string[], section: Section): boolean {
+    const text = normalize(question);
+    const sidePositions = new Set<number>();
+    for (const side of sides) {
+      const word = normalize(side);
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) for (let offset = 0; offset < word.length; offset++) sidePositions.add(at + offset);
+    }
+    const asked = [...text].map((character, position) => ({ character, position })).filter(({ character, position }) => !sidePositions.has(position) && /[\u3400-\u9fff]/.test(character) && !functionCharacters.has(character));
+    if (asked.length === 0) return true;
+    const covered = this.options.index().coveredCharacters(question, section);
+    return asked.filter(({ position }) => covered.has(position)).length >= attributeShare * asked.length;
   }
 
   /** Whether a section's body names a thing, through its synonyms too. */

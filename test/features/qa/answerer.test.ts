@@ -73,6 +73,16 @@ describe("answerer: two asks where the second leans on the first", () => {
 });
 
 describe("answerer: comparisons and look-alikes", () => {
+  it("user: 单位会员跟个人会员交的会费一样不 → not the member-count rule, which names both sides but says nothing of 会费", async () => {
+    const answer = await askShipped("单位会员跟个人会员交的会费一样不");
+    expect(answer.text).not.toContain("30个以上");
+  });
+
+  it("user: 单位会员和个人会员的会费标准一样吗 → the 会费 rule said once, not once per side", async () => {
+    const answer = await askShipped("单位会员和个人会员的会费标准一样吗");
+    expect(answer.text).not.toMatch(/^1\. /);
+  });
+
   const articles = {
     "types.md": `---
 id: types
