@@ -37,7 +37,7 @@ export interface OutboxOptions {
   logger: Logger;
   /** Identifies this process across restarts, so it can take over its own stale claims. */
   instanceId: string;
-  /** How often a send refused with 429 or a network error is tried again. */
+  /** How often a send that fails (a network error, a 429 without a retry time) is tried; a 429 saying when to come back is waited out apart. */
   maxAttempts?: number;
   /**
    * How long a send's claim keeps other instances off it after this instance's last heartbeat
@@ -55,6 +55,9 @@ interface OnceRecord {
 }
 
 const defaultLeaseMs = 30_000;
+
+/** How many 429s with a retry time one send waits out before it is given up as failed. */
+const maxRateLimitWaits = 30;
 const onceKeepMs = 90 * 24 * 3600_000;
 const logKeepMs = 30 * 24 * 3600_000;
 
@@ -178,6 +181,10 @@ export class Outbox {
 
   private async deliverOne(sender: Sender, rules: PacingRules, overall: Limiter, reply: Reply): Promise<SendResult> {
     const maxAttempts = this.options.maxAttempts ?? 5;
+    // A 429 that says when to come back is the platform pacing us, not a failing send: under a
+    // long broadcast one chat can meet several in a row, and giving it up would drop that group.
+    // Such waits count apart, against a larger bound.
+    let waits = 0;
     for (let attempt = 1; ; attempt++) {
       await this.chatLimiter(sender, rules, reply.chat).acquire();
       await overall.acquire();
@@ -191,7 +198,9 @@ export class Outbox {
           await this.options.onBlocked?.(reply.chat);
           return { status: "blocked", messageIds: [], error: delivery.message };
         }
-        if (delivery?.kind === "rejected" || attempt >= maxAttempts) {
+        const paced = delivery?.kind === "rate-limited" && delivery.retryAfterSeconds !== undefined && ++waits <= maxRateLimitWaits;
+        if (paced) attempt--;
+        if (delivery?.kind === "rejected" || (!paced && attempt >= maxAttempts)) {
           this.options.logger.error({ chat: reply.chat, err: (error as Error).message, attempt }, "send failed");
           return { status: "failed", messageIds: [], error: (error as Error).message };
         }

@@ -85,6 +85,19 @@ describe("outbox", () => {
     expect(sender.sent[0]!.at - start).toBeGreaterThanOrEqual(7000);
   });
 
+  it("waits out several 429s in a row for one chat instead of giving the group up, but not forever", async () => {
+    const clock = fakeClock();
+    const sender = recordingSender(clock, (_reply, call) => (call <= 8 ? new DeliveryError("rate-limited", "Too Many Requests", 1) : undefined));
+    const { box } = outbox(clock);
+    box.register(sender, telegramRules);
+    expect((await box.send({ chat: "telegram:-1", text: "通知" })).status).toBe("sent");
+    expect(sender.sent).toHaveLength(1);
+    const refusing = recordingSender(clock, () => new DeliveryError("rate-limited", "Too Many Requests", 1));
+    const other = outbox(clock);
+    other.box.register(refusing, telegramRules);
+    expect((await other.box.send({ chat: "telegram:-2", text: "通知" })).status).toBe("failed");
+  });
+
   it("reports a chat that removed the bot and does not retry it", async () => {
     const clock = fakeClock();
     let calls = 0;
