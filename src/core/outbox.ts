@@ -185,7 +185,8 @@ export class Outbox {
     // long broadcast one chat can meet several in a row, and giving it up would drop that group.
     // Such waits count apart, against a larger bound.
     let waits = 0;
-    for (let attempt = 1; ; attempt++) {
+    let attempt = 0;
+    for (;;) {
       await this.chatLimiter(sender, rules, reply.chat).acquire();
       await overall.acquire();
       try {
@@ -199,8 +200,8 @@ export class Outbox {
           return { status: "blocked", messageIds: [], error: delivery.message };
         }
         const paced = delivery?.kind === "rate-limited" && delivery.retryAfterSeconds !== undefined && ++waits <= maxRateLimitWaits;
-        if (paced) attempt--;
-        if (delivery?.kind === "rejected" || (!paced && attempt >= maxAttempts)) {
+        if (!paced) attempt++;
+        if (delivery?.kind === "rejected" || attempt >= maxAttempts) {
           this.options.logger.error({ chat: reply.chat, err: (error as Error).message, attempt }, "send failed");
           return { status: "failed", messageIds: [], error: (error as Error).message };
         }

@@ -228,16 +228,16 @@ export class Answerer {
     // A comparison one section answers (it names both sides) stays whole; otherwise each side
     // gets its part, and the question is handed off unless both are answered. A whole that finds
     // no section is asked again side by side.
-    const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => compared.sides.every((side) => this.mentions(hit.section, side)) && this.speaksTo(compared.whole, compared.sides, hit.section));
+    const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => this.answersBothSides(compared, hit.section));
     const parts = compared ? [...compared.parts, ...compared.more] : splitQuestion(question);
     const found = wholeAnswers ? this.pickParts(question, [compared!.whole], minCoverage, previous, compared) : [];
     const picks = found.length > 0 ? found : this.pickParts(question, parts, minCoverage, previous, compared && { ...compared, whole: undefined });
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
     const whole = index.search(question, { limit: 1 })[0];
-    // (A comparison the parts could not answer side by side needs a section speaking to both.)
-    const speaks = !compared || (compared.sides.every((side) => this.mentions(whole!.section, side)) && this.speaksTo(compared.whole, compared.sides, whole!.section));
-    return whole && this.confident(whole, minCoverage) && index.explains(question, whole.section, focusPhrases(question)) && speaks ? [{ question, section: whole.section }] : [];
+    // (A comparison the parts could not answer side by side needs a section answering both.)
+    if (!whole || (compared && !this.answersBothSides(compared, whole.section))) return [];
+    return this.confident(whole, minCoverage) && index.explains(question, whole.section, focusPhrases(question)) ? [{ question, section: whole.section }] : [];
   }
 
   /**
@@ -353,6 +353,11 @@ export class Answerer {
 
   private confident(hit: Hit, minCoverage = this.options.minCoverage): boolean {
     return hit.score >= this.options.minScore * this.options.index().scoreScale && hit.coverage >= minCoverage;
+  }
+
+  /** Whether one section answers a comparison: it names every side and speaks to what is asked of them. */
+  private answersBothSides(compared: Compared, section: Section): boolean {
+    return compared.sides.every((side) => this.mentions(section, side)) && this.speaksTo(compared.whole, compared.sides, section);
   }
 
   /**
