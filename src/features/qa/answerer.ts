@@ -306,7 +306,9 @@ export class Answerer {
       if (!repeats) picks.push({ question: part, section: first });
       // A later part found only in what was answered already (要参加的话得交啥 after 成立多久不参加年检)
       // asks something else of that article.
-      const next = repeats && !compared && contentCharacters(part) <= thinPart ? this.followOn(part, picks, context) : undefined;
+      // (Not when what was answered states the kind of figure the part asks for: 最多几个人 after 一届几年.)
+      const answered = asked !== undefined && statesKind(first.body, asked);
+      const next = repeats && !answered && !compared && contentCharacters(part) <= thinPart ? this.followOn(part, picks, context) : undefined;
       if (next) picks.push(next);
       if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }

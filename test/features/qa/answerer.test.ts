@@ -65,6 +65,12 @@ describe("answerer: two asks where the second leans on the first", () => {
     expect(answer.text).toMatch(/\n2\. .*清算报告书/);
   });
 
+  it("user: 基金会理事会一届几年？最多几个人？ → the one rule stating both, nothing added from its article", async () => {
+    const answer = await askShipped("基金会理事会一届几年？最多几个人？");
+    expect(answer.text).toContain("5人至25人");
+    expect(answer.text).not.toMatch(/^1\. /);
+  });
+
   it("user: a figure told in passing (一共9个理事) does not turn 近亲属有啥限制 into a board-size verdict", async () => {
     const answer = await askShipped("我们家出钱办的非公募基金会，一共9个理事，打算让我闺女和女婿也当理事，有啥限制没");
     expect(answer.text).toContain("1/3");
