@@ -53,7 +53,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(帮|给|替|能不能|能否|可以|可不可以|教我|教教我|怎么|如何|想|要).{0,10}(伪造|造假|做假|作假|编造|虚构|假冒|冒充|私刻|代刻)/,
       /(帮|给|替|能不能|能否|可以|可不可以|教我|怎么|如何|想|要).{0,10}假的?.{0,8}(公章|印章|证明|发票|票据|收据|验资|名单|会员|签名|材料|报告|合同|账|纪要|记录|会议|批复|文件|决议)/,
       /(帮我|帮忙|给我|替我)(编|造|凑|弄|做|写|开)(一份|一个|个|些|一些|点)?(假的?)?.{0,10}(会员名单|名单|验资报告|验资证明|证明|公章|印章|发票|收据|签名|会议记录)/,
-      /凑(个|些|点)?(人头|名单|会员|人数)/,
+      // (也得凑会员吗 asks whether members are required: the membership rule.)
+      /(?<![得要需])凑(个|些|点)?(人头|名单|会员|人数)/,
       // Padding a list or hiding it (凑凑数, 不容易被看出来) and using another person's papers.
       /凑凑?数|充数|(不容易|不会|别|不被|免得)被?(看|查|发现)出来|蒙混过关/,
       /(拿|用|借)(他|她|别人|人家|亲戚|家属|朋友|家里人|他哥|他弟|他姐|他妹|他爸|他妈)的?(身份证|证件|户口本)(先)?(登记|注册|填|办|顶|凑)/,
@@ -73,7 +74,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     verdict: { action: "decline", reason: "dispute" },
     patterns: [
       // (Unless it asks what the debt means for the organisation's credit record: a rule.)
-      /^(?!.*(黑名单|失信|异常名录|信用记录)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
+      // (Nor a lawsuit against a penalty: 对处罚不服打官司 is the review and litigation rule.)
+      /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
       // A neighbour named as a helper (我、老伴、老邻居) is no quarrel; one who makes trouble is.
       /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
       /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
@@ -148,7 +150,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       new RegExp(`${namedOrganization}.{0,16}(列入|列进|纳入|注销|撤销|处罚|罚款|评上|评为|通过|批|下来|备案|交|报).{0,8}(了(吗|没|没有)?|没有?|没交|没报)[？?]?$`),
       // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
       // (能改过来吗 / 会不会退回来 ask what the rules allow.)
-      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要不要|得|该|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?[？?]?$/,
+      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要|需|得|该|应|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?[？?]?$/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.
@@ -158,12 +160,15 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Money the organization is waiting for: only the payer knows.
       /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了?(吗|没)/,
       /^(?=.*\b(our|we|us)\b)(?=.*\bwhen (will|would|do|does|can|is)\b).*\b(be paid|get paid|be transferred|arrive|be disbursed|be released|hit our account|reach our account|come through)\b/,
-      // (报到哪 / 交到哪 ask where a thing is to be handed in.)
-      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄])到哪|进展|进度)`),
+      // (报到哪 / 交到哪 / 该去到哪 ask where a thing is to be handed in, 到哪一级 which office;
+      // 公开进展 / 披露进度 ask how often progress must be made public.)
+      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄该要得去])到哪(?!一?级|个部门|个单位|个机关)|(?<!(公开|披露|通报|公示|汇报|报告)[^，,。？?]{0,6})(进展|进度)(?![^，,。？?]{0,6}(公开|披露|通报|公示)))`),
       new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|评定为|评为|定为|被评为?|是)(几|多少|什么)(a|A|级|等|分)`),
       new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)`),
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
-      /\b(approved|processed|accepted|rejected)\b[^?]*\b(our|my|us)\b|\b(our|my)\b[^?]*\b(approved|processed|accepted|rejected)\b/,
+      // Asked in the passive, of our own file (is our registration approved yet, has my case been
+      // processed); a story where a unit approved something asks what the rules make of it.
+      /^(?=.*\b(our|my|us)\b)(?:(?:has|have|is|was|were|did|are)\b.*\b(approved?|processed|process|accepted|accept|rejected|reject)\b|.*\b(been|be) (approved|processed|accepted|rejected)\b|.*\b(approved|processed|accepted|rejected)\b[^,;.]{0,30}\byet\b)/,
       new RegExp(String.raw`${ours}.{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)`),
       /(审|批|办|走|办理|审核|审批|进行)到(了)?(哪|哪个|哪一个|什么)(一步|了|儿|环节|阶段|步骤|程度)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
@@ -188,7 +193,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   {
     verdict: { action: "handoff", reason: "contact" },
     patterns: [
-      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}(电话|手机|联系方式|号码|上班|几点|周六|周日|周末|值班|办公时间)/,
+      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}(电话|手机|联系方式|号码|上班(时间|吗|不|没)|几点|周六|周日|周末|值班|办公时间)/,
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
       // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
       /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,

@@ -103,6 +103,15 @@ describe("second parts", () => {
     expect(text).toContain("12个月");
     expect(text).not.toContain("社团");
   });
+
+  it("does not take a runner-up about lacking what the asker says they have", async () => {
+    // 有公募资格以后… shares most words with the heading 没有公募资格，能自己…募捐吗.
+    const text = body((await ask("有公募资格以后网上募捐只发自己公众号行吗")).text);
+    expect(text).toContain("互联网公开募捐服务平台");
+    expect(text).not.toContain("合作");
+    // Asked by someone without it, the heading about lacking it is the answer.
+    expect(body((await ask("没有公募资格能在朋友圈募捐吗")).text)).toContain("合作");
+  });
 });
 
 describe("bare yes/no openings", () => {

@@ -177,3 +177,34 @@ describe("judgeScope on quarrels and personal contacts", () => {
     expect(judgeScope(question)).toBeUndefined();
   });
 });
+
+describe("judgeScope on rule questions that share a look-up's words", () => {
+  it.each([
+    // 凑 as "gather the required number", 要写进去吗 as "must it be written in".
+    "基金会不用会员吧？社团才得凑会员吗",
+    "理事的任期要写进去吗 章程里",
+    // Progress to be made public, an office to go to, a lawsuit against a penalty.
+    "我们项目周期一年 进展多久得公开一次",
+    "我们服务中心的项目进度需要向社会披露吗",
+    "我们会员在两个区 该去到哪一级民政登记",
+    "被民政罚了不服气 打官司有时间限制吗",
+    // A job at the 街道 told as a story, not asking its hours.
+    "我老伴以前在街道上班 现在能当协会的监事吗",
+    // An English story in which someone approved something.
+    "Our members approved the new charter last week; do we have to file it with civil affairs?",
+  ])("%s is answered from the rules", (question) => {
+    expect(judgeScope(question)).toBeUndefined();
+  });
+
+  it.each([
+    ["我们那个备案现在进展到哪了", "private"],
+    ["咱们的年检材料审到哪一步了", "private"],
+    ["Has our annual report been accepted yet?", "private"],
+    ["Is my registration approved?", "private"],
+    ["街道周日上班吗", "contact"],
+    ["帮我凑点会员名单应付一下", "fabrication"],
+    ["借了个欠条不还 能去告他吗", "dispute"],
+  ])("%s → %s", (question, reason) => {
+    expect(judgeScope(question)?.reason).toBe(reason);
+  });
+});
