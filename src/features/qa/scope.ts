@@ -27,7 +27,7 @@ const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessCounted?: boolean }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessNamesGoverned?: boolean; unlessCounted?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -137,6 +137,21 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     ],
   },
   {
+    verdict: { action: "decline", reason: "offtopic" },
+    // Matters with registers and rules of their own, which share the rules' words (登记, 年报,
+    // 异常名录, 账户, 年检): a marriage, a person's bank card, a company's or a shop's filings, a
+    // car. Declined unless the question also names an organisation the rules govern (公司给基金会
+    // 捐款能抵税吗 is about the donation, answered).
+    unlessNamesGoverned: true,
+    patterns: [
+      /(结婚|离婚|婚姻|收养)(登记|证)|户口|落户|户籍|(办|换|补)(个)?身份证|护照|签证|社保卡|医保卡|驾照|驾驶证/,
+      /(个人|私人|自己)[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
+      /(企业|公司|个体户?|店铺|门店|网店|工厂)(的)?(年报|工商年报|营业执照|税务登记|报税|纳税申报|股东|股权|注册资本|法人变更)|经营异常名录|个体工商户|工商(登记|注册|年报)|股东(会|大会)|有限(责任)?公司/,
+      /(汽车|车辆|私家车|小车|轿车|摩托车|电动车|货车|车子)[^，,。？?]{0,4}(年检|年审|过户|上牌|保险|违章)|(车|车子)(年检|年审)/,
+      /\b(marriage|divorce|hukou|passport|visa|driving licen[cs]e|driver'?s licen[cs]e|credit card|savings account|personal (bank )?account|company'?s annual report|shareholders?|car inspection)\b/,
+    ],
+  },
+  {
     verdict: { action: "handoff", reason: "private" },
     // A meeting told in figures (到会15人，9票赞成，通过了没有) asks what the rule makes of them.
     unlessCounted: true,
@@ -214,6 +229,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
   const text = normalize(question);
   for (const rule of rules) {
     if (rule.unlessGoverned && governed.test(text) && permission.test(text) && !recommendation.test(text)) continue;
+    if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }

@@ -208,3 +208,23 @@ describe("judgeScope on rule questions that share a look-up's words", () => {
     expect(judgeScope(question)?.reason).toBe(reason);
   });
 });
+
+describe("judgeScope on matters with registers of their own", () => {
+  it.each([
+    "办结婚登记要带户口本吗",
+    "我想给自己开张储蓄卡 需要啥",
+    "我们厂的工商年报忘报了 会进经营异常名录吗",
+    "我家那辆小轿车年检过期了咋办",
+    "股东大会的决议要几个人签字",
+    "How do I renew my passport in Harbin?",
+  ])("%s is declined as not the bot's business", (question) => {
+    expect(judgeScope(question)?.reason).toBe("offtopic");
+  });
+
+  it.each(["公司给基金会捐款能抵多少企业所得税", "协会的银行账户能用会长个人账户代替吗", "民非需要办营业执照吗", "社会组织被列入活动异常名录怎么移出"])(
+    "%s names an organisation the rules govern and is answered",
+    (question) => {
+      expect(judgeScope(question)).toBeUndefined();
+    },
+  );
+});
