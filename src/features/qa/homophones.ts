@@ -22,9 +22,18 @@ export function homophoneTerms(sections: Section[]): string[] {
  * A run that starts or ends inside a word of its own (公积金会, 基金汇报) is left as it is.
  * Data: config/qa/homophones.json, built by scripts/homophones.ts.
  */
+/**
+ * A reading as speakers who do not tell zh/ch/sh from z/c/s, or -ng from -n, type it (章层 for
+ * 章程, 理事会 as 理四会, 民证局): common in the north-east and the south, and in pinyin typing
+ * by anyone in a hurry.
+ */
+function accented(reading: string): string {
+  return reading.replace(/^([zcs])h/, "$1").replace(/(e|i)ng$/, "$1n");
+}
+
 export class HomophoneCorrector {
   private readonly readings: Map<string, string[]>;
-  /** Terms by the reading of their first character, with every character's reading. */
+  /** Terms by the reading of their first character (as accented), with every character's reading. */
   private readonly termsByFirst = new Map<string, Array<{ term: string; spoken: string[] }>>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   private readonly terms: Set<string>;
@@ -35,7 +44,8 @@ export class HomophoneCorrector {
     for (const [term, reading] of table.terms) {
       const spoken = reading.split(" ");
       if (spoken.length !== term.length) continue;
-      this.termsByFirst.set(spoken[0]!, [...(this.termsByFirst.get(spoken[0]!) ?? []), { term, spoken }]);
+      const first = accented(spoken[0]!);
+      this.termsByFirst.set(first, [...(this.termsByFirst.get(first) ?? []), { term, spoken }]);
     }
   }
 
@@ -44,7 +54,7 @@ export class HomophoneCorrector {
     let boundaries: Set<number> | undefined;
     for (let start = 0; start + 2 <= result.length; start++) {
       for (const reading of this.readings.get(result[start]!) ?? []) {
-        for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
+        for (const { term, spoken } of this.termsByFirst.get(accented(reading)) ?? []) {
           const run = result.slice(start, start + term.length);
           if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken) || this.besideTerm(run, term)) continue;
           if (term.length === 2 && (grammatical.has(run[0]!) || grammatical.has(run[1]!))) continue;
@@ -70,7 +80,8 @@ export class HomophoneCorrector {
       if (run[index] === term[index]) continue;
       // In a two-character term only a character's first reading counts (家 is jia, not jie).
       const readings = this.readings.get(run[index]!) ?? [];
-      if (!(term.length === 2 ? readings.slice(0, 1) : readings).includes(spoken[index]!)) return false;
+      const wanted = accented(spoken[index]!);
+      if (!(term.length === 2 ? readings.slice(0, 1) : readings).some((reading) => accented(reading) === wanted)) return false;
       different++;
     }
     return different <= Math.max(1, Math.floor(term.length / 3));

@@ -22,6 +22,21 @@ describe("same-sound characters typed for a term (voice input, pinyin)", () => {
     expect(small.correct("我们李事会开会")).toBe("我们理事会开会");
   });
 
+  it("hears zh/ch/sh as z/c/s and -ng as -n, as many north-eastern and southern speakers type", () => {
+    const accents = new HomophoneCorrector({
+      readings: { 理: "li", 事: "shi", 四: "si", 会: "hui", 汇: "hui", 民: "min", 政: "zheng", 正: "zheng", 怎: "zen", 局: "ju", 章: "zhang", 程: "cheng", 层: "ceng", 成: "cheng" },
+      terms: [
+        ["理事会", "li shi hui"],
+        ["民政局", "min zheng ju"],
+      ],
+    });
+    expect(accents.correct("理四会几个人")).toBe("理事会几个人");
+    expect(accents.correct("民怎局")).toBe("民政局");
+    // Still one character in three at most.
+    expect(accents.correct("理四汇")).toBe("理四汇");
+    expect(normalize("改完章层要报谁")).toBe("改完章程要报谁");
+  });
+
   it("leaves a run that sounds alike but differs in more, or cuts through a word of its own", () => {
     expect(small.correct("鸡今汇")).toBe("鸡今汇");
     expect(small.correct("公积金会不会受影响")).toBe("公积金会不会受影响");
