@@ -33,19 +33,19 @@ function accented(reading: string): string {
 
 export class HomophoneCorrector {
   private readonly readings: Map<string, string[]>;
-  /** Terms by the reading of their first character (as accented), with every character's reading. */
+  /** Terms by the (accented) reading of their first character, with every character's reading. */
   private readonly termsByFirst = new Map<string, Array<{ term: string; spoken: string[] }>>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   private readonly terms: Set<string>;
 
   constructor(table: { readings: Record<string, string>; terms: Array<[string, string]> }) {
-    this.readings = new Map(Object.entries(table.readings).map(([character, readings]) => [character, readings.split(" ")]));
+    // Every reading is kept as accented, so comparing two is one string test per character.
+    this.readings = new Map(Object.entries(table.readings).map(([character, readings]) => [character, readings.split(" ").map(accented)]));
     this.terms = new Set(table.terms.map(([term]) => term));
     for (const [term, reading] of table.terms) {
-      const spoken = reading.split(" ");
+      const spoken = reading.split(" ").map(accented);
       if (spoken.length !== term.length) continue;
-      const first = accented(spoken[0]!);
-      this.termsByFirst.set(first, [...(this.termsByFirst.get(first) ?? []), { term, spoken }]);
+      this.termsByFirst.set(spoken[0]!, [...(this.termsByFirst.get(spoken[0]!) ?? []), { term, spoken }]);
     }
   }
 
@@ -54,7 +54,7 @@ export class HomophoneCorrector {
     let boundaries: Set<number> | undefined;
     for (let start = 0; start + 2 <= result.length; start++) {
       for (const reading of this.readings.get(result[start]!) ?? []) {
-        for (const { term, spoken } of this.termsByFirst.get(accented(reading)) ?? []) {
+        for (const { term, spoken } of this.termsByFirst.get(reading) ?? []) {
           const run = result.slice(start, start + term.length);
           if (run.length < term.length || run === term || !this.soundsLike(run, term, spoken) || this.besideTerm(run, term)) continue;
           if (term.length === 2 && (grammatical.has(run[0]!) || grammatical.has(run[1]!))) continue;
@@ -80,8 +80,7 @@ export class HomophoneCorrector {
       if (run[index] === term[index]) continue;
       // In a two-character term only a character's first reading counts (家 is jia, not jie).
       const readings = this.readings.get(run[index]!) ?? [];
-      const wanted = accented(spoken[index]!);
-      if (!(term.length === 2 ? readings.slice(0, 1) : readings).some((reading) => accented(reading) === wanted)) return false;
+      if (!(term.length === 2 ? readings.slice(0, 1) : readings).includes(spoken[index]!)) return false;
       different++;
     }
     return different <= Math.max(1, Math.floor(term.length / 3));
