@@ -6,8 +6,11 @@ const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|�
 const yesNoAct = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?<particle>吗|么|不)?$/;
 /** Being found out or checked (发现了, 查出来了): the question is what follows, said by a penalty rule. */
 const caught = /^(发现|查到|查出|知道|抓到|逮着|逮到|看到|举报|曝光|查)$/;
-/** Words of degree before 多少 (大概多少, 一共几个, 上限是多少): no quantity of their own. */
-const vague = /^(上限|下限|限额|封顶|大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
+/**
+ * Words of degree before 多少 (大概多少, 一共几个, 上限是多少), and words for any amount or share
+ * (比例是多少, 金额是多少): no quantity of their own — a section stating 8% or 10万元 answers them.
+ */
+const vague = /^(比例|比率|占比|百分比|金额|数额|数量|数目|上限|下限|限额|封顶|大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
 
 /**
  * What a "how do I …" question is about, beyond its topic words: the action after 怎么/如何/咋

@@ -30,6 +30,9 @@ describe("questions the knowledge base does not cover", () => {
     expect(focusPhrases("已在商场摆了两周募捐箱，现在应当如何处理")).toEqual([]);
     expect(focusPhrases("评估得成立满几年 我们去年登记的 今年能报不")).toEqual([]);
     expect(focusPhrases("成立社团最少要多少会员")).toEqual([]);
+    // A share or an amount asked for is no act: a section stating 8% answers 比例是多少.
+    expect(focusPhrases("非公募基金会每年公益支出的最低比例是多少")).toEqual([]);
+    expect(focusPhrases("会费的数额是多少")).toEqual([]);
   });
 
   it("hands off when the best section matches the nouns but not the action asked about", async () => {
