@@ -68,7 +68,9 @@ function splitClauses(piece: string): string[] {
   let current = "";
   for (const clause of clauses) {
     current = current ? `${current}${/。$/.test(current) ? "" : "，"}${clause}` : clause;
-    if (asks(current) && substance(current) >= 4) {
+    // (A clause setting the time or case of what follows, …申请成立登记时 / 要是没到场的话, is no
+    // question of its own, even after 烦请告知.)
+    if (asks(current) && substance(current) >= 4 && !/(时|时候|之际|期间|的话)$/.test(current)) {
       parts.push(current);
       current = "";
     }

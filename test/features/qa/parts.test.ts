@@ -22,6 +22,11 @@ describe("splitQuestion", () => {
     ]);
   });
 
+  it("keeps a clause saying when (…办理变更时，) with the question it sets, even after 烦请告知", () => {
+    expect(splitQuestion("烦请告知：本中心办理法定代表人变更时，应当向哪个部门提交哪些材料？")).toHaveLength(1);
+    expect(splitQuestion("请问理事会换届的时候，监事要不要一起换？")).toHaveLength(1);
+  });
+
   it("does not take 那几个人 (those few) for a question: what is asked about them stays with them", () => {
     expect(splitQuestion("想让俺老伴、儿子都进管事的那几个人里头，有啥限制没？")).toHaveLength(1);
   });
