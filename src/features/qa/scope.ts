@@ -66,6 +66,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // (决议日期应该写开会那天还是签字那天 asks which date is right.)
       /^(?!.*(应该|还是|为准|哪天|哪个日期)).*(日期|落款|时间)[^，,。？?]{0,8}(写成|写|填成|填|改成|签成)[^，,。？?]{0,6}(前年|去年|上个?月|上周|之前|以前|当时|那天|上回)/,
       /倒签|往前(写|签|填|挪|提|改)/,
+      // Money shown for 验资 and taken back after (验完再转回去): capital that was never there.
+      /验(资|完)[^。？?]{0,16}(再|就|又)?(转回|退回|还给|抽走|抽回|取出|取走|拿回)/,
+      // Money kept off the books, or something hidden from those who check (不想让民政知道).
+      /(能不能|能否|可以|可不可以|怎么|如何|想|要|希望|打算)[^。？?]{0,12}(不入账|不走账|不进账|账外|小金库)/,
+      /(不想让?|不愿让?|不让|别让|不要让|不能让|瞒着?|躲着?|避开)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人)[^。？?]{0,4}(知道|发现|看到|查到)?/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
       /\b(fake|forge|forged|fabricate|counterfeit)\b/,
     ],
@@ -97,7 +102,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /好吃|馆子|餐厅|饭店|美食|外卖|火锅|烧烤|锅包肉|菜谱|奶茶|咖啡店/,
       /幼儿园|上学|学区|买房|房价|装修|旅游|景点|门票|酒店|机票|火车票|快递|打车|停车|限号|限行|堵车|路况|空气质量|请假条/,
       /(帮我|帮忙|给我)(算|计算|核算)(一下|下)?/,
-      /(明天|今天|今晚|后天|周末|这周|下周|最近|周[一二三四五六日天]).{0,8}(下雪|下雨|暴雪|暴雨|大风|冷|热|晴)|冷不冷|热不热|几度/,
+      /(明天|明儿|今天|今儿|今晚|后天|周末|这周|下周|最近|周[一二三四五六日天]).{0,8}(下雪|下雨|暴雪|暴雨|大风|冷|热|晴)|冷不冷|热不热|几度|下不下(雪|雨)/,
       /大选|(美国|俄罗斯|法国|韩国)总统|总统(选举|大选)|外交部|战争|打仗|(你怎么|你如何|你)(看|评价)(待)?.{0,10}(国家|政府|美国|日本|总统|主席|局势|时事)/,
       /比赛|国足|球赛|\bnba\b|\bcba\b|奥运|中考|高考|考研|考公|填志愿/,
       /淘宝|京东|拼多多|羽绒服|衣服|化妆品|(什么|哪个|哪款|啥|哪家|哪种)牌子|牌子.{0,4}(好|得劲|靠谱)|质量好不好|哪家.{0,6}质量/,
@@ -124,6 +129,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Chores the bot does not do: writing, designing, booking, making files (not questions about them).
       /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版|填|填写)(?!(些)?(什么|啥|哪些|点什么))/,
       /(你|您)(帮|给)(我|我们|咱)?(填|写|做|弄)(一下|下|好)/,
+      /(代为|代我们?|替我们?)(起草|草拟|撰写|拟写|拟定|编写|写|填写|填报|制作|设计|整理)/,
       /(设计|做|画|出|搞)(一|个|张|份|幅)?(张|份|个|幅)?[^，,。？?]{0,4}(海报|logo|标志|宣传单|传单|易拉宝|展板|ppt|幻灯片|邀请函)/,
       // Inventing a name for them (the rules for names are answered; choosing one is theirs).
       /(给|帮|替)[^，,。？?]{0,10}(起|取|想)(个|一个|几个)[^，,。？?]{0,6}(名字|名称)/,
@@ -166,6 +172,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
       // (能改过来吗 / 会不会退回来 ask what the rules allow.)
       /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要|需|得|该|应|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?[？?]?$/,
+      // Whether our own standing still holds (咱协会的免税资格现在还有效吗): our record.
+      new RegExp(String.raw`${ours}.{0,16}(现在|目前|还)(还)?(有效|作数|算数|过期|在不在|在吗)(了)?(吗|不|没|没有)?[？?]?$`),
+      // A figure the system holds for a person or for us (在系统里一共累计多少小时了).
+      /(系统|平台|后台)(里|上)?[^。？?]{0,10}(一共|累计|总共|现在|目前)[^。？?]{0,6}(多少|几)/,
+      // Which organisations got something: a roster only staff can give (评上4A的都有哪几家, 发个名单).
+      /(都有|有)哪(几|些)家|(发|给|列|出)(个|一份|一下|下)?名单(呗|吧|吗|给我)?/,
+      /\b(is|will) (anyone|anybody|someone|somebody)\b[^?]{0,30}\b(in|at|there|around|on duty|available)\b[^?]{0,24}\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
       // A person's identifiers: only staff may hold them, the bot never does.

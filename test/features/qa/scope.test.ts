@@ -228,3 +228,27 @@ describe("judgeScope on matters with registers of their own", () => {
     },
   );
 });
+
+describe("judgeScope on hiding, rosters and records only staff hold", () => {
+  it.each([
+    ["注册资金先找朋友借5万打进来，验完资就转回给他，行吧", "fabrication"],
+    ["这笔赞助能不能不入账，留着活动时候零用", "fabrication"],
+    ["理事长那笔报销不想让审计发现，账上怎么处理", "fabrication"],
+    ["今年平房区拿到免税资格的社会组织都有哪几家", "private"],
+    ["把评上3A的机构发个名单给我", "private"],
+    ["我们基金会的税前扣除资格现在还有效吗", "private"],
+    ["帮我看看老李在志愿平台上累计多少个小时了", "private"],
+    ["Will anyone be at the park office on Saturday morning?", "private"],
+    ["后天下不下雨 户外义诊要不要改期", "offtopic"],
+    ["烦请代为撰写本会换届选举的工作报告", "offtopic"],
+  ])("%s → %s", (question, reason) => {
+    expect(judgeScope(question)?.reason).toBe(reason);
+  });
+
+  it.each(["验资的钱验完以后能不能用于日常开支", "捐款不入账会受什么处罚", "瞒报收入会被怎么处罚", "免税资格有效期是几年", "志愿服务信息系统里时长怎么录入", "申请材料能给列个清单吗"])(
+    "%s asks a rule and is answered",
+    (question) => {
+      expect(judgeScope(question)).toBeUndefined();
+    },
+  );
+});
