@@ -16,7 +16,7 @@ export type ScopeVerdict =
 const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u9fff]){2,12}(?:服务中心|协会|商会|学会|基金会|服务社|服务队|志愿队|救援队|舞蹈队|合唱团|促进会|研究会|联合会|互助会|服务站)";
 
 /** What the rules govern: organisations of the lexicon's kinds, any 社会组织, and the donations they take. */
-const governed = new RegExp([...organizationTypes.flatMap((type) => type.mentions), "社会组织", "服务中心", "善款", "捐来", "捐赠", "募捐"].join("|"));
+const governed = new RegExp([...organizationTypes.flatMap((type) => type.mentions), "社会组织", "服务中心", "善款", "捐来", "捐赠", "募捐", "捐款", "捐的", "捐了"].join("|"));
 
 /** Asking whether something is allowed (能…吗, 行不, 可以吗): what the rules say. */
 const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]/;

@@ -151,6 +151,12 @@ describe("lexicon", () => {
     expect(body((await ask("社区社会组织去哪里备案")).text)).toContain("街道");
   });
 
+  it("reads money taken home or shared out as 私分 or 侵占, not as a question nobody answers", async () => {
+    const answer = await ask("理事把捐来的物资拿回家了 会怎么罚");
+    expect(answer.handoff).toBe(false);
+    expect(body(answer.text)).toMatch(/私分|侵占/);
+  });
+
   it("reads an age typed as a number as the age-limit rule", async () => {
     expect(body((await ask("我们会长都75了还能接着干吗")).text)).toContain("70周岁");
     expect(body((await ask("秘书长六十八岁了，还能再当一届吗")).text)).toContain("70周岁");

@@ -245,7 +245,7 @@ describe("judgeScope on hiding, rosters and records only staff hold", () => {
     expect(judgeScope(question)?.reason).toBe(reason);
   });
 
-  it.each(["验资的钱验完以后能不能用于日常开支", "捐款不入账会受什么处罚", "瞒报收入会被怎么处罚", "免税资格有效期是几年", "志愿服务信息系统里时长怎么录入", "申请材料能给列个清单吗"])(
+  it.each(["企业捐的钱能不能拿去买电脑", "验资的钱验完以后能不能用于日常开支", "捐款不入账会受什么处罚", "瞒报收入会被怎么处罚", "免税资格有效期是几年", "志愿服务信息系统里时长怎么录入", "申请材料能给列个清单吗"])(
     "%s asks a rule and is answered",
     (question) => {
       expect(judgeScope(question)).toBeUndefined();
