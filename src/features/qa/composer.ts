@@ -41,7 +41,7 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const budget = Math.floor((maxBodyLength - reserve) / picks.length);
   const parts = picks.map((pick) => {
     // After a verdict the section's own bare 能。/不能。 would answer a different question.
-    const text = english && pick.section.english ? englishDigits(pick.section.english) : withoutBareReply(pick.section.body, pick.lead || pick.loose ? "" : pick.question);
+    const text = english && pick.section.english ? withoutBareEnglishReply(englishDigits(pick.section.english), pick.lead || pick.loose ? "" : pick.question) : withoutBareReply(pick.section.body, pick.lead || pick.loose ? "" : pick.question);
     const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
     return `${lead}${condense(text, pick.question, budget - lead.length, pick.section.kind === "statute")}`;
   });
@@ -109,6 +109,17 @@ export function withoutBareReply(body: string, question: string): string {
     return yesNo && cue.test(asked) ? body : body.slice(match[0].length);
   }
   return body;
+}
+
+/**
+ * An English line's opening Yes. / No. answers the section's heading; a question asking how much,
+ * when or what (not whether) gets the rest only.
+ */
+export function withoutBareEnglishReply(text: string, question: string): string {
+  const asked = question.trim().toLowerCase().replace(/^[^a-z]+/, "");
+  const whether = /^(is|are|was|were|can|could|do|does|did|should|must|may|might|will|would|has|have|had|am)\b/.test(asked);
+  const what = /\b(how (much|many|long|soon|often)|what|when|which|where|who|why)\b/.test(asked);
+  return !whether && what ? text.replace(/^(yes|no)[.,!]\s+(?=\S)/i, "") : text;
 }
 
 /** "不能。" alone says little: it travels with the sentence after it. */

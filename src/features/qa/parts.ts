@@ -1,5 +1,6 @@
+import { englishTerms } from "./english-terms.js";
 import { comparables } from "./lexicon.js";
-import { namedSpellings, normalize } from "./text.js";
+import { isEnglish, namedSpellings, normalize } from "./text.js";
 /** Greetings and mentions that carry no question. */
 const preamble = /^(\s*(@\S+|大家好|各位好|各位老师好?|老师好|你好|您好|早上好|上午好|下午好|晚上好|hi( all)?|hello|hey|quick q)[\s,，!！~～:：。☀️\p{Extended_Pictographic}]*)+/iu;
 
@@ -105,6 +106,7 @@ const comparisonWords = /(有|是)?(啥|什么|哪些)?(区别|不同|差别|差
  * follow-up (社团会员要50个我知道，那民非呢) asks the same of both sides.
  */
 export function comparedParts(question: string): Compared | undefined {
+  if (isEnglish(question)) return englishCompared(stripPreamble(question));
   const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
   const text = normalize(stripPreamble(question));
   if (match) {
@@ -171,6 +173,42 @@ function sidesCompared(text: string): Omit<Compared, "whole" | "more"> | undefin
       return substance(rest.split(side).join("").replace(joiners, "")) >= 2 ? rest : `${side}是什么`;
     });
     return { sides: named, parts };
+  }
+  return undefined;
+}
+
+/** Asking how things compare, in English: A vs B, differ, the same, for each, both. */
+const comparingEnglish = /\b(vs\.?|versus|compared? (to|with)|differ\w*|difference|the same|each|both)\b/i;
+
+/**
+ * An English comparison (Company vs individual donations: what's the cap for each?): the sides are
+ * English words standing for two entries of one comparable list (企业, 个人), and each side's part
+ * is the question without the other side's words.
+ */
+function englishCompared(question: string): Compared | undefined {
+  if (!comparingEnglish.test(question)) return undefined;
+  const text = question.toLowerCase();
+  for (const list of comparables) {
+    const sides = new Map<number, string[]>();
+    for (const [word, terms] of englishTerms) {
+      if (!new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`).test(text)) continue;
+      const entry = list.findIndex((spellings) => spellings.split("|").some((spelling) => terms.includes(spelling)));
+      if (entry >= 0) sides.set(entry, [...(sides.get(entry) ?? []), word]);
+    }
+    if (sides.size < 2) continue;
+    const entries = [...sides.keys()];
+    const parts = entries.map((entry) =>
+      entries
+        .filter((other) => other !== entry)
+        .flatMap((other) => sides.get(other)!)
+        .reduce((part, word) => part.replace(new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`, "gi"), ""), question)
+        .replace(/\b(vs\.?|versus|and|or)\b(?=\s*[:?,—-]|\s+\b(vs|versus)\b)/gi, "")
+        .replace(/\b(vs\.?|versus)\s*/gi, "")
+        .replace(/\s{2,}/g, " ")
+        // (with the side's own Chinese term: the retrieval weighs it like a Chinese question's)
+        .trim() + ` ${list[entry]!.split("|")[0]!}`,
+    );
+    return { sides: entries.map((entry) => list[entry]!.split("|")[0]!), parts, more: [], whole: question };
   }
   return undefined;
 }

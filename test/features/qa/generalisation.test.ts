@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { similar } from "../../../src/features/qa/answerer.js";
 import type { Section } from "../../../src/features/qa/article.js";
-import { withoutBareReply } from "../../../src/features/qa/composer.js";
+import { withoutBareEnglishReply, withoutBareReply } from "../../../src/features/qa/composer.js";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
 import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
@@ -131,6 +131,18 @@ describe("bare yes/no openings", () => {
   it("keeps it when the question asks that yes/no", () => {
     expect(withoutBareReply("不是。以河南为例。", "备案的社区社会组织是法人吗")).toBe("不是。以河南为例。");
     expect(withoutBareReply("不能。民非不得设立分支机构。", "民非能不能设分支机构")).toBe("不能。民非不得设立分支机构。");
+  });
+
+  it("drops an English Yes./No. when the question asks how much or when, not whether", () => {
+    const line = "Yes. Individuals may deduct donations up to 30% of taxable income.";
+    expect(withoutBareEnglishReply(line, "How much can a person deduct?")).toBe("Individuals may deduct donations up to 30% of taxable income.");
+    expect(withoutBareEnglishReply(line, "Can a person deduct donations, and how much?")).toBe(line);
+  });
+
+  it("answers each side of an English comparison from its own rule", async () => {
+    const text = body((await ask("Company or individual donors: what deduction cap applies to each?")).text);
+    expect(text).toContain("12%");
+    expect(text).toContain("30%");
   });
 
   it("does not open an answer with a bare word the question did not ask for", async () => {

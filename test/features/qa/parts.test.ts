@@ -77,6 +77,15 @@ describe("splitQuestion", () => {
 });
 
 describe("comparedParts", () => {
+  it("parts an English comparison by the comparable things its words stand for", () => {
+    const compared = comparedParts("Foundation vs association: when is the annual report due for each?");
+    expect(compared?.sides.sort()).toEqual(["社团", "基金会"].sort());
+    // Each side's part keeps the ask and drops the other side's words.
+    for (const part of compared!.parts) expect(part).toMatch(/annual report due/);
+    expect(compared!.parts.find((part) => part.includes("基金会"))).not.toMatch(/association/i);
+    expect(comparedParts("How many members does an association need?")).toBeUndefined();
+  });
+
   it("gives each side of 'A和B的X一样不' its own part, without the comparison words", () => {
     expect(comparedParts("民非和社团的年报截止时间一样不？")).toMatchObject({ sides: ["民非", "社团"], whole: "民非和社团的年报截止时间?" });
     const parts = comparedParts("企业和个人捐款抵税上限分别是多少")!.parts;
