@@ -69,9 +69,8 @@ function splitClauses(piece: string): string[] {
   let current = "";
   for (const clause of clauses) {
     current = current ? `${current}${/。$/.test(current) ? "" : "，"}${clause}` : clause;
-    // (A clause setting the time or case of what follows, …申请成立登记时 / 要是没到场的话, is no
-    // question of its own, even after 烦请告知.)
-    if (asks(current) && substance(current) >= 4 && !/(时|时候|之际|期间|的话)$/.test(current)) {
+    // (A clause setting the time or case of what follows is no question of its own, even after 烦请告知.)
+    if (asks(current) && substance(current) >= 4 && !setsTheCase(current)) {
       parts.push(current);
       current = "";
     }
@@ -82,6 +81,14 @@ function splitClauses(piece: string): string[] {
     parts[parts.length - 1] = `${parts[parts.length - 1]}，${current}`;
   }
   return parts.length >= 2 && parts.every(asks) ? parts : [piece];
+}
+
+/**
+ * A clause setting the time or case of what follows (…申请成立登记时, 初审同意以后, 要是没到场的
+ * 话): no question of its own. (几号之后 / 多久以后 still ask when.)
+ */
+function setsTheCase(clause: string): boolean {
+  return /(时|时候|之际|期间|的话)$/.test(clause) || (/(以后|之后)$/.test(clause) && !/几|多少|多久|什么时候|啥时候|何时/.test(clause));
 }
 
 /** Letters that say something: Chinese characters or Latin letters (a word counts per letter / 3). */

@@ -25,6 +25,9 @@ describe("splitQuestion", () => {
   it("keeps a clause saying when (…办理变更时，) with the question it sets, even after 烦请告知", () => {
     expect(splitQuestion("烦请告知：本中心办理法定代表人变更时，应当向哪个部门提交哪些材料？")).toHaveLength(1);
     expect(splitQuestion("请问理事会换届的时候，监事要不要一起换？")).toHaveLength(1);
+    expect(splitQuestion("再请教一下：主管单位审查同意以后，材料交到哪个窗口？")).toHaveLength(1);
+    // (多久以后 still asks when.)
+    expect(splitQuestion("请问成立多久以后，评估要交什么材料？")).toHaveLength(2);
   });
 
   it("does not take 那几个人 (those few) for a question: what is asked about them stays with them", () => {
