@@ -70,7 +70,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /验(资|完)[^。？?]{0,16}(再|就|又)?(转回|退回|还给|抽走|抽回|取出|取走|拿回)/,
       // Money kept off the books, or something hidden from those who check (不想让民政知道).
       /(能不能|能否|可以|可不可以|怎么|如何|想|要|希望|打算)[^。？?]{0,12}(不入账|不走账|不进账|账外|小金库)/,
-      /(不想让?|不愿让?|不让|别让|不要让|不能让|瞒着?|躲着?|避开)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人)[^。？?]{0,4}(知道|发现|看到|查到)?/,
+      /(不想让?|不愿让?|不让|别让|不要让|不能让)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人|他们|人家|对方)[^。？?]{0,4}(知道|发现|看到|看见|查到)/,
+      /(瞒着?|躲着?|避开)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人)/,
+      // Books made to look clean, money quietly taken back, a record removed through connections.
+      /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平|不显眼|不扎眼)|说不清的(账|支出|钱)|不显眼|不扎眼/,
+      /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走)|挂(个)?往来款/,
+      /找(找)?人[^。？?]{0,10}(撤|删|消|抹|通融|打点|疏通)|花(点)?钱[^。？?]{0,6}(摆平|搞定|也行|疏通|通融)|托(个)?关系|走后门|送(点)?礼/,
+      /\b(split|spread)\b[^?]{0,40}\bacross\b[^?]{0,30}\bnames\b|\bunder (other|several|different) (people's|relatives'?) names\b/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
       /\b(fake|forge|forged|fabricate|counterfeit)\b/,
     ],
@@ -132,7 +138,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(代为|代我们?|替我们?)(起草|草拟|撰写|拟写|拟定|编写|写|填写|填报|制作|设计|整理)/,
       /(设计|做|画|出|搞)(一|个|张|份|幅)?(张|份|个|幅)?[^，,。？?]{0,4}(海报|logo|标志|宣传单|传单|易拉宝|展板|ppt|幻灯片|邀请函)/,
       // Inventing a name for them (the rules for names are answered; choosing one is theirs).
-      /(给|帮|替)[^，,。？?]{0,10}(起|取|想)(个|一个|几个)[^，,。？?]{0,6}(名字|名称)/,
+      /(给|帮|替)[^，,。？?]{0,10}(起|取|想)(个|一个|几个)[^，,。？?]{0,10}(名字|名称)/,
+      // Transcribing, writing copy, drafting tests or timetables, rhymes, translating a name, chatting.
+      /转成文字|转写成?|(录音|语音)[^。？?]{0,4}(转|整理)|顺口溜|打油诗|绕口令|讲个段子|陪我(聊|唠)|(跟我|和我|咱俩)(聊|唠)(会儿?|一会儿?)|唠会儿?嗑(呗|吧)|(用|翻成|翻译成)(英语|日语|韩语|俄语|英文|日文|韩文|俄文)(怎么|咋)说/,
+      /(文案|海报|稿子|日历表?|试题|考题|考试题|选择题)[^。？?]{0,8}(给|帮)(我|我们|咱)?(整|写|做|弄|出)|(帮|给)(我|我们|咱)?(做|出|整|编)(个|一个|一套|一份|几个|两版|一版)?[^。？?]{0,10}(日历表?|考试题|试题|考题|试卷|选择题)|出一套[^。？?]{0,10}题/,
       /(写|起草|拟|撰写)(一份|一段|一篇|一首|一个|个|份|段|篇|首)[^？?]{0,10}(总结|祝福|贺词|讲话|发言|致辞|演讲|文案|海报|简历|邮件|新闻稿|宣传稿|朋友圈|标语|口号)|(祝福语|贺词|生日|讲话稿|发言稿|ppt|幻灯片)/,
       /\b(make|create|write|draft|design|generate|book)\b.{0,30}\b(powerpoint|ppt|slides?|poster|summary|speech|letter|email|logo|flyer|room|picture|image)s?\b/,
       // Asked of the bot itself (can you write our charter…), whatever the document.
@@ -151,8 +160,12 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     unlessNamesGoverned: true,
     patterns: [
       /(结婚|离婚|婚姻|收养)(登记|证)|户口|落户|户籍|(办|换|补)(个)?身份证|护照|签证|社保卡|医保卡|驾照|驾驶证/,
-      /(个人|私人|自己)[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
-      /(企业|公司|个体户?|店铺|门店|网店|工厂)(的)?(年报|工商年报|营业执照|税务登记|报税|纳税申报|股东|股权|注册资本|法人变更)|经营异常名录|个体工商户|工商(登记|注册|年报)|股东(会|大会)|有限(责任)?公司/,
+      // (The asker's own banking: 转到个人账户 in a story about a fee asks whether the fee is real.)
+      /(我|我自己|本人|给自己)(个人|私人)?[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
+      // Schools', hospitals', temples', residents' committees' and elections' own affairs.
+      /学生会|教育局|学籍|院务公开|宗教局|宗教事务|寺庙|寺院|教堂|法会|人大代表|村委会选举|居委会选举|业委会|业主委员会|业主大会|物业公司|合伙企业|退伙|个人独资企业/,
+      /\b(our|my|the) (company|firm|shop|store)\b[^?]{0,40}\b(legal representative|shareholders?|registered capital|business licen[cs]e|annual report|market regulation)\b|\bmarket regulation bureau\b/,
+      /(企业|公司|个体户?|店铺|门店|网店|工厂)(的)?[^，,。？?]{0,2}(年报|工商年报|营业执照|税务登记|报税|纳税申报|股东|股权|注册资本|法人变更|换法人|变更法人)|经营异常名录|市场监管局|工商局|个体工商户|工商(登记|注册|年报)|股东(会|大会)|有限(责任)?公司/,
       /(汽车|车辆|私家车|小车|轿车|摩托车|电动车|货车|车子)[^，,。？?]{0,4}(年检|年审|过户|上牌|保险|违章)|(车|车子)(年检|年审)/,
       /\b(marriage|divorce|hukou|passport|visa|driving licen[cs]e|driver'?s licen[cs]e|credit card|savings account|personal (bank )?account|company'?s annual report|shareholders?|car inspection)\b/,
     ],
@@ -171,13 +184,18 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       new RegExp(`${namedOrganization}.{0,16}(列入|列进|纳入|注销|撤销|处罚|罚款|评上|评为|通过|批|下来|备案|交|报).{0,8}(了(吗|没|没有)?|没有?|没交|没报)[？?]?$`),
       // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
       // (能改过来吗 / 会不会退回来 ask what the rules allow.)
-      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要|需|得|该|应|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?[？?]?$/,
+      /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要|需|得|该|应|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?(?=[？?，,。！!\s]|$)/,
+      // A particular person's record (帮我查查她一共攒了多少时长).
+      /(查查|查一下|查下|查询一下?)(她|他|她们|他们)(的)?/,
       // Whether our own standing still holds (咱协会的免税资格现在还有效吗): our record.
       new RegExp(String.raw`${ours}.{0,16}(现在|目前|还)(还)?(有效|作数|算数|过期|在不在|在吗)(了)?(吗|不|没|没有)?[？?]?$`),
       // A figure the system holds for a person or for us (在系统里一共累计多少小时了).
       /(系统|平台|后台)(里|上)?[^。？?]{0,10}(一共|累计|总共|现在|目前)[^。？?]{0,6}(多少|几)/,
       // Which organisations got something: a roster only staff can give (评上4A的都有哪几家, 发个名单).
-      /(都有|有)哪(几|些)家|(发|给|列|出)(个|一份|一下|下)?名单(呗|吧|吗|给我)?/,
+      /都?(有|是)哪(几|些)家|(发|给|列|出)(我|我们)?(个|一份|一下|下)?名单|名单(发|给)(我|我们)/,
+      /\b(which|what) (organi[sz]ations|groups|ngos)\b[^?]{0,60}\b(currently|now|this year|hold|have|got)\b[^?]{0,60}(\?|\blist\b)|\blist them\b/,
+      /(记上|录上|录进去|登上|报上|盖上|签上)了?(没|吗|没有)/,
+      /^(?=.*\b(today|tomorrow|this (morning|afternoon))\b)\bis\b[^?]{0,40}\b(in|at the office|around|on duty|available)\b/,
       /\b(is|will) (anyone|anybody|someone|somebody)\b[^?]{0,30}\b(in|at|there|around|on duty|available)\b[^?]{0,24}\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b/,
       // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
       /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
@@ -204,7 +222,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
       // A request to look something up, left at the end with nothing else asked (能帮查下记录吗,
       // 你能给查查不, 烦请代为查询): our file, not a rule (帮我查一下登记要什么材料 asks on).
-      /(帮|给|代为|替|帮忙|协助)(我们?|咱们?)?(查|查查|查询|查看|核实|核查|看看|看一下|查一下|查下)(一下|下)?(记录|档案|情况|系统|后台|原因)?(不|吗|么|呗|啊|呀|好吗|行吗|可以吗|中不中)?[。！!？?\s]*$/,
+      /(帮|给|代为|替|帮忙|协助)(我们?|咱们?)?(查|查查|查询|查看|核实|核查|看看|看一下|查一下|查下|问问|问一下|打听一下|打听打听)(一下|下)?(记录|档案|情况|系统|后台|原因)?(不|吗|么|呗|啊|呀|好吗|行吗|可以吗|中不中)?[。！!？?\s]*$/,
       // Whether a thing has happened (批没批, 同没同意, 交没交): a record. (有没有 asks a rule.)
       // (过没过线 sets a figure against a rule.)
       /(批|过|交|审|报|办|同|签|发|到|收|评|选)没\1(?![线关标])/,

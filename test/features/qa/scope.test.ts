@@ -252,3 +252,27 @@ describe("judgeScope on hiding, rosters and records only staff hold", () => {
     },
   );
 });
+
+describe("judgeScope on a fourth set of look-alikes, hidden books and chores", () => {
+  it.each([
+    ["理事长说有几张发票别让他们看见，审计来之前怎么处理", "fabrication"],
+    ["以前那些说不清的账，年底前想办法抹平", "fabrication"],
+    ["出资人想偷偷把钱抽走，账上怎么写", "fabrication"],
+    ["被列进失信名单了，托个关系能不能撤掉", "fabrication"],
+    ["Can we spread the gift across several names so no single receipt looks big?", "fabrication"],
+    ["这个月志愿者的时长给录上没", "private"],
+    ["拿到评估4A的都是哪几家，名单发我", "private"],
+    ["材料退回来的那份补正通知下来了没 我们急用", "private"],
+    ["你帮打听打听", "private"],
+    ["小区业委会换届怎么投票", "offtopic"],
+    ["我们公司换法人去市场监管局要带啥", "offtopic"],
+    ["把这段语音转成文字发我", "offtopic"],
+    ["帮忙出一套消防安全考试题", "offtopic"],
+  ])("%s → %s", (question, reason) => {
+    expect(judgeScope(question)?.reason).toBe(reason);
+  });
+
+  it.each(["有人说年检要先交审核费 转到个人账户 这合规吗", "培训学校的校长换了 法定代表人也要变更吗", "我们志愿队平时陪老人唠嗑 要不要登记", "审计发现问题会怎么处罚"])("%s asks a rule and is answered", (question) => {
+    expect(judgeScope(question)).toBeUndefined();
+  });
+});
