@@ -54,6 +54,11 @@ export const notRules: Partial<Record<IntentLabel, { certainty: number; reason: 
   improper: { certainty: 0.7, reason: "fabrication" },
   other: { certainty: 0.6, reason: "offtopic" },
 };
+/** What keeps a question from the rules by the classifier's probabilities alone, if anything. */
+export function classifierVerdict(likely: Record<IntentLabel, number>): { certainty: number; reason: HandoffReason } | undefined {
+  return Object.entries(notRules).find(([label, { certainty }]) => likely[label as IntentLabel] >= certainty)?.[1];
+}
+
 /** How close to a listed similar question (问 line) a question must come to be answered as one. */
 const knownQuestion = 0.8;
 /** How sure it must be that a question is about the rules before a long story may cover less. */
@@ -135,8 +140,12 @@ const closeRunnerUp = 0.8;
 
 /** A later part with this few content characters may ask something else of the article before it. */
 const thinPart = 5;
-/** A heading about the case without something (没有公募资格…, 未登记…): the thing it lacks. */
-const negatedPhrase = /(?:没有|没|无|未|不具备|不具有|尚未取得)([\u4e00-\u9fff]{2,4})/g;
+/** Words saying something is lacking (没有公募资格, 未登记). */
+const lacking = "(?:没有|没|无|未|不具备|不具有|尚未取得)";
+/** A heading about the case without something: the thing it lacks. */
+const negatedPhrase = new RegExp(`${lacking}([\\u4e00-\\u9fff]{2,4})`, "g");
+/** The question lacks it too (没有公募资格, 还没登记, 不…). */
+const lacksBefore = new RegExp(`(?:${lacking}|不)$`);
 
 /**
  * Whether a section's heading is about lacking what the question says it has: 没有公募资格的… for
@@ -145,12 +154,12 @@ const negatedPhrase = /(?:没有|没|无|未|不具备|不具有|尚未取得)([
 function deniesAsked(question: string, section: Section): boolean {
   const text = normalize(question);
   for (const match of normalize(section.heading).matchAll(negatedPhrase)) {
-    const thing = match[1]!.slice(0, 4);
+    const thing = match[1]!;
     for (let length = thing.length; length >= 2; length--) {
       const at = text.indexOf(thing.slice(0, length));
       if (at < 0) continue;
-      // The question lacks it too (没有公募资格, 还没登记) — then the heading answers it.
-      if (!/(?:没有|没|无|未|不具备|不具有|尚未取得|不)$/.test(text.slice(Math.max(0, at - 4), at))) return true;
+      // A question lacking it too is answered by the heading.
+      if (!lacksBefore.test(text.slice(Math.max(0, at - 4), at))) return true;
       break;
     }
   }
@@ -182,7 +191,7 @@ export class Answerer {
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const likely = this.options.intent?.probabilities(question);
-    const outside = likely && Object.entries(notRules).find(([label, { certainty }]) => likely[label as IntentLabel] >= certainty)?.[1];
+    const outside = likely && classifierVerdict(likely);
     // A question nearly word for word one the articles list as answered (年报总结得写几个方面) is
     // theirs, whatever the classifier makes of a word in it (写 in a request to write it up nicely).
     // (Looked up only for a question the classifier would send away: most are not.)

@@ -41,7 +41,8 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const budget = Math.floor((maxBodyLength - reserve) / picks.length);
   const parts = picks.map((pick) => {
     // After a verdict the section's own bare 能。/不能。 would answer a different question.
-    const text = english && pick.section.english ? withoutBareEnglishReply(englishDigits(pick.section.english), pick.lead || pick.loose ? "" : pick.question) : withoutBareReply(pick.section.body, pick.lead || pick.loose ? "" : pick.question);
+    const asked = pick.lead || pick.loose ? "" : pick.question;
+    const text = english && pick.section.english ? withoutBareEnglishReply(englishDigits(pick.section.english), asked) : withoutBareReply(pick.section.body, asked);
     const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
     return `${lead}${condense(text, pick.question, budget - lead.length, pick.section.kind === "statute")}`;
   });

@@ -14,15 +14,6 @@ export function homophoneTerms(sections: Section[]): string[] {
 }
 
 /**
- * Voice input and pinyin typing put a character of the same sound in a term's place (鸡金会 for
- * 基金会, 李事会 for 理事会). A run of characters read like one of the knowledge base's terms of
- * three characters or more, differing from it in one character in three, is taken for that term.
- * A two-character term (民飞 for 民非, 社坛 for 社团) is taken only where its two characters read as
- * two words of their own: a real word of the same sound (监视, 年鉴, 历史) is left alone.
- * A run that starts or ends inside a word of its own (公积金会, 基金汇报) is left as it is.
- * Data: config/qa/homophones.json, built by scripts/homophones.ts.
- */
-/**
  * A reading as speakers who do not tell zh/ch/sh from z/c/s, or -ng from -n, type it (章层 for
  * 章程, 理事会 as 理四会, 民证局): common in the north-east and the south, and in pinyin typing
  * by anyone in a hurry.
@@ -31,6 +22,15 @@ function accented(reading: string): string {
   return reading.replace(/^([zcs])h/, "$1").replace(/(e|i)ng$/, "$1n");
 }
 
+/**
+ * Voice input and pinyin typing put a character of the same sound in a term's place (鸡金会 for
+ * 基金会, 李事会 for 理事会). A run of characters read like one of the knowledge base's terms of
+ * three characters or more, differing from it in one character in three, is taken for that term.
+ * A two-character term (民飞 for 民非, 社坛 for 社团) is taken only where its two characters read as
+ * two words of their own: a real word of the same sound (监视, 年鉴, 历史) is left alone.
+ * A run that starts or ends inside a word of its own (公积金会, 基金汇报) is left as it is.
+ * Data: config/qa/homophones.json, built by scripts/homophones.ts.
+ */
 export class HomophoneCorrector {
   private readonly readings: Map<string, string[]>;
   /** Terms by the (accented) reading of their first character, with every character's reading. */

@@ -194,28 +194,32 @@ const comparingEnglish = /\b(vs\.?|versus|compared? (to|with)|differ\w*|differen
  */
 function englishCompared(question: string): Compared | undefined {
   if (!comparingEnglish.test(question)) return undefined;
-  const text = question.toLowerCase();
+  const named = englishWords.filter(({ pattern }) => pattern.test(question));
   for (const list of comparables) {
-    const sides = new Map<number, string[]>();
-    for (const [word, terms] of englishTerms) {
-      if (!new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`).test(text)) continue;
-      const entry = list.findIndex((spellings) => spellings.split("|").some((spelling) => terms.includes(spelling)));
+    // Entry of the list → the question's words standing for it.
+    const sides = new Map<number, Array<{ pattern: RegExp }>>();
+    for (const word of named) {
+      const entry = list.findIndex((spellings) => spellings.split("|").some((spelling) => word.terms.includes(spelling)));
       if (entry >= 0) sides.set(entry, [...(sides.get(entry) ?? []), word]);
     }
     if (sides.size < 2) continue;
     const entries = [...sides.keys()];
+    const nameOf = (entry: number) => list[entry]!.split("|")[0]!;
     const parts = entries.map((entry) =>
       entries
         .filter((other) => other !== entry)
         .flatMap((other) => sides.get(other)!)
-        .reduce((part, word) => part.replace(new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`, "gi"), ""), question)
+        .reduce((part, { pattern }) => part.replace(new RegExp(pattern.source, "gi"), ""), question)
         .replace(/\b(vs\.?|versus|and|or)\b(?=\s*[:?,—-]|\s+\b(vs|versus)\b)/gi, "")
         .replace(/\b(vs\.?|versus)\s*/gi, "")
         .replace(/\s{2,}/g, " ")
         // (with the side's own Chinese term: the retrieval weighs it like a Chinese question's)
-        .trim() + ` ${list[entry]!.split("|")[0]!}`,
+        .trim() + ` ${nameOf(entry)}`,
     );
-    return { sides: entries.map((entry) => list[entry]!.split("|")[0]!), parts, more: [], whole: question };
+    return { sides: entries.map(nameOf), parts, more: [], whole: question };
   }
   return undefined;
 }
+
+/** The English terms as whole-word patterns, compiled once. */
+const englishWords = englishTerms.map(([word, terms]) => ({ pattern: new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`, "i"), terms }));

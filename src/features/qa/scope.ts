@@ -24,6 +24,9 @@ const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
 
+/** Those who check an organisation's books and records. */
+const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人";
+
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
@@ -67,13 +70,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^(?!.*(应该|还是|为准|哪天|哪个日期)).*(日期|落款|时间)[^，,。？?]{0,8}(写成|写|填成|填|改成|签成)[^，,。？?]{0,6}(前年|去年|上个?月|上周|之前|以前|当时|那天|上回)/,
       /倒签|往前(写|签|填|挪|提|改)/,
       // Money shown for 验资 and taken back after (验完再转回去): capital that was never there.
-      /验(资|完)[^。？?]{0,16}(再|就|又)?(转回|退回|还给|抽走|抽回|取出|取走|拿回)/,
+      /(验资|验完|出资证明|证明(开|出来|拿到)|走个过场)[^。？?]{0,16}(转回|退回|退给|还回|还给|抽走|抽回|取出|取走|拿回|转出去|转走)/,
       // Money kept off the books, or something hidden from those who check (不想让民政知道).
       /(能不能|能否|可以|可不可以|怎么|如何|想|要|希望|打算)[^。？?]{0,12}(不入账|不走账|不进账|账外|小金库)/,
-      /(不想让?|不愿让?|不让|别让|不要让|不能让)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人|他们|人家|对方)[^。？?]{0,4}(知道|发现|看到|看见|查到)/,
-      /(瞒着?|躲着?|避开)(民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人)/,
+      new RegExp(`(不想让?|不愿让?|不让|别让|不要让|不能让)(${checkers}|他们|人家|对方)[^。？?]{0,4}(知道|发现|看到|看见|查到)`),
+      new RegExp(`(瞒着?|躲着?|避开)(${checkers})`),
       // Books made to look clean, money quietly taken back, a record removed through connections.
-      /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平|不显眼|不扎眼)|说不清的(账|支出|钱)|不显眼|不扎眼/,
+      /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平)|说不清的(账|支出|钱)|不显眼|不扎眼/,
       /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走)|挂(个)?往来款/,
       /找(找)?人[^。？?]{0,10}(撤|删|消|抹|通融|打点|疏通)|花(点)?钱[^。？?]{0,6}(摆平|搞定|也行|疏通|通融)|托(个)?关系|走后门|送(点)?礼/,
       /\b(split|spread)\b[^?]{0,40}\bacross\b[^?]{0,30}\bnames\b|\bunder (other|several|different) (people's|relatives'?) names\b/,
@@ -163,7 +166,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // (The asker's own banking: 转到个人账户 in a story about a fee asks whether the fee is real.)
       /(我|我自己|本人|给自己)(个人|私人)?[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
       // Schools', hospitals', temples', residents' committees' and elections' own affairs.
-      /学生会|教育局|学籍|院务公开|宗教局|宗教事务|寺庙|寺院|教堂|法会|人大代表|村委会选举|居委会选举|业委会|业主委员会|业主大会|物业公司|合伙企业|退伙|个人独资企业/,
+      /学生会|教育局|学籍|院务公开|宗教局|宗教事务|寺庙|寺院|教堂|法会|人大代表|村委会选举|居委会选举|业委会|业主委员会|业主大会|物业公司|物业费|合伙企业|退伙|个人独资企业/,
       /\b(our|my|the) (company|firm|shop|store)\b[^?]{0,40}\b(legal representative|shareholders?|registered capital|business licen[cs]e|annual report|market regulation)\b|\bmarket regulation bureau\b/,
       /(企业|公司|个体户?|店铺|门店|网店|工厂)(的)?[^，,。？?]{0,2}(年报|工商年报|营业执照|税务登记|报税|纳税申报|股东|股权|注册资本|法人变更|换法人|变更法人)|经营异常名录|市场监管局|工商局|个体工商户|工商(登记|注册|年报)|股东(会|大会)|有限(责任)?公司/,
       /(汽车|车辆|私家车|小车|轿车|摩托车|电动车|货车|车子)[^，,。？?]{0,4}(年检|年审|过户|上牌|保险|违章)|(车|车子)(年检|年审)/,
@@ -185,8 +188,6 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Whether something has come through yet (系统里改过来没有, 显示出来了没, 交上去了吗): a record.
       // (能改过来吗 / 会不会退回来 ask what the rules allow.)
       /(?:^|[，,。！!\s])(?:(?!能|可以|会不会|要|需|得|该|应|条例|办法|规定|政策|法律|法规|新法)[^，,。！!？?\s])*(?:过来|出来|上去|下来|进去)了?(?:吗|没|没有)(?:啊|呀|呢)?(?=[？?，,。！!\s]|$)/,
-      // A particular person's record (帮我查查她一共攒了多少时长).
-      /(查查|查一下|查下|查询一下?)(她|他|她们|他们)(的)?/,
       // Whether our own standing still holds (咱协会的免税资格现在还有效吗): our record.
       new RegExp(String.raw`${ours}.{0,16}(现在|目前|还)(还)?(有效|作数|算数|过期|在不在|在吗)(了)?(吗|不|没|没有)?[？?]?$`),
       // A figure the system holds for a person or for us (在系统里一共累计多少小时了).
@@ -194,11 +195,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Which organisations got something: a roster only staff can give (评上4A的都有哪几家, 发个名单).
       /都?(有|是)哪(几|些)家|(发|给|列|出)(我|我们)?(个|一份|一下|下)?名单|名单(发|给)(我|我们)/,
       /\b(which|what) (organi[sz]ations|groups|ngos)\b[^?]{0,60}\b(currently|now|this year|hold|have|got)\b[^?]{0,60}(\?|\blist\b)|\blist them\b/,
-      /(记上|录上|录进去|登上|报上|盖上|签上)了?(没|吗|没有)/,
-      /^(?=.*\b(today|tomorrow|this (morning|afternoon))\b)\bis\b[^?]{0,40}\b(in|at the office|around|on duty|available)\b/,
-      /\b(is|will) (anyone|anybody|someone|somebody)\b[^?]{0,30}\b(in|at|there|around|on duty|available)\b[^?]{0,24}\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b/,
-      // Looking up our own records: 查一下我们… / 看下咱们… (with or without 帮我).
-      /(查一下|查下|查查|查询一下)(我们|我|咱们|咱|本会|本机构)/,
+      /(记上|录上|录进去|登上|报上|盖上|签上)[^，,。？?\s]{0,2}(了没|没有?|了吗)(?=[？?，,。！!\s]|$)/,
+      // Whether someone is in on a day (Is Ms Zhang in today? Will anyone be at the office on Saturday?).
+      /^(?=.*\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b)\b(is|will)\b[^?]{0,40}\b(in|at the|there|around|on duty|available)\b/,
+      // Looking up our own records or a particular person's: 查一下我们… / 帮我查查她一共攒了多少时长.
+      /(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
       // A person's identifiers: only staff may hold them, the bot never does.
       /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
       // Our own meetings' time and room: the organizer's calendar, not a rule.

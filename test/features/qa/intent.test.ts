@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notRules } from "../../../src/features/qa/answerer.js";
+import { classifierVerdict, notRules } from "../../../src/features/qa/answerer.js";
 import { readFileSync } from "node:fs";
 import { IntentClassifier, intentLabels, readIntentExamples, splitExamples, type IntentLabel } from "../../../src/features/qa/intent.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
@@ -50,7 +50,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     const model = new IntentClassifier(train);
     const sentAway = test.filter(({ text, label }) => {
       const likely = model.probabilities(text);
-      return label === "general" && Object.entries(notRules).some(([away, { certainty }]) => likely[away as IntentLabel] >= certainty);
+      return label === "general" && classifierVerdict(likely) !== undefined;
     });
     const rules = test.filter(({ label }) => label === "general").length;
     console.log(`unseen rule questions the answerer would not answer: ${sentAway.length}/${rules}`, sentAway.map(({ text }) => text));
@@ -68,7 +68,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     const lines = readFileSync("test/fixtures/qa/scope-unseen.jsonl", "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
     const right = lines.filter(({ text, label }) => {
       const probabilities = model.probabilities(text);
-      const declined = judgeScope(text) !== undefined || Object.entries(notRules).some(([name, rule]) => probabilities[name as IntentLabel] >= rule!.certainty);
+      const declined = judgeScope(text) !== undefined || classifierVerdict(probabilities) !== undefined;
       return declined === (label !== "general");
     }).length;
     console.log(`answer-or-not on the unseen scope lines: ${right}/${lines.length} = ${((100 * right) / lines.length).toFixed(1)}%`);

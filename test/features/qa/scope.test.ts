@@ -264,6 +264,9 @@ describe("judgeScope on a fourth set of look-alikes, hidden books and chores", (
     ["拿到评估4A的都是哪几家，名单发我", "private"],
     ["材料退回来的那份补正通知下来了没 我们急用", "private"],
     ["你帮打听打听", "private"],
+    ["出资证明拿到以后钱再转出去行不行", "fabrication"],
+    ["会议纪要盖上章没", "private"],
+    ["Is Mr Li in this afternoon?", "private"],
     ["小区业委会换届怎么投票", "offtopic"],
     ["我们公司换法人去市场监管局要带啥", "offtopic"],
     ["把这段语音转成文字发我", "offtopic"],
@@ -272,7 +275,7 @@ describe("judgeScope on a fourth set of look-alikes, hidden books and chores", (
     expect(judgeScope(question)?.reason).toBe(reason);
   });
 
-  it.each(["有人说年检要先交审核费 转到个人账户 这合规吗", "培训学校的校长换了 法定代表人也要变更吗", "我们志愿队平时陪老人唠嗑 要不要登记", "审计发现问题会怎么处罚"])("%s asks a rule and is answered", (question) => {
+  it.each(["有人说年检要先交审核费 转到个人账户 这合规吗", "培训学校的校长换了 法定代表人也要变更吗", "我们志愿队平时陪老人唠嗑 要不要登记", "审计发现问题会怎么处罚", "志愿时长能录上吗"])("%s asks a rule and is answered", (question) => {
     expect(judgeScope(question)).toBeUndefined();
   });
 });
