@@ -7,6 +7,7 @@ import { artifactsFromEnvironment, openArtifacts, type ArtifactEvents } from "..
 import { loadTexts } from "../../src/core/i18n.js";
 import { projectPath } from "../../src/core/paths.js";
 import { freeze, thaw } from "../../src/core/snapshot.js";
+import { SoftmaxRegression } from "../../src/core/softmax.js";
 import { IntentClassifier } from "../../src/features/qa/intent.js";
 import { QaService } from "../../src/features/qa/service.js";
 import { TurnClassifier } from "../../src/features/reports/turns.js";
@@ -176,7 +177,7 @@ describe("snapshots of models", () => {
 
   it("keep the trained classifiers' answers exactly", () => {
     const intent = new IntentClassifier({ general: ["社会团体怎么登记", "年检要交什么材料"], live: ["我的年检审到哪一步了"], improper: ["把会议记录日期往前写"], other: ["今天天气怎么样"] });
-    const intentCopy = thaw<IntentClassifier>(freeze(intent, [IntentClassifier]), [IntentClassifier]);
+    const intentCopy = thaw<IntentClassifier>(freeze(intent, [IntentClassifier, SoftmaxRegression]), [IntentClassifier, SoftmaxRegression]);
     expect(intentCopy.probabilities("民非年检材料")).toEqual(intent.probabilities("民非年检材料"));
     const turns = new TurnClassifier([
       { kind: "confirm", text: "确认提交" },

@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { normalize, stem } from "./text.js";
 import { edgeGrams } from "../../core/ngrams.js";
+import { SoftmaxRegression } from "../../core/softmax.js";
 
 /**
  * What a question is, for scope: the knowledge base's business, a live look-up, a request to
@@ -46,55 +47,21 @@ export function intentFeatures(text: string): string[] {
 }
 
 /**
- * Softmax (multinomial logistic) regression over intentFeatures, trained when built by a fixed
- * number of passes of stochastic gradient descent in a seeded order, so the same examples always
- * give the same model (a few hundred examples take about 0.1 s). It measured better than naive
+ * Softmax regression (src/core/softmax.ts) over intentFeatures. It measured better than naive
  * Bayes on the held-out fifth of the examples and, unlike it, did not send general questions to
- * "live". A text's feature weights are divided by the square root of its feature count, so a
- * long question is not more certain than a short one just for having more n-grams.
+ * "live".
  */
 export class IntentClassifier {
-  /** Feature → column of the weight arrays. Typed arrays, not maps: training reads and writes them a few million times at start-up. */
-  private readonly columns = new Map<string, number>();
-  private readonly weights: Float64Array[];
-  private readonly biases = intentLabels.map(() => 0);
+  private readonly model: SoftmaxRegression;
 
   constructor(examples: IntentExamples, options: { passes?: number; rate?: number; decay?: number } = {}) {
-    const { passes = 20, rate = 0.5, decay = 1e-4 } = options;
-    const data: Array<{ features: number[]; label: number }> = [];
-    const column = (feature: string) => {
-      let found = this.columns.get(feature);
-      if (found === undefined) this.columns.set(feature, (found = this.columns.size));
-      return found;
-    };
-    intentLabels.forEach((label, index) => examples[label].forEach((text) => data.push({ features: intentFeatures(text).map(column), label: index })));
-    this.weights = intentLabels.map(() => new Float64Array(this.columns.size));
-    let seed = 1;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    for (let pass = 0; pass < passes; pass++) {
-      for (let index = data.length - 1; index > 0; index--) {
-        const other = Math.floor(random() * (index + 1));
-        [data[index], data[other]] = [data[other]!, data[index]!];
-      }
-      for (const { features, label } of data) {
-        const scale = 1 / Math.sqrt(Math.max(1, features.length));
-        this.softmax(features).forEach((probability, index) => {
-          const gradient = probability - (index === label ? 1 : 0);
-          this.biases[index]! -= 0.1 * rate * gradient;
-          const weights = this.weights[index]!;
-          for (const feature of features) {
-            const weight = weights[feature]!;
-            weights[feature] = weight - rate * (gradient * scale + decay * weight);
-          }
-        });
-      }
-    }
+    const data = intentLabels.flatMap((label, index) => examples[label].map((text) => ({ features: intentFeatures(text), label: index })));
+    this.model = new SoftmaxRegression(data, intentLabels.length, options);
   }
 
   /** Probability per class for a text. */
   probabilities(text: string): Record<IntentLabel, number> {
-    // A feature no example had weighs 0 (column -1), added like any other so sums stay the same.
-    const probabilities = this.softmax(intentFeatures(text).map((feature) => this.columns.get(feature) ?? -1));
+    const probabilities = this.model.probabilities(intentFeatures(text));
     return Object.fromEntries(intentLabels.map((label, index) => [label, probabilities[index]!])) as Record<IntentLabel, number>;
   }
 
@@ -102,15 +69,6 @@ export class IntentClassifier {
     const probabilities = this.probabilities(text);
     const label = intentLabels.reduce((best, label) => (probabilities[label] > probabilities[best] ? label : best));
     return { label, probability: probabilities[label] };
-  }
-
-  private softmax(features: number[]): number[] {
-    const scale = 1 / Math.sqrt(Math.max(1, features.length));
-    const scores = this.weights.map((weights, index) => this.biases[index]! + scale * features.reduce((sum, feature) => sum + (feature < 0 ? 0 : weights[feature]!), 0));
-    const top = Math.max(...scores);
-    const exponents = scores.map((score) => Math.exp(score - top));
-    const total = exponents.reduce((sum, value) => sum + value, 0);
-    return exponents.map((value) => value / total);
   }
 }
 

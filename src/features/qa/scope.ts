@@ -1,3 +1,4 @@
+import { asksWhatHappens } from "./consequence.js";
 import { organizationTypes } from "./lexicon.js";
 import { normalize } from "./text.js";
 import { overstates } from "./verdict.js";
@@ -16,10 +17,22 @@ export type ScopeVerdict =
 const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u9fff]){2,12}(?:服务中心|协会|商会|学会|基金会|服务社|服务队|志愿队|救援队|舞蹈队|合唱团|促进会|研究会|联合会|互助会|服务站)";
 
 /** What the rules govern: organisations of the lexicon's kinds, any 社会组织, and the donations they take. */
-const governed = new RegExp([...organizationTypes.flatMap((type) => type.mentions), "社会组织", "服务中心", "善款", "捐来", "捐赠", "募捐", "捐款", "捐的", "捐了"].join("|"));
+const governed = new RegExp([...organizationTypes.flatMap((type) => type.mentions), "社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会"].join("|"));
+
+/** Whether a question names an organisation the rules govern, or its officers or donations. */
+export function namesGoverned(question: string): boolean {
+  return governed.test(normalize(question));
+}
 
 /** Asking whether something is allowed (能…吗, 行不, 可以吗): what the rules say. */
 const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]/;
+
+/**
+ * Asking what the rules say of it: whether it is allowed, what happens (会受什么处罚, 会不会坐牢,
+ * 会被取缔吗), what must be done or checked (收之前要核实什么, 得注意啥), or how it is taxed.
+ */
+const rulesAsked = (text: string) =>
+  permission.test(text) || asksWhatHappens(text) || /坐牢|判刑|取缔|违法|犯法|合法|免税|交税|纳税|(要|得|需要|应该|该)(核实|注意|查|办|公开|备案|报)(什么|啥|哪些|哪)/.test(text);
 
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
@@ -46,7 +59,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /\brepeat (everything|all|the text|the above|what)|everything above|verbatim|\b(instructions?|rules?|prompt)\b.{0,24}\b(you were given|given to you|you follow|you have been given)/,
       /什么模型|哪个模型|哪家的模型|大模型|chatgpt|\bgpt\b|上级指令|底层(指令|规则|设定)|后台(设置|规则|设定)/,
       // 扮演 asked of the bot (你扮演我的律师, 扮演一下), not a body's part in formal prose (政府部门扮演何种角色).
-      /jailbreak|developer mode|开发者模式|越狱|\bdan\b|你.{0,6}扮演|扮演(一下|一个|一位|成)|请扮演|角色扮演|假装你是|你现在是|pretend (you are|to be)|act as|role-?play/,
+      /jailbreak|developer mode|开发者模式|越狱|\bdan\b|你.{0,6}扮演|扮演(一下|一个|一位|成)|请扮演|角色扮演|假装你是|你现在是|pretend (you are|to be)|(?:^|you |please |now )act as|role-?play/,
     ],
   },
   {
@@ -97,7 +110,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // A debt or a lawsuit of one's own (尾款拖着不给, 能起诉不, 律师费): a lawyer's matter.
       // (Suing over a penalty, 对处罚不服能起诉吗, is administrative review: a rule the bot answers.)
       /律师费|请(个)?律师|(尾款|货款|服务费|工程款|合同款).{0,10}(不给|不付|拖|没给|没付|要不回)/,
-      /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
+      /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销|捐)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
       /^(?!.*\b(penalty|penalties|fine|fined|civil affairs|administrative|bureau)\b).*\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
       // A quarrel between people asks for a judgement of persons, not of a rule.
       /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
@@ -209,7 +222,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^(?=.*\b(our|we|us)\b)(?=.*\bwhen (will|would|do|does|can|is)\b).*\b(be paid|get paid|be transferred|arrive|be disbursed|be released|hit our account|reach our account|come through)\b/,
       // (报到哪 / 交到哪 / 该去到哪 ask where a thing is to be handed in, 到哪一级 which office;
       // 公开进展 / 披露进度 ask how often progress must be made public.)
-      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄该要得去])到哪(?!一?级|个部门|个单位|个机关)|(?<!(公开|披露|通报|公示|汇报|报告)[^，,。？?]{0,6})(进展|进度)(?![^，,。？?]{0,6}(公开|披露|通报|公示)))`),
+      new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄该要得去发传贴放])到哪(?!年|一?级|个部门|个单位|个机关)|(?<!(公开|披露|通报|公示|汇报|报告)[^，,。？?]{0,6})(进展|进度)(?![^，,。？?]{0,6}(公开|披露|通报|公示)))`),
       new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|评定为|评为|定为|被评为?|是)(几|多少|什么)(a|A|级|等|分)`),
       new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)`),
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
@@ -232,7 +245,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(安排(在|于)?|(?<![规决约制审确预])定(在|于)?|排在)(哪天|哪一天|几号|几月几号|什么时候|啥时候|何时)|具体日程|日程安排/,
       // When a particular coming event happens, or whether a room is free then (下期培训哪天开,
       // 这个月的组织生活会哪天开, 会议室这周六下午能借不). Deadlines and terms the rules set are excluded.
-      /^(?!.*(截止|最晚|最迟|得交|要交|年检|年报|年度报告|换届|任期|申请|期限|多少天|几天内|日内|多久)).*(今天|今晚|明天|明早|后天|这周|本周|下周|这个月|本月|下个月|下期|下一期|下次|下一次|这次|月底|节后|周[一二三四五六日末]|星期[一二三四五六日天]).{0,20}(哪天|几号|几点|什么时候|啥时候|何时|能借|能用|借不|有空|值班)/,
+      /^(?!.*(截止|最晚|最迟|得交|要交|年检|年报|年度报告|换届|任期|申请|期限|时限|多少天|几天内|日内|多久)).*(今天|今晚|明天|明早|后天|这周|本周|下周|这个月|本月|下个月|下期|下一期|下次|下一次|这次|月底|节后|周[一二三四五六日末]|星期[一二三四五六日天]).{0,20}(哪天|几号|几点|什么时候|啥时候|何时|能借|能用|借不|有空|值班)/,
       // Where our own file stands (the status of our 年检 submission, any update on our application).
       /\b(status|progress|update) (of|on) (our|my) [^?.,]{0,30}\b(submission|application|registration|filing|report|inspection|evaluation|case|request|paperwork|documents)\b/,
     ],
@@ -260,7 +273,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
   for (const rule of rules) {
-    if (rule.unlessGoverned && governed.test(text) && permission.test(text) && !recommendation.test(text)) continue;
+    if (rule.unlessGoverned && governed.test(text) && rulesAsked(text) && !recommendation.test(text)) continue;
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;

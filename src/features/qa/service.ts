@@ -12,10 +12,12 @@ import { classifierFor, IntentClassifier } from "./intent.js";
 import { loadKnowledge } from "./knowledge.js";
 import { createLlmWriter } from "./llm-answer.js";
 import { Bm25, KnowledgeIndex } from "./search.js";
+import { SectionClassifier } from "./section-classifier.js";
+import { SoftmaxRegression } from "../../core/softmax.js";
 import { SimilarQuestions } from "./similar-questions.js";
 
 /** The classes a stored knowledge index is made of (src/core/snapshot.ts restores them). */
-const indexClasses = [KnowledgeIndex, Bm25, SimilarQuestions];
+const indexClasses = [KnowledgeIndex, Bm25, SimilarQuestions, SectionClassifier, SoftmaxRegression];
 
 /** The scope classifier's examples, shipped as data beside the knowledge base. */
 const intentExamplesFile = "config/qa/scope-examples.yaml";
@@ -103,7 +105,7 @@ export class QaService {
   /** Training the scope classifier takes a tenth of a second or more; its weights are kept. */
   private scopeClassifier(): IntentClassifier {
     const file = projectPath(intentExamplesFile);
-    return (this.options.artifacts ?? buildAlways).get("qa-scope", { files: [file] }, () => classifierFor(file), { classes: [IntentClassifier] });
+    return (this.options.artifacts ?? buildAlways).get("qa-scope", { files: [file] }, () => classifierFor(file), { classes: [IntentClassifier, SoftmaxRegression] });
   }
 }
 

@@ -281,3 +281,10 @@ describe("a comparison no one section answers", () => {
     expect(answerBody(answer.text)).toContain("定向募捐");
   });
 });
+
+describe("what the scope classifier finds beside the rules", () => {
+  it("user: 协会的公众号文章怎么排版好看 → a ticket for staff; user: 周末带孩子去哪儿玩好 → a polite no", async () => {
+    expect(await ask("协会的公众号文章怎么排版好看")).toMatchObject({ handoff: true, reason: "unknown" });
+    expect(await ask("周末带孩子去哪儿玩好")).toMatchObject({ handoff: true, reason: "offtopic" });
+  });
+});

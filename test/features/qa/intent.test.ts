@@ -62,16 +62,20 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     expect(new IntentClassifier(examples).probabilities(question)).toEqual(new IntentClassifier(examples).probabilities(question));
   });
 
-  it("decides answer or not rightly for at least 85% of 240 lines written blind and never trained on", () => {
-    // test/fixtures/qa/scope-unseen.jsonl: written with the round-7 training lines, kept aside.
+  // Lines written blind beside the training lines of their round and kept aside: round 7's
+  // (scope-unseen), and round 8's harder boundaries (scope-unseen2: 协会 named in a look-up).
+  it.each([
+    ["test/fixtures/qa/scope-unseen.jsonl", 0.85],
+    ["test/fixtures/qa/scope-unseen2.jsonl", 0.75],
+  ] as const)("decides answer or not rightly for lines written blind and never trained on: %s, at least %s", (file, bar) => {
     const model = new IntentClassifier(examples);
-    const lines = readFileSync("test/fixtures/qa/scope-unseen.jsonl", "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
+    const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
     const right = lines.filter(({ text, label }) => {
       const probabilities = model.probabilities(text);
       const declined = judgeScope(text) !== undefined || classifierVerdict(probabilities) !== undefined;
       return declined === (label !== "general");
     }).length;
-    console.log(`answer-or-not on the unseen scope lines: ${right}/${lines.length} = ${((100 * right) / lines.length).toFixed(1)}%`);
-    expect(right / lines.length).toBeGreaterThanOrEqual(0.85);
+    console.log(`answer-or-not on ${file}: ${right}/${lines.length} = ${((100 * right) / lines.length).toFixed(1)}%`);
+    expect(right / lines.length).toBeGreaterThanOrEqual(bar);
   });
 });
