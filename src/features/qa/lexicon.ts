@@ -257,7 +257,8 @@ export const contrasts: string[][] = [
   ["全国性", "地方性"],
   ["非公募", "公募"],
   ["个人会员", "单位会员"],
-  ["企业", "个人"],
+  // A company that joins is a 单位会员: a section on members speaks of companies too.
+  ["企业|公司|单位会员", "个人"],
   ["社团", "民非", "基金会"],
   ["理事会|常务理事会", "会员大会|会员代表大会|会员(代表)大会", "监事会|监事"],
 ];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { QaService } from "../../../src/features/qa/service.js";
-import { askShipped, qaHarness, qaTexts, type QaHarness } from "./helpers.js";
+import { answerBody, askShipped, qaHarness, qaTexts, type QaHarness } from "./helpers.js";
 
 let harness: QaHarness | undefined;
 afterEach(() => harness?.cleanup());
@@ -169,5 +169,18 @@ sources:
     expect(loose.text).not.toMatch(/^不能/);
     const asked = await answerer.answer("志愿服务能向服务对象收费吗");
     expect(asked.text).toMatch(/^不能。/);
+  });
+});
+
+describe("answerer: companies as members", () => {
+  // A company that joins an association is a 单位会员, judged against 30, not 50 people.
+  it("user: 搞个行业协会，找了28家企业当会员，行不行 → bot: 不够, against the 30 unit members", async () => {
+    const answer = await askShipped("搞个行业协会，找了28家企业当会员，行不行");
+    expect(answerBody(answer.text)).toMatch(/^不够：28个，少于规定的30个/);
+  });
+
+  it("user: 打算弄个商会，拉了25家公司入会，够数不 → bot: 不够, against 30", async () => {
+    const answer = await askShipped("打算弄个商会，拉了25家公司入会，够数不？");
+    expect(answerBody(answer.text)).toMatch(/^不够：25个，少于规定的30个/);
   });
 });
