@@ -39,6 +39,10 @@ const typeFactor = 1.25;
 const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const dateFactor = 1.25;
+/** A question asking where a place is (在哪个社区, 地址) prefers sections that locate one (位于, 地址). */
+const whereQuestion = /在哪(?!一?级|个部门|个单位|个机关|登记|备案|办|交|申请)|哪个社区|哪条街|什么位置|地址|\bwhere is\b|\baddress\b|\blocated\b/;
+const statesPlace = /位于|坐落|地址|\blocated\b|\baddress\b/;
+const placeFactor = 1.25;
 /**
  * A question stating a quantity (40个人, 2万, 6年), or asking for one (至少多少个), prefers sections
  * that limit that kind of quantity.
@@ -211,6 +215,7 @@ export class KnowledgeIndex {
     const own = typesIn(normalized);
     const types = own.length > 0 || !options.context ? own : typesIn(normalize(options.context));
     const asksWhen = whenQuestion.test(normalized);
+    const asksWhere = whereQuestion.test(normalized);
     const figures = quantities(question);
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
@@ -228,6 +233,7 @@ export class KnowledgeIndex {
       const about = normalize(`${section.heading} ${section.title}`);
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
       if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
+      if (asksWhere && statesPlace.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= placeFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       if (whatHappens && this.consequences[index]) total *= consequenceFactor;
       if (things.some((thing) => this.headings[index]!.includes(thing))) total *= askedThingFactor;

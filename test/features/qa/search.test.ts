@@ -77,3 +77,21 @@ describe("the kind of thing a question asks for", () => {
     expect(new KnowledgeIndex([conditions, materials]).search("办个民非需要哪些材料")[0]?.section.id).toBe("minfei#4");
   });
 });
+
+describe("a question asking where", () => {
+  const park = [
+    section("park#1", "创新园由哪家机构运营？", "创新园由一家社会工作服务中心运营，为平房区的社会组织服务。"),
+    section("park#2", "创新园是做什么的？", "创新园是平房区的社会组织孵化基地，位于新牧社区，提供免费办公场地。"),
+    section("filing#1", "社区社会组织在平房区找谁备案？", "社区社会组织在平房区向街道或社区备案，具体以街道通知为准。"),
+  ];
+
+  it("user: 平房区社会组织创新园在哪个社区 → the section that locates the park, not the one naming 社区 most", () => {
+    const index = new KnowledgeIndex(park);
+    expect(index.search("平房区社会组织创新园在哪个社区")[0]?.section.id).toBe("park#2");
+  });
+
+  it("user: 社区社会组织在哪备案 → asks no place: the filing section still comes first", () => {
+    const index = new KnowledgeIndex(park);
+    expect(index.search("社区社会组织在哪备案")[0]?.section.id).toBe("filing#1");
+  });
+});
