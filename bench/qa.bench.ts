@@ -61,7 +61,9 @@ function writeGeneratedStatutes(folder: string, copies: number): void {
     .filter((file) => file.endsWith(".md") && file !== "README.md")
     .flatMap((file) => readFileSync(join(knowledge, file), "utf8").split("\n"))
     .map((line) => line.trim())
-    .filter((line) => line.length > 20 && !/^(#|-|en:|来源|[a-z]+:)/.test(line));
+    // Answer paragraphs only: similar questions (问：) are no statute-like text, and their number
+    // grows with every round of them.
+    .filter((line) => line.length > 20 && !/^(#|-|en:|来源|问：|[a-z]+:)/.test(line));
   const numerals = (value: number) => String(value).split("").map((digit) => "零一二三四五六七八九"[Number(digit)]).join("");
   for (let copy = 1; copy <= copies; copy++) {
     const clauses = paragraphs.map((paragraph, index) => `第${numerals(index + 1)}条 ${paragraph}`);

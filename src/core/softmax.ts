@@ -47,16 +47,27 @@ export class SoftmaxRegression {
   }
 
   /** Probability per label, in label order. A feature no example had weighs nothing. */
-  probabilities(features: readonly string[] | ReadonlySet<string>): number[] {
-    // A set is taken as it is: a caller scoring one text under many models makes it once.
-    const unique = features instanceof Set ? features : new Set(features);
+  probabilities(features: readonly string[]): number[] {
+    const unique = new Set(features);
     const known: number[] = [];
     for (const feature of unique) {
       const column = this.columns.get(feature);
       if (column !== undefined) known.push(column);
     }
-    // Unknown features still count in the length scale, as they did when training on whole texts.
-    return this.softmax(known, unique.size);
+    return this.probabilitiesOfColumns(known, unique.size);
+  }
+
+  /** Each feature the model knows, with its column: for callers that look a text up once for many models. */
+  known(): IterableIterator<[string, number]> {
+    return this.columns.entries();
+  }
+
+  /**
+   * Probabilities for a text given as the columns of its known features and its count of
+   * distinct features: unknown ones still count in the length scale, as in training.
+   */
+  probabilitiesOfColumns(columns: readonly number[], count: number): number[] {
+    return this.softmax(columns, count);
   }
 
   private softmax(features: readonly number[], count: number): number[] {

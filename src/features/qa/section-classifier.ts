@@ -18,9 +18,14 @@ const fewestAsked = 4;
  * their askers use (亲属 vs 几个人), which a learned weight picks up and pooled BM25 counts blur.
  */
 export class SectionClassifier {
-  private readonly models = new Map<string, { model: SoftmaxRegression; positions: number[] }>();
-  /** Section position → its index among its article's sections. */
-  private readonly slot = new Map<number, { article: string; label: number }>();
+  private readonly models: SoftmaxRegression[] = [];
+  /** Section position → its article's model and its label there. */
+  private readonly slot = new Map<number, { model: number; label: number }>();
+  /**
+   * Feature → [model, column] for every model that knows it: a question's features are looked up
+   * once for all articles, not once per article (that was most of the classifier's time).
+   */
+  private readonly postings = new Map<string, number[]>();
 
   constructor(sections: readonly Section[]) {
     const byArticle = new Map<string, number[]>();
@@ -30,14 +35,21 @@ export class SectionClassifier {
       list.push(position);
       byArticle.set(section.documentId, list);
     });
-    for (const [article, positions] of byArticle) {
+    for (const positions of byArticle.values()) {
       if (positions.length < 2 || positions.some((position) => (sections[position]!.questions ?? []).length < fewestAsked)) continue;
+      const model = this.models.length;
       const examples = positions.flatMap((position, label) => {
-        this.slot.set(position, { article, label });
+        this.slot.set(position, { model, label });
         const section = sections[position]!;
         return [section.heading, ...(section.questions ?? [])].map((text) => ({ features: intentFeatures(text), label }));
       });
-      this.models.set(article, { model: new SoftmaxRegression(examples, positions.length, { passes }), positions });
+      const trained = new SoftmaxRegression(examples, positions.length, { passes });
+      this.models.push(trained);
+      for (const [feature, column] of trained.known()) {
+        const list = this.postings.get(feature);
+        if (list) list.push(model, column);
+        else this.postings.set(feature, [model, column]);
+      }
     }
   }
 
@@ -49,17 +61,23 @@ export class SectionClassifier {
    */
   scorer(question: string): (position: number) => number {
     const features = new Set(intentFeatures(question));
-    const cache = new Map<string, number[]>();
+    const columns = this.models.map((): number[] => []);
+    for (const feature of features) {
+      const list = this.postings.get(feature);
+      if (!list) continue;
+      for (let index = 0; index < list.length; index += 2) columns[list[index]!]!.push(list[index + 1]!);
+    }
+    const shares = new Map<number, number[]>();
     return (position) => {
       const slot = this.slot.get(position);
       if (!slot) return 1;
-      let shares = cache.get(slot.article);
-      if (!shares) {
-        const probabilities = this.models.get(slot.article)!.model.probabilities(features);
+      let found = shares.get(slot.model);
+      if (!found) {
+        const probabilities = this.models[slot.model]!.probabilitiesOfColumns(columns[slot.model]!, features.size);
         const top = Math.max(...probabilities);
-        cache.set(slot.article, (shares = probabilities.map((probability) => probability / top)));
+        shares.set(slot.model, (found = probabilities.map((probability) => probability / top)));
       }
-      return shares[slot.label]!;
+      return found[slot.label]!;
     };
   }
 }
