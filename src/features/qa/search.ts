@@ -72,8 +72,9 @@ export function askedThings(question: string): string[] {
 const similarWeight = 0.5;
 /**
  * How much the learned choice among an article's sections (section-classifier.ts) raises a
- * section's score: certainty 1 adds half. 0.3–0.8 measured alike on the tuning sets; a section
- * alone in its article counts as 0.5.
+ * section's score: the likeliest section of its article gets half again, its siblings less.
+ * 0.3–0.8 measured alike on the tuning sets. A section alone in its article, or in one not
+ * classified, counts as the likeliest.
  */
 const siblingWeight = 0.5;
 
