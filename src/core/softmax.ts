@@ -33,7 +33,7 @@ export class SoftmaxRegression {
       }
       for (const { features, label } of data) {
         const scale = 1 / Math.sqrt(Math.max(1, features.length));
-        this.softmax(features, features.length).forEach((probability, index) => {
+        this.probabilitiesOfColumns(features, features.length).forEach((probability, index) => {
           const gradient = probability - (index === label ? 1 : 0);
           this.biases[index]! -= 0.1 * rate * gradient;
           for (const feature of features) {
@@ -66,11 +66,7 @@ export class SoftmaxRegression {
    * Probabilities for a text given as the columns of its known features and its count of
    * distinct features: unknown ones still count in the length scale, as in training.
    */
-  probabilitiesOfColumns(columns: readonly number[], count: number): number[] {
-    return this.softmax(columns, count);
-  }
-
-  private softmax(features: readonly number[], count: number): number[] {
+  probabilitiesOfColumns(features: readonly number[], count: number): number[] {
     const scale = 1 / Math.sqrt(Math.max(1, count));
     const labels = this.labelCount;
     const sums = new Float64Array(labels);

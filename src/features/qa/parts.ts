@@ -197,7 +197,7 @@ function englishCompared(question: string): Compared | undefined {
   const named = englishWords.filter(({ pattern }) => pattern.test(question));
   for (const list of comparables) {
     // Entry of the list → the question's words standing for it.
-    const sides = new Map<number, Array<{ pattern: RegExp }>>();
+    const sides = new Map<number, Array<{ everywhere: RegExp }>>();
     for (const word of named) {
       const entry = list.findIndex((spellings) => spellings.split("|").some((spelling) => word.terms.includes(spelling)));
       if (entry >= 0) sides.set(entry, [...(sides.get(entry) ?? []), word]);
@@ -209,7 +209,7 @@ function englishCompared(question: string): Compared | undefined {
       entries
         .filter((other) => other !== entry)
         .flatMap((other) => sides.get(other)!)
-        .reduce((part, { pattern }) => part.replace(new RegExp(pattern.source, "gi"), ""), question)
+        .reduce((part, { everywhere }) => part.replace(everywhere, ""), question)
         .replace(/\b(vs\.?|versus|and|or)\b(?=\s*[:?,—-]|\s+\b(vs|versus)\b)/gi, "")
         .replace(/\b(vs\.?|versus)\s*/gi, "")
         .replace(/\s{2,}/g, " ")
@@ -221,5 +221,8 @@ function englishCompared(question: string): Compared | undefined {
   return undefined;
 }
 
-/** The English terms as whole-word patterns, compiled once. */
-const englishWords = englishTerms.map(([word, terms]) => ({ pattern: new RegExp(`\\b${word.replace(/[-]/g, "\\-")}\\b`, "i"), terms }));
+/** The English terms as whole-word patterns (one to test, one to remove every match), compiled once. */
+const englishWords = englishTerms.map(([word, terms]) => {
+  const source = `\\b${word.replace(/[-]/g, "\\-")}\\b`;
+  return { pattern: new RegExp(source, "i"), everywhere: new RegExp(source, "gi"), terms };
+});

@@ -141,6 +141,9 @@ export class KnowledgeIndex {
   /** Normalized headings, and whether each promises a consequence: read for every hit of every search. */
   private readonly headings: string[];
   private readonly consequences: boolean[];
+  /** Whether each section states a date, or locates a place: read for when and where questions. */
+  private readonly datesStated: boolean[];
+  private readonly placesStated: boolean[];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -175,6 +178,9 @@ export class KnowledgeIndex {
     this.classifier = new SectionClassifier(sections);
     this.headings = sections.map((section) => normalize(section.heading));
     this.consequences = sections.map((section) => promisesConsequence(section.heading));
+    const stating = sections.map((section) => normalize(`${section.body} ${section.english ?? ""}`));
+    this.datesStated = stating.map((text) => statesDate.test(text));
+    this.placesStated = stating.map((text) => statesPlace.test(text));
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
     this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
@@ -233,8 +239,8 @@ export class KnowledgeIndex {
       if (section.kind === "statute") total *= statuteFactor;
       const about = normalize(`${section.heading} ${section.title}`);
       if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
-      if (asksWhen && statesDate.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= dateFactor;
-      if (asksWhere && statesPlace.test(normalize(`${section.body} ${section.english ?? ""}`))) total *= placeFactor;
+      if (asksWhen && this.datesStated[index]) total *= dateFactor;
+      if (asksWhere && this.placesStated[index]) total *= placeFactor;
       if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       if (whatHappens && this.consequences[index]) total *= consequenceFactor;
       if (things.some((thing) => this.headings[index]!.includes(thing))) total *= askedThingFactor;
