@@ -7,6 +7,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
 import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { judgeScope, namesGoverned } from "./scope.js";
+import { socialAct } from "./social.js";
 import { toSimplified } from "../../core/simplified.js";
 import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type Verdict } from "./verdict.js";
 import { meetingFigures, voteVerdict } from "./votes.js";
@@ -15,7 +16,7 @@ import { contrasts, functionCharacters, organizationTypes, synonyms } from "./le
 import { figures, isEnglish, namedSides, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
-export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown";
+export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown" | "social";
 
 export interface Answer {
   /** The whole reply: body, then the source line (or a decline / hand-off text). */
@@ -176,7 +177,7 @@ const attributeShare = 0.6;
 /** A section that can judge the figure told is preferred to the best hit if it scores this close. */
 const judgeShare = 0.8;
 
-const declines = new Set<HandoffReason>(["injection", "fabrication", "offtopic", "dispute"]);
+const declines = new Set<HandoffReason>(["injection", "fabrication", "offtopic", "dispute", "social"]);
 
 /**
  * Question in, answer out: scope rules, then retrieval per part of the question, then the
@@ -190,6 +191,10 @@ export class Answerer {
     const question = toSimplified(stripPreamble(raw));
     const english = isEnglish(question);
     const t = english ? this.options.translate.en : this.options.translate.zh;
+    // 谢谢, 早上好啊机器人, 你是谁: a friendly word back, no search and no refusal.
+    // (Before the preamble is cut: that takes 早上好 off as a lead-in to a question.)
+    const act = socialAct(toSimplified(raw));
+    if (act) return { text: t(`qa.social.${act}`), sources: [], handoff: true, reason: "social", forward: false, english, generated: false };
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const likely = this.options.intent?.probabilities(question);

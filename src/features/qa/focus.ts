@@ -44,7 +44,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       // a verb so general it names no act (办, 弄, 报: 今年能报不 is said of applying, filing, joining).
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^[的了吗呢啊吧么不是有在做干当搞办弄去来算行报]$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      // (Nor the authority's yes: 能批吗, 能批准不 ask whether the rules allow it.)
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
@@ -57,7 +58,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (amount) {
       const words = [...segmenter.segment(amount[1]!)].filter((piece) => piece.isWordLike).map((piece) => piece.segment);
       const noun = words[words.length - 1];
-      if (noun && noun.length >= 2 && !vague.test(noun) && ![...noun].some((character) => /[的了吗呢是在有要会能可最至起一共总大概得]/.test(character))) phrases.add(noun);
+      // (拿出来多少钱, 凑起来多少: a directional complement names no quantity.)
+      if (noun && noun.length >= 2 && !vague.test(noun) && !directional.test(noun) && ![...noun].some((character) => /[的了吗呢是在有要会能可最至起一共总大概得]/.test(character))) phrases.add(noun);
     }
     // 用什么投票软件 / 用哪套系统: the tool asked about.
     const tool = /(?:用|选|装)(?:什么|啥|哪个|哪套|哪种|哪款)([\u3400-\u9fff]{2,6}?)(?:比较|好|方便|合适|呢|吗|$)/.exec(clause);

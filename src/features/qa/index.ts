@@ -32,7 +32,8 @@ export function createQaFeature(context: FeatureContext): QaFeature {
   async function ask(turn: Turn, question: string, onlyIfAnswered = false): Promise<Outcome | undefined> {
     const { message } = turn;
     const answer = await service.answerer.answer(question, { previous: message.replyToBot ? message.replyTo?.text : undefined });
-    if (onlyIfAnswered && answer.handoff) return undefined;
+    // (A greeting or thanks without a question mark still gets its friendly word back.)
+    if (onlyIfAnswered && answer.handoff && answer.reason !== "social") return undefined;
     const here = (text: string): Reply => ({ chat: message.chat.key, text, replyTo: message.id });
     if (!answer.forward) return { replies: [here(answer.text)] };
     const ticket = await tickets.open({

@@ -34,6 +34,16 @@ const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗
 const rulesAsked = (text: string) =>
   permission.test(text) || asksWhatHappens(text) || /坐牢|判刑|取缔|违法|犯法|合法|免税|交税|纳税|(要|得|需要|应该|该)(核实|注意|查|办|公开|备案|报)(什么|啥|哪些|哪)/.test(text);
 
+/**
+ * Setting up an organisation whose field is an everyday matter (想成立个足球协会, 搞个资助孩子上学的
+ * 基金会, 开个民办幼儿园): the field's word is the organisation's name, the question its registration.
+ * (Not one set up already — 成立了摄影协会，明天会不会下雪 asks the weather; nor an activity:
+ * 搞户外志愿活动 names no organisation.)
+ */
+const forming = new RegExp(
+  `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善"].includes(name)).join("|")})`,
+);
+
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
 
@@ -273,7 +283,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
   // Typos and dialect folded first (俺们 → 我们), as for the search.
   const text = normalize(question);
   for (const rule of rules) {
-    if (rule.unlessGoverned && governed.test(text) && rulesAsked(text) && !recommendation.test(text)) continue;
+    if (rule.unlessGoverned && governed.test(text) && (rulesAsked(text) || forming.test(text)) && !recommendation.test(text)) continue;
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;

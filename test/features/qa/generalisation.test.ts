@@ -233,6 +233,9 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(focusPhrases("社团要变更登记有时间要求吗")).toEqual([]);
     expect(focusPhrases("秘书长干到多大岁数必须下来")).toEqual([]);
     expect(focusPhrases("成立社团一共至少要多少会员")).toEqual([]);
+    expect(focusPhrases("几个朋友想搞个基金会，最少得拿出来多少钱")).toEqual([]);
+    // Nor the authority's yes (能批吗): whether the rules allow it.
+    expect(focusPhrases("区里的协会名称里想加“中华”俩字，能批吗")).toEqual([]);
   });
 
   it("hands them off instead of answering with a neighbouring rule", async () => {

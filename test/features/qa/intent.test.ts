@@ -3,6 +3,7 @@ import { classifierVerdict, notRules } from "../../../src/features/qa/answerer.j
 import { readFileSync } from "node:fs";
 import { IntentClassifier, intentLabels, readIntentExamples, splitExamples, type IntentLabel } from "../../../src/features/qa/intent.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
+import { socialAct } from "../../../src/features/qa/social.js";
 
 const examples = readIntentExamples("config/qa/scope-examples.yaml");
 
@@ -63,16 +64,19 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
   });
 
   // Lines written blind beside the training lines of their round and kept aside: round 7's
-  // (scope-unseen), and round 8's harder boundaries (scope-unseen2: 协会 named in a look-up).
+  // (scope-unseen), round 8's harder boundaries (scope-unseen2: 协会 named in a look-up), and
+  // round 9's pairs across classes on one topic (scope-unseen3). The decision is the answerer's:
+  // small talk, the scope rules, then the classifier.
   it.each([
-    ["test/fixtures/qa/scope-unseen.jsonl", 0.85],
-    ["test/fixtures/qa/scope-unseen2.jsonl", 0.75],
+    ["test/fixtures/qa/scope-unseen.jsonl", 0.87],
+    ["test/fixtures/qa/scope-unseen2.jsonl", 0.78],
+    ["test/fixtures/qa/scope-unseen3.jsonl", 0.85],
   ] as const)("decides answer or not rightly for lines written blind and never trained on: %s, at least %s", (file, bar) => {
     const model = new IntentClassifier(examples);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
     const right = lines.filter(({ text, label }) => {
       const probabilities = model.probabilities(text);
-      const declined = judgeScope(text) !== undefined || classifierVerdict(probabilities) !== undefined;
+      const declined = socialAct(text) !== undefined || judgeScope(text) !== undefined || classifierVerdict(probabilities) !== undefined;
       return declined === (label !== "general");
     }).length;
     console.log(`answer-or-not on ${file}: ${right}/${lines.length} = ${((100 * right) / lines.length).toFixed(1)}%`);
