@@ -354,7 +354,10 @@ export class Answerer {
       const answered = asked !== undefined && statesKind(first.body, asked);
       const next = repeats && !answered && !compared && contentCharacters(part) <= thinPart ? this.followOn(part, picks, context) : undefined;
       if (next) picks.push(next);
-      if (role === "also") picks.push({ question: part, section: runnerUp!.section });
+      // (The verdict on a figure the question states comes first: 会员有60个，能批吗 is answered 够 before
+      // the other conditions.)
+      if (role === "also" && !repeats && judges(runnerUp!) && !judges(best)) picks.splice(picks.length - 1, 0, { question: part, section: runnerUp!.section });
+      else if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     return picks;
   }

@@ -123,6 +123,14 @@ export class Bm25 {
  * Chinese bigrams and words, synonym and English expansion, and fuzzy bigrams for typos the
  * confusion table misses. Immutable: re-indexing builds a new one.
  */
+/**
+ * The last few rankings per index, kept outside the index (it is serialised to the artifact cache).
+ * Few enough that only one answer's own searches meet again: a benchmark asking its questions in
+ * turn never finds an earlier answer's ranking.
+ */
+const recentRankings = new WeakMap<KnowledgeIndex, Map<string, ReadonlyArray<{ index: number; score: number }>>>();
+const recentRankingLimit = 8;
+
 export class KnowledgeIndex {
   private readonly sectionIndex: Bm25;
   private readonly articleIndex: Bm25;
@@ -144,6 +152,8 @@ export class KnowledgeIndex {
   /** Whether each section states a date, or locates a place: read for when and where questions. */
   private readonly datesStated: boolean[];
   private readonly placesStated: boolean[];
+  /** Per section, a bit for each organisation type (lexicon order) its heading or title marks. */
+  private readonly typesMarked: number[];
 
   constructor(readonly sections: readonly Section[]) {
     const sectionDocuments: Array<Map<string, number>> = [];
@@ -181,6 +191,10 @@ export class KnowledgeIndex {
     const stating = sections.map((section) => normalize(`${section.body} ${section.english ?? ""}`));
     this.datesStated = stating.map((text) => statesDate.test(text));
     this.placesStated = stating.map((text) => statesPlace.test(text));
+    this.typesMarked = sections.map((section) => {
+      const about = normalize(`${section.heading} ${section.title}`);
+      return organizationTypes.reduce((bits, type, bit) => (type.marks.some((mark) => about.includes(mark)) ? bits | (1 << bit) : bits), 0);
+    });
     this.sectionIndex = new Bm25(sectionDocuments, sectionLengths);
     this.articleIndex = new Bm25(articleDocuments, articleDocuments.map(() => 1));
     this.vocabulary = new Set([...this.sectionIndex.terms(), ...this.articleIndex.terms()]);
@@ -210,17 +224,46 @@ export class KnowledgeIndex {
 
   /** Best sections first. `context` (the whole question, for one part of it) is searched lightly. */
   search(question: string, options: { context?: string; limit?: number } = {}): Hit[] {
-    const query = this.queryTerms(question, options.context);
+    const hits = this.rankedBeforeSiblings(question, options.context);
+    // The learned choice among siblings raises a score at most 1 + siblingWeight times, so a
+    // section below the kept count's score divided by that cannot be kept: only the others are
+    // scored by the classifier (a tenth of the sections, a tenth of its cost).
+    const kept = Math.max(options.limit ?? 8, 5);
+    const floor = (hits[kept - 1]?.score ?? 0) / (1 + siblingWeight);
+    const sibling = this.classifier.scorer(question);
+    const raised: Array<{ index: number; score: number }> = [];
+    for (const hit of hits) {
+      if (hit.score < floor) break;
+      raised.push({ index: hit.index, score: hit.score * (1 + siblingWeight * sibling(hit.index)) });
+    }
+    const ranked = raised
+      .sort((a, b) => b.score - a.score)
+      .slice(0, kept)
+      .map(({ index, score }) => ({ section: this.sections[index]!, score, coverage: this.coverageOf(question, index).share }));
+    return preferCovering(ranked).slice(0, options.limit ?? 8);
+  }
+
+  /**
+   * Every section's score for a question, best first, before the learned choice among siblings.
+   * One answer searches the same part several times (for its best section, a meeting's rule, a
+   * follow-on, the whole question), with other limits: the ranking is worked out once.
+   */
+  private rankedBeforeSiblings(question: string, context: string | undefined): ReadonlyArray<{ index: number; score: number }> {
+    const memo = recentRankings.get(this) ?? recentRankings.set(this, new Map()).get(this)!;
+    const key = `${question}\u0000${context ?? ""}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const query = this.queryTerms(question, context);
     const sectionScores = new Map<number, number>();
     this.sectionIndex.score(query, sectionScores);
     const articleScores = new Map<number, number>();
     this.articleIndex.score(query, articleScores);
     const normalized = normalize(question);
-    const typesIn = (text: string) => organizationTypes.filter((type) => type.mentions.some((word) => text.includes(word)));
+    const typesIn = (text: string) => organizationTypes.reduce((bits, type, bit) => (type.mentions.some((word) => text.includes(word)) ? bits | (1 << bit) : bits), 0);
     // A part that names no organization type is about the one the whole question names
     // (公募基金会要花多少？理事会一年开几次会 → the 基金会's 理事会).
     const own = typesIn(normalized);
-    const types = own.length > 0 || !options.context ? own : typesIn(normalize(options.context));
+    const types = own !== 0 || !context ? own : typesIn(normalize(context));
     const asksWhen = whenQuestion.test(normalized);
     const asksWhere = whereQuestion.test(normalized);
     const figures = quantities(question);
@@ -229,6 +272,7 @@ export class KnowledgeIndex {
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");
     // 至少多少个 / 要多少钱 / 多久: the kind of figure wanted counts like one stated.
     for (const kind of askedKinds(question) ?? []) stated.add(measure(kind));
+    const statedKinds = [...stated];
     const whatHappens = asksWhatHappens(question);
     const things = askedThings(question);
     const near = this.similar.nearest(question, weightOf);
@@ -237,32 +281,19 @@ export class KnowledgeIndex {
       const section = this.sections[index]!;
       let total = score + articleWeight * (articleScores.get(this.articleOf[index]!) ?? 0);
       if (section.kind === "statute") total *= statuteFactor;
-      const about = normalize(`${section.heading} ${section.title}`);
-      if (types.some((type) => type.marks.some((mark) => about.includes(mark)))) total *= typeFactor;
+      if ((types & this.typesMarked[index]!) !== 0) total *= typeFactor;
       if (asksWhen && this.datesStated[index]) total *= dateFactor;
       if (asksWhere && this.placesStated[index]) total *= placeFactor;
-      if ([...stated].some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
+      if (statedKinds.some((kind) => this.limitKinds[index]!.has(kind))) total *= quantityFactor;
       if (whatHappens && this.consequences[index]) total *= consequenceFactor;
       if (things.some((thing) => this.headings[index]!.includes(thing))) total *= askedThingFactor;
       total *= 1 + similarWeight * (near.get(index) ?? 0);
       hits.push({ index, score: total });
     }
-    // The learned choice among siblings raises a score at most 1 + siblingWeight times, so a
-    // section below the kept count's score divided by that cannot be kept: only the others are
-    // scored by the classifier (a tenth of the sections, a tenth of its cost).
-    const kept = Math.max(options.limit ?? 8, 5);
     hits.sort((a, b) => b.score - a.score);
-    const floor = (hits[kept - 1]?.score ?? 0) / (1 + siblingWeight);
-    const sibling = this.classifier.scorer(question);
-    for (const hit of hits) {
-      if (hit.score < floor) break;
-      hit.score *= 1 + siblingWeight * sibling(hit.index);
-    }
-    const ranked = hits
-      .sort((a, b) => b.score - a.score)
-      .slice(0, kept)
-      .map(({ index, score }) => ({ section: this.sections[index]!, score, coverage: this.coverageOf(question, index).share }));
-    return preferCovering(ranked).slice(0, options.limit ?? 8);
+    if (memo.size >= recentRankingLimit) memo.delete(memo.keys().next().value!);
+    memo.set(key, hits);
+    return hits;
   }
 
   /**
