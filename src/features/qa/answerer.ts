@@ -223,7 +223,13 @@ export class Answerer {
       // A bare 不能。 from a section that accounts for under half of what was asked (会员费 …
       // 老师 … 劳务费 against a rule on volunteers' service users) would be a confident answer
       // to another question: the rule is said without it.
-      pick.loose = index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
+      // An English question is measured by its English words: a Chinese term in it (法定代表人)
+      // counts a unit per character and would pass for the whole of what it asks (Can I use a
+      // friend's ID card to be our 法定代表人?).
+      const words = pick.question.replace(/[\u3400-\u9fff]+/g, " ");
+      pick.loose = english
+        ? index.ownShare(/[a-z]{3,}/i.test(words) ? words : pick.question, pick.section) < looseShare
+        : index.coveredCharacters(pick.question, pick.section).size < looseShare * contentCharacters(pick.question);
     });
     // 党员才俩，建不了支部咋整: a figure short of the rule wants the remedy, asked whether or not.
     const remedy = picks.length === 1 ? this.shortfallRemedy(picks[0]!, judged[0] ?? thresholdVerdict(picks[0]!.question, picks[0]!.section.body, english, { unasked: true })) : undefined;

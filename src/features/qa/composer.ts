@@ -114,13 +114,15 @@ export function withoutBareReply(body: string, question: string): string {
 
 /**
  * An English line's opening Yes. / No. answers the section's heading; a question asking how much,
- * when or what (not whether) gets the rest only.
+ * when or what (not whether), or none, gets the rest only.
  */
 export function withoutBareEnglishReply(text: string, question: string): string {
   const asked = question.trim().toLowerCase().replace(/^[^a-z]+/, "");
   const whether = /^(is|are|was|were|can|could|do|does|did|should|must|may|might|will|would|has|have|had|am)\b/.test(asked);
   const what = /\b(how (much|many|long|soon|often)|what|when|which|where|who|why)\b/.test(asked);
-  return !whether && what ? text.replace(/^(yes|no)[.,!]\s+(?=\S)/i, "") : text;
+  // (No question at all — after a verdict, or from a section that accounts for little of what was
+  // asked — wants no Yes or No either, as in Chinese.)
+  return (!whether && what) || asked === "" ? text.replace(/^(yes|no)[.,!]\s+(?=\S)/i, "") : text;
 }
 
 /** "不能。" alone says little: it travels with the sentence after it. */

@@ -337,6 +337,11 @@ export class KnowledgeIndex {
     return result;
   }
 
+  /** The share (0–1) of a question's content, Chinese characters and English words, the section's own words account for. */
+  ownShare(question: string, section: Section): number {
+    return this.ownCoverage(question, section).share;
+  }
+
   /** What the section itself says: its similar questions find it but do not answer anything. */
   private ownCoverage(question: string, section: Section): Coverage {
     const own = normalize(`${section.heading} ${section.body} ${section.english ?? ""}`);

@@ -139,6 +139,15 @@ describe("bare yes/no openings", () => {
     expect(withoutBareEnglishReply(line, "Can a person deduct donations, and how much?")).toBe(line);
   });
 
+  it("says no Yes. to an English question its section accounts for only by a Chinese term in it", async () => {
+    // The section (an audit when a 民非 changes its legal representative) shares 法定代表人 only.
+    const answer = await ask("Can I use a friend's ID card to be our NGO's 法定代表人?");
+    expect(answer.text).not.toMatch(/^(Yes|No)\b/);
+    expect(withoutBareEnglishReply("Yes. A financial audit is organized.", "")).toBe("A financial audit is organized.");
+    // A whole English question the section answers keeps its No.
+    expect((await ask("Can a 民非 set up branches?")).text).toMatch(/^No\. /);
+  });
+
   it("answers each side of an English comparison from its own rule", async () => {
     const text = body((await ask("Company or individual donors: what deduction cap applies to each?")).text);
     expect(text).toContain("12%");
