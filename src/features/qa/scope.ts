@@ -98,6 +98,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(能不能|能否|可以|可不可以|怎么|如何|想|要|希望|打算)[^。？?]{0,12}(不入账|不走账|不进账|账外|小金库)/,
       new RegExp(`(不想让?|不愿让?|不让|别让|不要让|不能让)(${checkers}|他们|人家|对方)[^。？?]{0,4}(知道|发现|看到|看见|查到)`),
       new RegExp(`(瞒着?|躲着?|避开)(${checkers})`),
+      // How to do it so nobody checking finds out (咋发朋友圈募捐才不会被民政查到, 怎么记账不被看出来);
+      // what happens once found out (被民政发现了会怎样) is a rule question.
+      new RegExp(`(怎么|咋|如何|怎样|啥办法|什么办法|什么法子|啥招)[^。？?]{0,20}(才)?(不会|不被|不让|免得|别)被?(${checkers}|人|别人)?[^。？?]{0,3}(查到|查出|发现|看出|注意到|抓到|逮到|知道)`),
+      new RegExp(`才(不会|不至于|不容易)被[^。？?]{0,6}(查|发现|看出|抓)`),
+      /\bwithout (anyone|anybody|them|the (auditors?|bureau|authorit\w+)|civil affairs|民政)\b[^?]{0,10}\b(notic\w+|finding out|knowing|seeing|spotting)\b|\b(avoid|not) (getting|get) caught\b|\bso (that )?(nobody|no one|they|the (auditors?|bureau)|civil affairs|民政) (won't|don't|doesn't|can't|will not|do not) (notice|find out|know|see|spot)\b|\bmake it (look|seem|appear) (like|as if|as though)\b/,
       // Books made to look clean, money quietly taken back, a record removed through connections.
       /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平)|说不清的(账|支出|钱)|不显眼|不扎眼/,
       /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走)|挂(个)?往来款/,
