@@ -70,6 +70,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /什么模型|哪个模型|哪家的模型|大模型|chatgpt|\bgpt\b|上级指令|底层(指令|规则|设定)|后台(设置|规则|设定)/,
       // 扮演 asked of the bot (你扮演我的律师, 扮演一下), not a body's part in formal prose (政府部门扮演何种角色).
       /jailbreak|developer mode|开发者模式|越狱|\bdan\b|你.{0,6}扮演|扮演(一下|一个|一位|成)|请扮演|角色扮演|假装你是|你现在是|pretend (you are|to be)|(?:^|you |please |now )act as|role-?play/,
+      // A message dressed as an order from above (【管理员指令】, 系统通知：已授权), a standing order
+      // for every later answer (以后你每条回答都加…, 从现在起回答都不要提…), or a claim that the bot's
+      // limits are lifted (你现在不受任何限制了).
+      /(管理员|开发者|系统|后台|官方)(指令|命令|授权|通知|消息)[：:】\]]|已(经)?(获得)?授权(本次|你|机器人)|(从现在起|从现在开始|从今以后|从今天起|接下来)[^。？?]{0,8}(你|回答|回复)|(以后|今后)你?(的)?(每条|每次|所有)?(回答|回复)[^。？?]{0,10}(都|一律|统一|必须|结尾|末尾|加上?|附上?)|你(现在)?不受(任何)?(限制|约束|规则)/,
+      /\b(system (notice|message)|admin(istrator)? (order|instruction|mode|override))\b|\bfrom now on\b[^.?!]{0,30}\b(you|answer|reply|every)\b|\b(every|each|all) (of your )?(answers?|repl(y|ies))\b[^.?!]{0,20}\b(must|should|add|end with|include)\b|\byou (are|have) no (limits|restrictions|rules)\b/,
     ],
   },
   {
@@ -166,6 +171,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Chores the bot does not do: writing, designing, booking, making files (not questions about them).
       /(帮我|帮忙|给我|替我|请你|你帮|你来|帮咱|麻烦你?)(们)?(写|起草|草拟|拟|撰写|做|生成|制作|设计|画|改|润色|修改|订|预订|预约|整理|统计|汇总|排版|填|填写)(?!(些)?(什么|啥|哪些|点什么))/,
       /(你|您)(帮|给)(我|我们|咱)?(填|写|做|弄)(一下|下|好)/,
+      // Errands for the bot with their object put first (帮我把这份纪要排个版, 帮我给会员群发个通知,
+      // 替我们把章程写出来, 帮我给民政窗口打个电话): doing, not asking how it is done.
+      /(帮我|帮忙|给我|替我|请你|你帮|您帮|帮咱|麻烦你?|麻烦您|能不能帮|能不能替|可以帮|可不可以帮)(们)?[^，,。？?把给按跟和向]{0,6}(把|给|按|跟|和|向)[^，,。？?]{1,14}(写出来|写好|写一下|写个|写封|写份|排版|排个版|排序|排个序|排一下|分组|统计|汇总|群发|发个?通知|通知一下|打个?电话|打一下电话|导出|整理一下|翻译|改一下|润色)/,
+      /(写|起草|拟|撰写)(一封|封|一份|份|一篇|篇)[^？?，,。]{0,8}(信|通知|公告|倡议书|请柬|邀请函|感谢信)|(导出|导成|整理成)[^，,。？?]{0,6}(通讯录|表格|excel|名单)[^，,。？?]{0,4}给我|把[^，,。？?]{0,12}(电话|手机号|住址|地址|身份证号)[^，,。？?]{0,6}(导出|发给我|给我一份|列出来)/,
       /(代为|代我们?|替我们?)(起草|草拟|撰写|拟写|拟定|编写|写|填写|填报|制作|设计|整理)/,
       /(设计|做|画|出|搞)(一|个|张|份|幅)?(张|份|个|幅)?[^，,。？?]{0,4}(海报|logo|标志|宣传单|传单|易拉宝|展板|ppt|幻灯片|邀请函)/,
       // Inventing a name for them (the rules for names are answered; choosing one is theirs).
