@@ -16,16 +16,26 @@ export type ScopeVerdict =
 /** An organisation named by its own name (康乐社区老年协会, 和美邻里服务中心), not "a 协会". */
 const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u9fff]){2,12}(?:服务中心|协会|商会|学会|基金会|服务社|服务队|志愿队|救援队|舞蹈队|合唱团|促进会|研究会|联合会|互助会|服务站)";
 
-/** What the rules govern: organisations of the lexicon's kinds, any 社会组织, and the donations they take. */
-const governed = new RegExp([...organizationTypes.flatMap((type) => type.mentions), "社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会"].join("|"));
+/**
+ * What the rules govern: organisations of the lexicon's kinds, any 社会组织, the donations they
+ * take, their officers and members — in English too (foundation has idle cash, may we buy stocks).
+ * (Not 监事 or "articles of association": a company has them too.)
+ */
+const governed = new RegExp(
+  [
+    ...organizationTypes.flatMap((type) => type.mentions),
+    ...["社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会", "理事", "法定代表人", "会员(?!卡)"],
+    ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|president|secretary-general|board|members|membership fees|dues)\\b"],
+  ].join("|"),
+);
 
 /** Whether a question names an organisation the rules govern, or its officers or donations. */
 export function namesGoverned(question: string): boolean {
   return governed.test(normalize(question));
 }
 
-/** Asking whether something is allowed (能…吗, 行不, 可以吗): what the rules say. */
-const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]/;
+/** Asking whether something is allowed (能…吗, 行不, 可以吗, may we…, is it allowed): what the rules say. */
+const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]|^(can|may|could|is it (ok|okay|legal|allowed)|are we allowed)\b|\b(allowed|permitted|legal|against the rules)\b/;
 
 /**
  * Asking what the rules say of it: whether it is allowed, what happens (会受什么处罚, 会不会坐牢,
@@ -45,7 +55,7 @@ const forming = new RegExp(
 );
 
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
-const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)/;
+const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)|\brecommend|\bsuggest (a|an|some)\b|\b(good|best|cheap|nice)\b[^?]{0,12}\b(restaurant|hotel|place|shop|brand)s?\b/;
 
 /** Those who check an organisation's books and records. */
 const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人";

@@ -328,3 +328,15 @@ describe("judgeScope on orders dressed as from above, and errands with their obj
     "%s is a rule question and is answered",
   );
 });
+
+describe("judgeScope on everyday words in a rule question about an organisation's members, officers or funds, in English too", () => {
+  answered(
+    ["Can our association invest its reserve in stocks?", "解散的时候会里的旧电脑能分给会员们吗", "法定代表人能不能是外地户口"],
+    "%s names what the rules govern and asks what they allow: answered",
+  );
+  declinedAs([
+    ["How do shareholders amend the articles of association of a limited company?", "offtopic"],
+    ["有限公司的监事能不能兼任财务", "offtopic"],
+    ["Can you recommend a good restaurant for our association dinner?", "offtopic"],
+  ]);
+});
