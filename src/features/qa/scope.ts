@@ -54,6 +54,11 @@ const forming = new RegExp(
   `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善"].includes(name)).join("|")})`,
 );
 
+/** Citing the rules (按规定, 条例里, 法律上, by law): whatever the story, the rules are asked. */
+const rulesCited = /按(照)?(规定|条例|法规|章程|政策)|(有|有没有|没有)(这个|相关|什么)?规定|规定(的|是|要|了)|(条例|法规|法律上?)(里|上|中)?(怎么|咋|有|是|规定|要求)|\b(by law|the rules say|the regulations? say|under the (law|rules|regulations?))\b/;
+/** Asking what a result means or what to do next (基本合格意味着啥, 下一步该干啥). */
+const asksMeaning = /意味着|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
+
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)|\brecommend|\bsuggest (a|an|some)\b|\b(good|best|cheap|nice)\b[^?]{0,12}\b(restaurant|hotel|place|shop|brand)s?\b/;
 
@@ -63,7 +68,7 @@ const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|�
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessNamesGoverned?: boolean; unlessCounted?: boolean }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessNamesGoverned?: boolean; unlessCounted?: boolean; unlessRulesAsked?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -224,6 +229,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     verdict: { action: "handoff", reason: "private" },
     // A meeting told in figures (到会15人，9票赞成，通过了没有) asks what the rule makes of them.
     unlessCounted: true,
+    // So does our own news told before a question on the rules (拿到批复了，按规定多少天内去领证)
+    // or on what it means for us (结论是基本合格，意味着啥).
+    unlessRulesAsked: true,
     patterns: [
       new RegExp(String.raw`${ours}.{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)`),
       new RegExp(String.raw`${ours}.{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)`),
@@ -248,11 +256,12 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Looking up our own records or a particular person's: 查一下我们… / 帮我查查她一共攒了多少时长.
       /(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
       // A person's identifiers: only staff may hold them, the bot never does.
-      /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
+      // (Whether a roster must carry them — 会员名单要写身份证号吗 — is a rule.)
+      /(?<!(要|得|需要|必须|应该|能不能|可以|可不可以|能)(写|填|登记|留|收集|提供|附)[^，,。？?]{0,2})(身份证号|手机号|银行卡号|家庭住址)|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
       // Our own meetings' time and room: the organizer's calendar, not a rule.
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.
-      /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了?(吗|没)/,
+      /(什么时候|啥时候|几时|何时|多久)(能|才能|可以)?(到账|拨付|拨款|下拨|打款|打过来|发下来)|到账了(吗|没)|到账没/,
       /^(?=.*\b(our|we|us)\b)(?=.*\bwhen (will|would|do|does|can|is)\b).*\b(be paid|get paid|be transferred|arrive|be disbursed|be released|hit our account|reach our account|come through)\b/,
       // (报到哪 / 交到哪 / 该去到哪 ask where a thing is to be handed in, 到哪一级 which office;
       // 公开进展 / 披露进度 ask how often progress must be made public.)
@@ -262,12 +271,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
       // Asked in the passive, of our own file (is our registration approved yet, has my case been
       // processed); a story where a unit approved something asks what the rules make of it.
-      /^(?=.*\b(our|my|us)\b)(?:(?:has|have|is|was|were|did|are)\b.*\b(approved?|processed|process|accepted|accept|rejected|reject)\b|.*\b(been|be) (approved|processed|accepted|rejected)\b|.*\b(approved|processed|accepted|rejected)\b[^,;.]{0,30}\byet\b)/,
+      // (Before it is approved — can we start before our registration is approved — asks a rule.)
+      /^(?=.*\b(our|my|us)\b)(?!.*\b(before|until|unless|once)\b)(?:(?:has|have|is|was|were|did|are)\b.*\b(approved?|processed|process|accepted|accept|rejected|reject)\b|.*\b(been|be) (approved|processed|accepted|rejected)\b|.*\b(approved|processed|accepted|rejected)\b[^,;.]{0,30}\byet\b)/,
       new RegExp(String.raw`${ours}.{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)`),
       /(审|批|办|走|办理|审核|审批|进行)到(了)?(哪|哪个|哪一个|什么)(一步|了|儿|环节|阶段|步骤|程度)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
-      /\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
+      /(?<!\b(before|until|unless|once) )\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
       // A request to look something up, left at the end with nothing else asked (能帮查下记录吗,
       // 你能给查查不, 烦请代为查询): our file, not a rule (帮我查一下登记要什么材料 asks on).
       /(帮|给|代为|替|帮忙|协助)(我们?|咱们?)?(查|查查|查询|查看|核实|核查|看看|看一下|查一下|查下|问问|问一下|打听一下|打听打听)(一下|下)?(记录|档案|情况|系统|后台|原因)?(不|吗|么|呗|啊|呀|好吗|行吗|可以吗|中不中)?[。！!？?\s]*$/,
@@ -310,6 +320,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
     if (rule.unlessGoverned && governed.test(text) && (rulesAsked(text) || forming.test(text)) && !recommendation.test(text)) continue;
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
+    if (rule.unlessRulesAsked && (rulesCited.test(text) || asksMeaning.test(text))) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;
