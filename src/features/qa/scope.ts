@@ -256,8 +256,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Looking up our own records or a particular person's: 查一下我们… / 帮我查查她一共攒了多少时长.
       /(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
       // A person's identifiers: only staff may hold them, the bot never does.
-      // (Whether a roster must carry them — 会员名单要写身份证号吗 — is a rule.)
-      /(?<!(要|得|需要|必须|应该|能不能|可以|可不可以|能)(写|填|登记|留|收集|提供|附)[^，,。？?]{0,2})(身份证号|手机号|银行卡号|家庭住址)|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
+      // (So does whether a roster must carry them — 会员名单要写身份证号吗: the articles do not say,
+      // and the nearest section, the registration papers, would answer another question.)
+      /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
       // Our own meetings' time and room: the organizer's calendar, not a rule.
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.

@@ -346,7 +346,6 @@ describe("judgeScope on our own news told before a rule question", () => {
     [
       "我们拿到批复了 按规定多少天内去领证",
       "我们年检结论出来是基本合格 基本合格意味着啥 下一步要做什么",
-      "我们的会员名单要写身份证号吗",
       "非公募基金会最低多少原始基金，必须现金到账吗",
       "Can we start running activities before our registration is approved?",
     ],
