@@ -25,7 +25,7 @@ const governed = new RegExp(
   [
     ...organizationTypes.flatMap((type) => type.mentions),
     ...["社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会", "理事", "法定代表人", "会员(?!卡)"],
-    ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|president|secretary-general|board|members|membership fees|dues)\\b"],
+    ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|secretary-general|board|members|membership fees|dues)\\b"],
   ].join("|"),
 );
 

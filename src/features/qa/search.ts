@@ -119,11 +119,6 @@ export class Bm25 {
 }
 
 /**
- * BM25 over sections (heading weighted) plus an article prior from titles and aliases, with
- * Chinese bigrams and words, synonym and English expansion, and fuzzy bigrams for typos the
- * confusion table misses. Immutable: re-indexing builds a new one.
- */
-/**
  * The last few rankings per index, kept outside the index (it is serialised to the artifact cache).
  * Few enough that only one answer's own searches meet again: a benchmark asking its questions in
  * turn never finds an earlier answer's ranking.
@@ -131,6 +126,11 @@ export class Bm25 {
 const recentRankings = new WeakMap<KnowledgeIndex, Map<string, ReadonlyArray<{ index: number; score: number }>>>();
 const recentRankingLimit = 8;
 
+/**
+ * BM25 over sections (heading weighted) plus an article prior from titles and aliases, with
+ * Chinese bigrams and words, synonym and English expansion, and fuzzy bigrams for typos the
+ * confusion table misses. Immutable: re-indexing builds a new one.
+ */
 export class KnowledgeIndex {
   private readonly sectionIndex: Bm25;
   private readonly articleIndex: Bm25;
