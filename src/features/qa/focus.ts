@@ -4,6 +4,8 @@ import { clauses as clausesOf, normalize } from "./text.js";
 const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
 /** 需要盖章吗 / 能收费吗: a modal, the act (one to three characters), perhaps a question particle. */
 const yesNoAct = /(?<modal>能不能|可不可以|能否|可以|能|要不要|需不需要|需要|必须|要)([\u3400-\u9fff]{1,3}?)(?<particle>吗|么|不)?$/;
+/** Putting money or people up (准备, 投入, 筹集): what the amount is for, not a quantity of its own. */
+const providing = /^(准备|需要|花费|投入|筹集|筹措|缴纳|支付|拿出|筹备|凑齐|备好)$/;
 /** Being found out or checked (发现了, 查出来了): the question is what follows, said by a penalty rule. */
 const caught = /^(发现|查到|查出|知道|抓到|逮着|逮到|看到|举报|曝光|查)$/;
 /**
@@ -58,8 +60,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (amount) {
       const words = [...segmenter.segment(amount[1]!)].filter((piece) => piece.isWordLike).map((piece) => piece.segment);
       const noun = words[words.length - 1];
-      // (拿出来多少钱, 凑起来多少: a directional complement names no quantity.)
-      if (noun && noun.length >= 2 && !vague.test(noun) && !directional.test(noun) && ![...noun].some((character) => /[的了吗呢是在有要会能可最至起一共总大概得]/.test(character))) phrases.add(noun);
+      // (拿出来多少钱, 凑起来多少: a directional complement names no quantity; nor does a verb of
+      // putting money up, 起码准备多少, 一年要投入多少.)
+      if (noun && noun.length >= 2 && !vague.test(noun) && !directional.test(noun) && !providing.test(noun) && ![...noun].some((character) => /[的了吗呢是在有要会能可最至起一共总大概得]/.test(character))) phrases.add(noun);
     }
     // 用什么投票软件 / 用哪套系统: the tool asked about.
     const tool = /(?:用|选|装)(?:什么|啥|哪个|哪套|哪种|哪款)([\u3400-\u9fff]{2,6}?)(?:比较|好|方便|合适|呢|吗|$)/.exec(clause);

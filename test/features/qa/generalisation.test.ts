@@ -243,6 +243,7 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(focusPhrases("秘书长干到多大岁数必须下来")).toEqual([]);
     expect(focusPhrases("成立社团一共至少要多少会员")).toEqual([]);
     expect(focusPhrases("几个朋友想搞个基金会，最少得拿出来多少钱")).toEqual([]);
+    expect(focusPhrases("想成立个非公募基金会，原始基金起码准备多少")).toEqual([]);
     // Nor the authority's yes (能批吗): whether the rules allow it.
     expect(focusPhrases("区里的协会名称里想加“中华”俩字，能批吗")).toEqual([]);
   });
