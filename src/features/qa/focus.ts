@@ -46,8 +46,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       // a verb so general it names no act (办, 弄, 报: 今年能报不 is said of applying, filing, joining).
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
-      // (Nor the authority's yes: 能批吗, 能批准不 ask whether the rules allow it.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 这名字能用不 ask whether the rules allow it.)
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);

@@ -246,6 +246,7 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(focusPhrases("想成立个非公募基金会，原始基金起码准备多少")).toEqual([]);
     // Nor the authority's yes (能批吗): whether the rules allow it.
     expect(focusPhrases("区里的协会名称里想加“中华”俩字，能批吗")).toEqual([]);
+    expect(focusPhrases("想叫中华传统文化促进会，这名字能用不")).toEqual([]);
   });
 
   it("hands them off instead of answering with a neighbouring rule", async () => {
