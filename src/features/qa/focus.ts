@@ -40,18 +40,21 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const matched = yesNoAct.exec(clause);
     const yesNo = matched && (last || matched.groups!.particle) ? matched : null;
     // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
-    if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什么|啥|哪/.test(yesNo[2]!)) {
+    // (需要什么 reads as 需要 + 什 + 么: 什 is the question word's first half, not an act.)
+    if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什|啥|哪/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
       // The act must be a word of its own in the clause, not the tail of one (要求, 需要), and not
       // a verb so general it names no act (办, 弄, 报: 今年能报不 is said of applying, filing, joining).
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
-      // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 这名字能用不 ask whether the rules allow it.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
+      // rules allow it.)
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
-    if (thing) phrases.add(thing[1]!);
+    // (能用我们自己印的收据不: the thing is the 收据, whoever printed it.)
+    if (thing) phrases.add(thing[1]!.split("的").at(-1)!);
     // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
     const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
     if (act && !/[办弄整样说搞做干算写回个的了呢啊吗么]/.test(act[1]!)) phrases.add(act[1]!);
