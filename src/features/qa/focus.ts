@@ -9,10 +9,10 @@ const providing = /^(准备|需要|花费|投入|筹集|筹措|缴纳|支付|拿
 /** Being found out or checked (发现了, 查出来了): the question is what follows, said by a penalty rule. */
 const caught = /^(发现|查到|查出|知道|抓到|逮着|逮到|看到|举报|曝光|查)$/;
 /**
- * Words of degree before 多少 (大概多少, 一共几个, 上限是多少), and words for any amount or share
+ * Words of degree before 多少 (大概多少, 一共几个, 上限是多少, 分别是多少), and words for any amount or share
  * (比例是多少, 金额是多少): no quantity of their own — a section stating 8% or 10万元 answers them.
  */
-const vague = /^(比例|比率|占比|百分比|金额|数额|数量|数目|上限|下限|限额|封顶|大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
+const vague = /^(分别|各自|比例|比率|占比|百分比|金额|数额|数量|数目|上限|下限|限额|封顶|大概|大约|一共|总共|具体|一般|到底|差不多|左右|最多|最少|至少|起码|最低|最高|一年|每年|一个月|每月|一次)$/;
 
 /**
  * What a "how do I …" question is about, beyond its topic words: the action after 怎么/如何/咋

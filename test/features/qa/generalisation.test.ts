@@ -248,6 +248,7 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(focusPhrases("区里的协会名称里想加“中华”俩字，能批吗")).toEqual([]);
     expect(focusPhrases("想叫中华传统文化促进会，这名字能用不")).toEqual([]);
     expect(focusPhrases("场地是朋友借的，没签租赁合同，登记能过吗")).toEqual([]);
+    expect(focusPhrases("基金会支出下限和管理费用上限分别是多少")).toEqual([]);
     // 需要什么 is a what-question (什 is no act), and the thing used is the noun after 的.
     expect(focusPhrases("想用我父亲的名字给基金会命名，需要什么")).toEqual([]);
     expect(focusPhrases("收了捐款给人开收据，能用我们自己印的收据不")).toEqual(["收据"]);
