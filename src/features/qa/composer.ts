@@ -122,7 +122,8 @@ export function withoutBareEnglishReply(text: string, question: string): string 
   const what = /\b(how (much|many|long|soon|often)|what|when|which|where|who|why)\b/.test(asked);
   // (No question at all — after a verdict, or from a section that accounts for little of what was
   // asked — wants no Yes or No either, as in Chinese.)
-  return (!whether && what) || asked === "" ? text.replace(/^(yes|no)[.,!]\s+(?=\S)/i, "") : text;
+  // (Yes, but … keeps its sentence: But ….)
+  return (!whether && what) || asked === "" ? text.replace(/^(yes|no)[.,!]\s+(\S)/i, (_, _word: string, first: string) => first.toUpperCase()) : text;
 }
 
 /** "不能。" alone says little: it travels with the sentence after it. */

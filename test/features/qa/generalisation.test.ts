@@ -144,6 +144,7 @@ describe("bare yes/no openings", () => {
     const answer = await ask("Can I use a friend's ID card to be our NGO's 法定代表人?");
     expect(answer.text).not.toMatch(/^(Yes|No)\b/);
     expect(withoutBareEnglishReply("Yes. A financial audit is organized.", "")).toBe("A financial audit is organized.");
+    expect(withoutBareEnglishReply("Yes, but only with the board's approval.", "")).toBe("But only with the board's approval.");
     // A whole English question the section answers keeps its No.
     expect((await ask("Can a 民非 set up branches?")).text).toMatch(/^No\. /);
   });
