@@ -52,28 +52,35 @@ const fillers = [
   "again", "all", "everyone", "guys", "for", "the", "help", "and", "oh", "you", "我", "都", "还", "一下", "解答", "回答", "回复", "帮忙", "帮助", "指导", "提醒",
 ];
 
-const ordered = phrases.flatMap(([act, list]) => list.map((phrase) => ({ act, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
-const fillersByLength = [...fillers].sort((a, b) => b.length - a.length);
-/** Punctuation, symbols (emoji among them), spaces, and @mentions. */
-const noise = /@\S+|[\p{P}\p{S}\s\u200d\ufe0f]/gu;
+/**
+ * Takes a word out of a text, compiled once (every message addressed to the bot passes here).
+ * English words go only whole: "hi" in "which", "ty" in "party" are not greetings or thanks.
+ */
+function remover(word: string): (text: string) => string {
+  if (!/^[a-z0-9' ]+$/.test(word)) return (text) => (text.includes(word) ? text.split(word).join(" ") : text);
+  const whole = new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, "g");
+  return (text) => (text.includes(word) ? text.replace(whole, " ") : text);
+}
+
+const ordered = phrases
+  .flatMap(([act, list]) => list.map((phrase) => ({ act, phrase, remove: remover(phrase) })))
+  .sort((a, b) => b.phrase.length - a.phrase.length);
+const fillerRemovers = [...fillers].sort((a, b) => b.length - a.length).map(remover);
+/** Punctuation, symbols (emoji among them) and spaces. */
+const noise = /[\p{P}\p{S}\s\u200d\ufe0f]/gu;
 
 /** The social act a whole message amounts to, if it is nothing else. */
 export function socialAct(text: string): SocialAct | undefined {
   let rest = text.normalize("NFKC").toLowerCase().replace(/@\S+/g, " ");
   if (rest.length > 40) return undefined;
   const found = new Set<SocialAct>();
-  for (const { act, phrase } of ordered) {
-    if (!rest.includes(phrase)) continue;
-    // English words are whole words: "hi" in "which", "ty" in "party" are not greetings or thanks.
-    const pattern = /^[a-z0-9' ]+$/.test(phrase) ? new RegExp(`(?<![a-z0-9])${phrase}(?![a-z0-9])`, "g") : undefined;
-    const next = pattern ? rest.replace(pattern, " ") : rest.split(phrase).join(" ");
+  for (const { act, remove } of ordered) {
+    const next = remove(rest);
     if (next !== rest) found.add(act);
     rest = next;
   }
   if (found.size === 0) return undefined;
-  for (const filler of fillersByLength) {
-    rest = /^[a-z ]+$/.test(filler) ? rest.replace(new RegExp(`(?<![a-z])${filler}(?![a-z])`, "g"), " ") : rest.split(filler).join(" ");
-  }
+  for (const remove of fillerRemovers) rest = remove(rest);
   if (rest.replace(noise, "") !== "") return undefined;
   return phrases.find(([act]) => found.has(act))?.[0];
 }

@@ -243,15 +243,21 @@ describe("questions that look in scope but ask what no section says", () => {
     expect(focusPhrases("社团要变更登记有时间要求吗")).toEqual([]);
     expect(focusPhrases("秘书长干到多大岁数必须下来")).toEqual([]);
     expect(focusPhrases("成立社团一共至少要多少会员")).toEqual([]);
-    expect(focusPhrases("几个朋友想搞个基金会，最少得拿出来多少钱")).toEqual([]);
-    expect(focusPhrases("想成立个非公募基金会，原始基金起码准备多少")).toEqual([]);
-    // Nor the authority's yes (能批吗): whether the rules allow it.
-    expect(focusPhrases("区里的协会名称里想加“中华”俩字，能批吗")).toEqual([]);
-    expect(focusPhrases("想叫中华传统文化促进会，这名字能用不")).toEqual([]);
-    expect(focusPhrases("场地是朋友借的，没签租赁合同，登记能过吗")).toEqual([]);
-    expect(focusPhrases("基金会支出下限和管理费用上限分别是多少")).toEqual([]);
-    // 需要什么 is a what-question (什 is no act), and the thing used is the noun after 的.
-    expect(focusPhrases("想用我父亲的名字给基金会命名，需要什么")).toEqual([]);
+    for (const question of [
+      // A directional complement, a verb of putting money up, "respectively".
+      "几个朋友想搞个基金会，最少得拿出来多少钱",
+      "想成立个非公募基金会，原始基金起码准备多少",
+      "基金会支出下限和管理费用上限分别是多少",
+      // The authority's yes or a bare use: whether the rules allow it.
+      "区里的协会名称里想加“中华”俩字，能批吗",
+      "想叫中华传统文化促进会，这名字能用不",
+      "场地是朋友借的，没签租赁合同，登记能过吗",
+      // 需要什么 is a what-question (什 is no act).
+      "想用我父亲的名字给基金会命名，需要什么",
+    ]) {
+      expect(focusPhrases(question), question).toEqual([]);
+    }
+    // The thing used is the noun after 的.
     expect(focusPhrases("收了捐款给人开收据，能用我们自己印的收据不")).toEqual(["收据"]);
   });
 
