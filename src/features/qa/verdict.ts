@@ -45,7 +45,7 @@ const unitPattern = units.map((unit) => unit.pattern).join("|");
 const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
   { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
   { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
-  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|companies|units|organizations))\b/g, kind: "count", factor: 1 },
+  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|trustees|founders|volunteers|households|companies|units|organizations))\b/g, kind: "count", factor: 1 },
   { pattern: /(\d+)\s*(?:years?)\s*old\b|(?<=\b(?:turns?|turned|turning|aged|age of|is now|now)\s+)(\d+)\b(?!\s*(?:years?|months?|days?|members|people|%))|(\d+)-year-old\b/g, kind: "age", factor: 1 },
   { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
 ];
@@ -93,6 +93,21 @@ export function quantities(question: string): Quantity[] {
     for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match.slice(1).find((group) => group !== undefined)) * factor, at: match.index });
   }
   return found;
+}
+
+/** 每个理事出 / 每户捐 / 人均: the words before a sum given per head. */
+const perHead = /(?:每一?(?:个|位|名)?(?:人|户|家|会员|理事|单位|成员|商户|楼栋|志愿者|发起人|举办者|股东|队员)|人均|一人)[^，,。；;！!？?\d]{0,6}$|\b(?:each|per (?:person|head|member|household))\b[^.,;?!]{0,30}$/;
+
+/**
+ * A sum per head (每个理事出5000) is the total where the question says how many heads (一共7个理事:
+ * 3.5万); said without a head count it judges nothing (每户捐50元 is not a 协会's 3万元 of funds).
+ */
+function totals(text: string, stated: Quantity[]): Quantity[] {
+  const heads = Math.max(0, ...stated.filter((quantity) => quantity.kind === "count").map((quantity) => quantity.value));
+  return stated.flatMap((quantity) => {
+    if (quantity.kind !== "money" || !perHead.test(text.slice(Math.max(0, quantity.at - 40), quantity.at))) return [quantity];
+    return heads > 0 ? [{ ...quantity, value: quantity.value * heads }] : [];
+  });
 }
 
 /** What marks a figure as the real one (实际只有1万, 捐了2万, 才八百小时). */
@@ -280,7 +295,7 @@ export function verdict(question: string, sectionText: string, english: boolean,
   const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
   const whether = options.unasked || asksWhether.test(text);
   if (!whether && !asksHowMuch.test(text)) return undefined;
-  const stated = quantities(question);
+  const stated = totals(text, quantities(question));
   if (stated.length === 0) return undefined;
   const sectionLimits = limits(sectionText);
   const shared = shareVerdict(text, stated, sectionLimits, english);

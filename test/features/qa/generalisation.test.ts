@@ -179,6 +179,17 @@ describe("lexicon", () => {
     expect(body(answer.text)).toMatch(/私分|侵占/);
   });
 
+  it("reads a donation everyone is made to give as 摊派 and the state's money as 国有资产", async () => {
+    for (const [question, term] of [
+      // (Each was answered from another rule before these words: 志愿服务 not forced on anyone, 管理费用.)
+      ["居委会说每个楼栋都得凑500给我们志愿队捐款 这样合规吗", "摊派"],
+      ["用财政的钱办民非有比例限制吗", "三分之二"],
+      ["国资占比有限制吗，我们想办民非", "三分之二"],
+    ]) {
+      expect(body((await ask(question!)).text), question).toContain(term);
+    }
+  });
+
   it("reads an age typed as a number as the age-limit rule", async () => {
     expect(body((await ask("我们会长都75了还能接着干吗")).text)).toContain("70周岁");
     expect(body((await ask("秘书长六十八岁了，还能再当一届吗")).text)).toContain("70周岁");

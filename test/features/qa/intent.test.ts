@@ -46,6 +46,17 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     }
   });
 
+  it("keeps from the rules a question split among the other classes, with a reply that accuses no one", () => {
+    // No class sure enough on its own (improper 0.68, other 0.2): not a rule question all the same.
+    expect(classifierVerdict({ general: 0.04, live: 0.03, improper: 0.68, other: 0.25 })).toMatchObject({ reason: "offtopic" });
+    expect(classifierVerdict({ general: 0.03, live: 0.55, improper: 0.12, other: 0.3 })).toMatchObject({ reason: "private" });
+    // A sure class keeps its own reason; a rule question with a fair chance is answered.
+    expect(classifierVerdict({ general: 0.02, live: 0.01, improper: 0.9, other: 0.07 })).toMatchObject({ reason: "fabrication" });
+    expect(classifierVerdict({ general: 0.2, live: 0.1, improper: 0.5, other: 0.2 })).toBeUndefined();
+    // A follow-up to the bot's own answer (那全国性的呢？) is not judged by a split on its own.
+    expect(classifierVerdict({ general: 0.03, live: 0.38, improper: 0.14, other: 0.45 }, { split: false })).toBeUndefined();
+  });
+
   it("sends at most 2% of its unseen rule questions away with the certainty the answerer acts on", () => {
     const { train, test } = splitExamples(examples);
     const model = new IntentClassifier(train);
@@ -65,12 +76,14 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
 
   // Lines written blind beside the training lines of their round and kept aside: round 7's
   // (scope-unseen), round 8's harder boundaries (scope-unseen2: 协会 named in a look-up), and
-  // round 9's pairs across classes on one topic (scope-unseen3). The decision is the answerer's:
+  // round 9's pairs across classes on one topic (scope-unseen3), round 10's opinions, chores,
+  // English in every class and professional matters beside the rules (scope-unseen4). The decision is the answerer's:
   // small talk, the scope rules, then the classifier.
   it.each([
-    ["test/fixtures/qa/scope-unseen.jsonl", 0.87],
-    ["test/fixtures/qa/scope-unseen2.jsonl", 0.78],
-    ["test/fixtures/qa/scope-unseen3.jsonl", 0.85],
+    ["test/fixtures/qa/scope-unseen.jsonl", 0.89],
+    ["test/fixtures/qa/scope-unseen2.jsonl", 0.8],
+    ["test/fixtures/qa/scope-unseen3.jsonl", 0.86],
+    ["test/fixtures/qa/scope-unseen4.jsonl", 0.88],
   ] as const)("decides answer or not rightly for lines written blind and never trained on: %s, at least %s", (file, bar) => {
     const model = new IntentClassifier(examples);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });

@@ -60,6 +60,19 @@ describe("threshold verdicts", () => {
     expect(verdict("我们拉了六十个人能登记协会吗", members, false)).toMatchObject({ met: true });
   });
 
+  it("user: 每个理事出5000块，一共7个理事，活动资金够吗 → bot: 够, the sum per head times the heads", () => {
+    expect(said("每个理事出5000块，一共7个理事，活动资金够成立协会吗", funds, zh)).toBe(said("我们凑了35000块活动资金，够成立协会吗", funds, zh));
+    expect(verdict("每个理事出5000块，一共7个理事，活动资金够成立协会吗", funds, false)).toMatchObject({ met: true });
+    expect(said("Each of our 8 founders puts in RMB 3000. Is that enough activity funds for a local association?", funds, en)).toContain("24,000");
+  });
+
+  it("user: 社区要求每户必须捐50元给我们协会，这合法吗 → no 不够 against the 3万元 of funds (a sum per head, no head count)", () => {
+    expect(verdict("社区要求每户必须捐50元给我们协会，这合法吗", funds, false)).toBeUndefined();
+    expect(verdict("协会会员每人每年交200块会费，这个钱够活动资金吗", funds, false)).toBeUndefined();
+    // The same sum said as the whole is judged.
+    expect(verdict("社区一共给我们协会捐了50元活动资金，够吗", funds, false)).toMatchObject({ met: false });
+  });
+
   it("picks the limit the question is about (单位会员, 全国性)", () => {
     expect(said("现在有32家单位愿意入会，够吗", members, zh)).toMatch(/^够：32个.*30个/);
     expect(said("办个全国性的学会，活动资金5万元可以吗", funds, zh)).toMatch(/^不够：5万元.*10万元/);
