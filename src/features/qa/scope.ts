@@ -200,7 +200,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(写|起草|拟|撰写)(一份|一段|一篇|一首|一个|个|份|段|篇|首)[^？?]{0,10}(总结|祝福|贺词|讲话|发言|致辞|演讲|文案|海报|简历|邮件|新闻稿|宣传稿|朋友圈|标语|口号)|(祝福语|贺词|生日|讲话稿|发言稿|ppt|幻灯片)/,
       /\b(make|create|write|draft|design|generate|book)\b.{0,30}\b(powerpoint|ppt|slides?|poster|summary|speech|letter|email|logo|flyer|room|picture|image)s?\b/,
       // Asked of the bot itself (can you write our charter…), whatever the document.
-      /\b(can|could|would|will) you (please )?(help (me |us )?)?(write|draft|prepare|fill in|fill out|translate|design|make|create|produce|type up)\b/,
+      /\b(can|could|would|will) you (please )?(help (me |us )?)?(write|draft|prepare|fill in|fill out|translate|design|make|create|produce|type up|polish|proofread|rewrite|edit)\b/,
+      // Told to it outright (Draft a notice…, pls translate our report…, Help us write…); not a
+      // heading before a question (Prepare which documents…? / Make sure: …).
+      /^((please|pls|plz|kindly) )?(help (me|us) (to )?)?(write|draft|prepare|translate|polish|proofread|rewrite|edit|design|create|make|produce|type up|fill in|fill out)\b(?! (down|sure|which|what|how|whether|when|who)\b)(?!-|[^.!?]{0,30}:)/,
       // Product advice: which software, app or mini-program is good.
       /(软件|小程序|app|工具|系统|网站).{0,6}(好用|推荐|哪个好|哪家好|比较好)|(好用|推荐一?下?|哪个好)的?.{0,6}(软件|小程序|app|工具)/,
       /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|(哪个|哪家|哪间)[^，,。？?]{0,10}(公司|事务所|律所|店|代理|中介)(?!.{0,4}(登记|注册|成立))|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,

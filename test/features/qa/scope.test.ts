@@ -20,6 +20,11 @@ const reasons: Array<[string, string]> = [
   ["What's the weather in Harbin tomorrow?", "offtopic"],
   ["Could you draft the bylaws for our new reading club, in Chinese and English?", "offtopic"],
   ["Can you please fill in the registration form for us?", "offtopic"],
+  // Told to the bot outright, not asked of it.
+  ["Kindly prepare the minutes of yesterday's board meeting for us", "offtopic"],
+  ["Help us write the registration application for our 民非", "offtopic"],
+  ["Proofread our charter draft and fix the grammar", "offtopic"],
+  ["Draft a notice inviting all members to the general assembly next Friday", "offtopic"],
   ["有没有大佬推荐个股票或基金，最近亏麻了", "offtopic"],
   ["最近买什么理财产品比较稳", "offtopic"],
   ["推荐下平房区好吃的锅包肉馆子", "offtopic"],
@@ -75,6 +80,11 @@ const reasons: Array<[string, string]> = [
 const inScope = [
   "Can you tell me what our charter has to contain?",
   "Could you help me understand how to fill in the annual report?",
+  // A verb at the start that heads a question, not an order.
+  "Draft charter: what must it contain for an association to register?",
+  "Prepare which documents to register a 民非?",
+  "Make sure: how many members does an association need at minimum?",
+  "Write-offs of bad debts: does a foundation need board approval?",
   "成立社团最少要多少会员？",
   "我们民非去年11月刚拿的证，今年还要参加年检吗？",
   "非公募基金会每年至少要花多少钱做公益？",
