@@ -41,7 +41,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const yesNo = matched && (last || matched.groups!.particle) ? matched : null;
     // 要多少钱 / 要几天: a how-much question, not a yes/no one about an act.
     // (需要什么 reads as 需要 + 什 + 么: 什 is the question word's first half, not an act.)
-    if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什|啥|哪/.test(yesNo[2]!)) {
+    // (到底要不要 / 能不能 at the very end: the A-not-A question itself, 不要 is no act.)
+    if (yesNo && !directional.test(yesNo[2]!) && !/多少|几|什|啥|哪|^[不没]/.test(yesNo[2]!)) {
       const pieces = [...segmenter.segment(yesNo[2]!)];
       // The act must be a word of its own in the clause, not the tail of one (要求, 需要), and not
       // a verb so general it names no act (办, 弄, 报: 今年能报不 is said of applying, filing, joining).

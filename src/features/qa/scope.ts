@@ -24,7 +24,7 @@ const namedOrganization = "(?<![我咱本这那一某个])(?:(?!的)[\\u4e00-\\u
 const governed = new RegExp(
   [
     ...organizationTypes.flatMap((type) => type.mentions),
-    ...["社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会", "理事", "法定代表人", "会员(?!卡)"],
+    ...["社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会", "理事", "法定代表人", "会员(?!卡)", "(?:我们|咱们|咱|本)的?机构"],
     ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|secretary-general|board|members|membership fees|dues)\\b"],
   ].join("|"),
 );
@@ -51,7 +51,9 @@ const rulesAsked = (text: string) =>
  * 搞户外志愿活动 names no organisation.)
  */
 const forming = new RegExp(
-  `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善"].includes(name)).join("|")})`,
+  `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善"].includes(name)).join("|")})` +
+    // (Restaurant owners want to form a trade association: the same in English.)
+    String.raw`|\b(form|forming|set(ting)? up|register(ing)?|start(ing)?|establish(ing)?|found(ing)?)\b[^.?!]{0,30}\b(association|foundation|society|ngo|non-?profit|charity|social organi[sz]ation)\b`,
 );
 
 /** Citing the rules (按规定, 条例里, 法律上, by law): whatever the story, the rules are asked. */
@@ -236,7 +238,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     // or on what it means for us (结论是基本合格，意味着啥).
     unlessRulesAsked: true,
     patterns: [
-      new RegExp(String.raw`${ours}.{0,16}(结论|结果|进度|状态|审核|审批|批复|余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)`),
+      new RegExp(String.raw`${ours}.{0,16}(结论|结果|进度|状态|审核|审批|批复|(?<!基金)余额|排名|得分|分数).{0,6}(是啥|是什么|是多少|怎么样|如何|多少|到哪|了吗|了没|没|出来)`),
       new RegExp(String.raw`${ours}.{0,24}(什么|啥|怎么样|咋样|如何)的?(状态|进度|情况|结果|结论)`),
       // 批了吗 / 批了没 / 通过没有 ask where things stand; 能批吗 asks whether the rules allow it.
       new RegExp(String.raw`${ours}.{0,30}(批|审|通过|下来|办好|办完|出来|过|评上|选上|入选|入围|中选|获奖|立项|中标|获批|到账|交上去|报上去|递交|上报|公布|收到)(了(吗|没|没有)|没有?)[？?]?$`),
@@ -257,7 +259,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Whether someone is in on a day (Is Ms Zhang in today? Will anyone be at the office on Saturday?).
       /^(?=.*\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b)\b(is|will)\b[^?]{0,40}\b(in|at the|there|around|on duty|available)\b/,
       // Looking up our own records or a particular person's: 查一下我们… / 帮我查查她一共攒了多少时长.
-      /(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
+      /(?<!自)(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
       // A person's identifiers: only staff may hold them, the bot never does.
       // (So does whether a roster must carry them — 会员名单要写身份证号吗: the articles do not say,
       // and the nearest section, the registration papers, would answer another question.)
@@ -271,15 +273,17 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // 公开进展 / 披露进度 ask how often progress must be made public.)
       new RegExp(String.raw`${ours}.{0,24}(现在|目前)?((?<![报交送递寄该要得去发传贴放])到哪(?!年|一?级|个部门|个单位|个机关)|(?<!(公开|披露|通报|公示|汇报|报告)[^，,。？?]{0,6})(进展|进度)(?![^，,。？?]{0,6}(公开|披露|通报|公示)))`),
       new RegExp(String.raw`${ours}.{0,16}(拿了|评了|得了|评上了|评的是|评定为|评为|定为|被评为?|是)(几|多少|什么)(a|A|级|等|分)`),
-      new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|余额|存款|还(有|剩)多少钱)`),
-      /(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|余额|信用|状态|进度|结果)/,
+      // (基金余额 is the base of a foundation's spending rule; 自查 is checking ourselves.)
+      new RegExp(String.raw`${ours}.{0,16}((账户|账上)(里|上)?(现在)?(还)?(有)?多少|(?<!基金)余额|存款|还(有|剩)多少钱)`),
+      /(?<!自)(查一下|查下|查查|帮我查|帮忙查).{0,16}(账号|账户|电话|手机|地址|(?<!基金)余额|信用|状态|进度|结果)/,
       // Asked in the passive, of our own file (is our registration approved yet, has my case been
       // processed); a story where a unit approved something asks what the rules make of it.
       // (Before it is approved — can we start before our registration is approved — asks a rule.)
       /^(?=.*\b(our|my|us)\b)(?!.*\b(before|until|unless|once)\b)(?:(?:has|have|is|was|were|did|are)\b.*\b(approved?|processed|process|accepted|accept|rejected|reject)\b|.*\b(been|be) (approved|processed|accepted|rejected)\b|.*\b(approved|processed|accepted|rejected)\b[^,;.]{0,30}\byet\b)/,
       new RegExp(String.raw`${ours}.{0,20}(结果|结论)(出来)?(了)?(没|吗|没有)`),
       /(审|批|办|走|办理|审核|审批|进行)到(了)?(哪|哪个|哪一个|什么)(一步|了|儿|环节|阶段|步骤|程度)|进度(怎么样|如何|到哪)|批(了|下来)没|通过了没|过了没|有结果了(吗|没)|结果出来了?(吗|没)/,
-      /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)/,
+      // (Unless what follows asks the rule of it: 帮我看看我们这名字结构对不对, 是不是得先交主管单位.)
+      /(帮我|帮忙|麻烦你?|替我|给我)(们)?\s*(查|看|查询|查查|看看|核实|确认|check)\s*(一下|下)?(我们|我|咱们|咱|本)(?![^。]{0,60}(是不是(得|要|该)|要不要|需不需要|对不对|合不合|符不符合|行不行|收不收|算不算|能不能|可不可以))/,
       /(帮我|帮忙|麻烦你?|替我|给我)(们)?(查|查询|查查)(一下|下)?.{1,16}(协会|商会|学会|基金会|中心|服务队|促进会|研究会|联合会)(的|有没有|是否|是不是|在不在|信用|状态)/,
       /(?<!\b(before|until|unless|once) )\b(our|my) (application|registration|inspection|evaluation|report|status|result|case)\b.{0,30}(status|approved|result|progress|passed|now)|\bcheck (on )?(our|my)\b/,
       // A request to look something up, left at the end with nothing else asked (能帮查下记录吗,
@@ -300,8 +304,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
   {
     verdict: { action: "handoff", reason: "contact" },
+    // 民政局打电话说下周一开听证，法律规定得提前几天通知: a call received, and the rule asked.
+    unlessRulesAsked: true,
     patterns: [
-      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}(电话|手机|联系方式|号码|上班(时间|吗|不|没)|几点|周六|周日|周末|值班|办公时间)/,
+      /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}((?<!打了?|打过|来了?)电话|手机|联系方式|号码|上班(时间|吗|不|没)|几点|周六|周日|周末|值班|办公时间)/,
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
       // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
       /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,

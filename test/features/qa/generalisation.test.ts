@@ -265,6 +265,8 @@ describe("questions that look in scope but ask what no section says", () => {
       "场地是朋友借的，没签租赁合同，登记能过吗",
       // 需要什么 is a what-question (什 is no act).
       "想用我父亲的名字给基金会命名，需要什么",
+      // An A-not-A question at the very end (到底要不要): 不要 is no act.
+      "基金会的监事我们一直没选，别人说必须有，到底要不要？",
     ]) {
       expect(focusPhrases(question), question).toEqual([]);
     }

@@ -80,6 +80,13 @@ const reasons: Array<[string, string]> = [
 const inScope = [
   "Can you tell me what our charter has to contain?",
   "Could you help me understand how to fill in the annual report?",
+  // Our own news or a request to look, and then the rule asked of it.
+  "帮我看看我们这个章程里理事任期写6年对不对",
+  "我们基金会上年末基金余额500万，今年公益支出至少多少",
+  "想先自查一下我们的信用信息，一般都记哪几类",
+  "民政局的人打电话说下周开听证，按规定要提前几天通知我们",
+  "我们机构装修欠了款被法院列为失信被执行人，民政那边会有什么影响",
+  "A group of football fans wants to form an association. Do they need a supervising unit?",
   // A verb at the start that heads a question, not an order.
   "Draft charter: what must it contain for an association to register?",
   "Prepare which documents to register a 民非?",
