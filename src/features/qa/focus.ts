@@ -50,7 +50,7 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
       // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
       // rules allow it.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过]|批准)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过]|批准|提出|进行)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
@@ -87,6 +87,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (words[index + 1] !== "了" || !/^[\u3400-\u9fff]{1,2}$/.test(word) || /[的是在有要会能没不就都也还过完好成到去来给对]/.test(word)) return;
     // 被民政发现了咋整: being found out asks what follows (a penalty), not how to undo a mishap.
     if (caught.test(word)) return;
+    // 这都俩多月了，咋整 / 过去半年了咋办: time gone by is the scene, not a mishap.
+    if (/[年月天日周岁久]$/.test(word)) return;
     const rest = words.slice(index + 2, index + 6).join("");
     if (/^[，,\s]*(怎么|咋|如何|怎样|该怎么|要怎么)/.test(rest)) phrases.add(`${word}了`);
   });

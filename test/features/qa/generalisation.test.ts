@@ -179,12 +179,14 @@ describe("lexicon", () => {
     expect(body(answer.text)).toMatch(/私分|侵占/);
   });
 
-  it("reads a donation everyone is made to give as 摊派 and the state's money as 国有资产", async () => {
+  it("reads a donation everyone is made to give as 摊派, the state's money as 国有资产, 要掏钱吗 as 免费 or not", async () => {
     for (const [question, term] of [
       // (Each was answered from another rule before these words: 志愿服务 not forced on anyone, 管理费用.)
       ["居委会说每个楼栋都得凑500给我们志愿队捐款 这样合规吗", "摊派"],
       ["用财政的钱办民非有比例限制吗", "三分之二"],
       ["国资占比有限制吗，我们想办民非", "三分之二"],
+      // (…and whether a thing costs anything, from the park's contact section.)
+      ["在园区办公要掏钱吗", "免费"],
     ]) {
       expect(body((await ask(question!)).text), question).toContain(term);
     }
@@ -267,6 +269,9 @@ describe("questions that look in scope but ask what no section says", () => {
       "想用我父亲的名字给基金会命名，需要什么",
       // An A-not-A question at the very end (到底要不要): 不要 is no act.
       "基金会的监事我们一直没选，别人说必须有，到底要不要？",
+      // Time gone by is the scene, not a mishap; 提出 is as general as 办.
+      "换届拖了半年了，咋整",
+      "对决定不服，多少日内可以提出？",
     ]) {
       expect(focusPhrases(question), question).toEqual([]);
     }
