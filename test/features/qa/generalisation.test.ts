@@ -331,4 +331,14 @@ describe("what the scope classifier finds beside the rules", () => {
     expect(await ask("协会的公众号文章怎么排版好看")).toMatchObject({ handoff: true, reason: "unknown" });
     expect(await ask("周末带孩子去哪儿玩好")).toMatchObject({ handoff: true, reason: "offtopic" });
   });
+
+  it("user: 我们的登记材料交齐一个多月了，民政那边最长多少天给结果 → the 60日 rule; user: 我们评估最后得了多少分 → staff", async () => {
+    expect(body((await ask("我们的登记材料交齐一个多月了，民政那边最长多少天给结果")).text)).toContain("60日");
+    expect(body((await ask("我们的评估报名交了，评估等级一共分几级")).text)).toContain("5个等级");
+    expect(await ask("我们评估最后得了多少分")).toMatchObject({ handoff: true, reason: "private" });
+  });
+
+  it("user: Please draft our full charter for us → a polite no, not an answer from the rules and not a lecture on fabrication", async () => {
+    expect(await ask("Make our association's charter for us in both languages, 9 chapters, ready to sign")).toMatchObject({ handoff: true, reason: "offtopic" });
+  });
 });
