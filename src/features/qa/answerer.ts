@@ -90,6 +90,16 @@ export function classifierVerdict(likely: Record<IntentLabel, number>, options: 
  */
 const storyLookUp = 0.97;
 
+/**
+ * What keeps a question from the rules by the classifier, read with the question: our own news
+ * before a question the rules answer (材料交齐一个多月了，民政最长得多少天给说法；结果是基本合格，一共
+ * 分几档) reads as a look-up to the classifier; unless it is all but certain, the rule is answered.
+ */
+export function classifierDecision(question: string, likely: Record<IntentLabel, number>, options: { split?: boolean } = {}): { certainty: number; reason: HandoffReason } | undefined {
+  const verdict = classifierVerdict(likely, options);
+  return verdict?.reason === "private" && likely.live < storyLookUp && asksTheRules(question) ? undefined : verdict;
+}
+
 /** How close to a listed similar question (问 line) a question must come to be answered as one. */
 const knownQuestion = 0.8;
 /** How sure it must be that a question is about the rules before a long story may cover less. */
@@ -226,11 +236,7 @@ export class Answerer {
     const verdict = judgeScope(question);
     if (verdict) return this.notAnswered(verdict.reason, english, t);
     const likely = this.options.intent?.probabilities(question);
-    const classified = likely && classifierVerdict(likely, { split: options.previous === undefined });
-    // Our own news before a question the rules answer (材料交齐一个多月了，民政最长得多少天给说法；结果
-    // 是基本合格，一共分几档) reads as a look-up to the classifier; unless it is all but certain, the
-    // rule is answered.
-    const outside = classified?.reason === "private" && likely!.live < storyLookUp && asksTheRules(question) ? undefined : classified;
+    const outside = likely && classifierDecision(question, likely, { split: options.previous === undefined });
     // A question nearly word for word one the articles list as answered (年报总结得写几个方面) is
     // theirs, whatever the classifier makes of a word in it (写 in a request to write it up nicely).
     // (Looked up only for a question the classifier would send away: most are not.)

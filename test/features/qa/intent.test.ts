@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifierVerdict, notRules } from "../../../src/features/qa/answerer.js";
+import { classifierDecision, classifierVerdict, notRules } from "../../../src/features/qa/answerer.js";
 import { readFileSync } from "node:fs";
 import { IntentClassifier, intentLabels, readIntentExamples, splitExamples, type IntentLabel } from "../../../src/features/qa/intent.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
@@ -89,7 +89,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
     const right = lines.filter(({ text, label }) => {
       const probabilities = model.probabilities(text);
-      const declined = socialAct(text) !== undefined || judgeScope(text) !== undefined || classifierVerdict(probabilities) !== undefined;
+      const declined = socialAct(text) !== undefined || judgeScope(text) !== undefined || classifierDecision(text, probabilities) !== undefined;
       return declined === (label !== "general");
     }).length;
     console.log(`answer-or-not on ${file}: ${right}/${lines.length} = ${((100 * right) / lines.length).toFixed(1)}%`);
