@@ -61,6 +61,9 @@ const rulesCited = /按(照)?(规定|条例|法规|章程|政策)|(有|有没有
 /** Asking what a result means or what to do next (基本合格意味着啥, 下一步该干啥). */
 const asksMeaning = /意味着|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
 
+/** A bound the rules set, asked for (最长多少天, 最晚哪天, 一共分几档, at the latest). */
+const ruleBound = /最长|最多|最少|至少|最晚|最迟|最高|最低|一共分|分几|几档|几个等级|多少天内|几天内|多少日内|\b(at most|at least|at the latest|how many (levels|grades))\b/;
+
 /**
  * Asking what the rules say, whatever story comes first: citing them, asking what a result means or
  * what follows, or asking a bound the rules set (最长多少天, 最多, 一共分几档).
@@ -69,7 +72,6 @@ export function asksTheRules(question: string): boolean {
   const text = normalize(question);
   return rulesCited.test(text) || asksMeaning.test(text) || asksWhatHappens(text) || ruleBound.test(text);
 }
-const ruleBound = /最长|最多|最少|至少|最晚|最迟|最高|最低|一共分|分几|几档|几个等级|多少天内|几天内|多少日内|\b(at most|at least|at the latest|how many (levels|grades))\b/;
 
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)|\brecommend|\bsuggest (a|an|some)\b|\b(good|best|cheap|nice)\b[^?]{0,12}\b(restaurant|hotel|place|shop|brand)s?\b/;
