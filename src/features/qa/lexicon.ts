@@ -168,9 +168,9 @@ export const patternSynonyms: Array<{ pattern: RegExp; to: string[] }> = [
   // Somebody's own name used for the organization (我爸的名字, 创始人名字).
   // 只跟自己的理事、会员筹钱: fundraising among the organisation's own people.
   { pattern: /(?:只|就)?(?:跟|向|找|在|从)(?:(?:自己|我们|咱们|内部)的?){0,2}(?:理事|会员|发起人)(?:(?:和|、|跟|及)(?:理事|会员|发起人))?(?:中间|当中|之间|里面?|中)?[^，,。？?]{0,8}(?:筹|募|要|凑)(?:钱|款|资金|点钱)?/g, to: ["定向募捐"] },
-  // 再开一个点 / 另开个分店: a branch.
   // 每户必须捐50 / 每家给我们捐一千 / 每个楼栋都得凑500…捐: everyone made to give.
   { pattern: /(?:每(?:户|家|人|位|名|个)|挨家挨户|按人头)[^，,。？?]{0,12}(?:必须|都得|都要|得|硬性|强制|一律|要求)?[^，,。？?]{0,8}(?:捐|凑|出钱)/g, to: ["摊派"] },
+  // 再开一个点 / 另开个分店: a branch.
   { pattern: /(?:再|另|多|又)开(?:一|个|一个)?(?:点|分店|门店|网点|服务点)/g, to: ["分支机构"] },
   // 证上写的那个头儿 / 登记证上的人: the one the certificate names, the legal representative.
   { pattern: /(?:登记)?证(?:书)?上(?:写|登记|印)?的?(?:那个)?(?:头儿?|人|负责人|名字)/g, to: ["法定代表人"] },

@@ -61,6 +61,11 @@ const rulesCited = /按(照)?(规定|条例|法规|章程|政策)|(有|有没有
 /** Asking what a result means or what to do next (基本合格意味着啥, 下一步该干啥). */
 const asksMeaning = /意味着|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
 
+/** Citing the rules or asking what a result means: whatever our news comes first, the rules are asked. */
+function citesOrAsksMeaning(text: string): boolean {
+  return rulesCited.test(text) || asksMeaning.test(text);
+}
+
 /** A bound the rules set, asked for (最长多少天, 最晚哪天, 一共分几档, at the latest). */
 const ruleBound = /最长|最多|最少|至少|最晚|最迟|最高|最低|一共分|分几|几档|几个等级|多少天内|几天内|多少日内|\b(at most|at least|at the latest|how many (levels|grades))\b/;
 
@@ -70,7 +75,7 @@ const ruleBound = /最长|最多|最少|至少|最晚|最迟|最高|最低|一�
  */
 export function asksTheRules(question: string): boolean {
   const text = normalize(question);
-  return rulesCited.test(text) || asksMeaning.test(text) || asksWhatHappens(text) || ruleBound.test(text);
+  return citesOrAsksMeaning(text) || asksWhatHappens(text) || ruleBound.test(text);
 }
 
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
@@ -342,7 +347,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
     if (rule.unlessGoverned && governed.test(text) && (rulesAsked(text) || forming.test(text)) && !recommendation.test(text)) continue;
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
-    if (rule.unlessRulesAsked && (rulesCited.test(text) || asksMeaning.test(text))) continue;
+    if (rule.unlessRulesAsked && citesOrAsksMeaning(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;
