@@ -1,7 +1,7 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
-import { answersConsequence } from "./consequence.js";
+import { answersConsequence, asksWhatHappens } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
@@ -366,8 +366,12 @@ export class Answerer {
         : undefined;
       // (Not one far behind the best: 近亲属当理事有啥限制 with 一共9个理事 told asks about relatives.)
       const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05 && hit.score >= judgeShare * (candidates[0]?.score ?? 0));
+      // 没完成支出比例会有啥后果 asks what happens, not the ratio its case names: a best hit saying
+      // what happens is not given up for one stating the ratio.
+      const happens = asksWhatHappens(part) && candidates[0] && answersConsequence(part, candidates[0].section) ? candidates[0] : undefined;
       const best =
         judging ||
+        happens ||
         // (looking a little further down when none of the first three states one).
         (asked && [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))].find((hit) => statesKind(hit.section.body, asked))) ||
         // 会有啥后果: a section saying what happens in the case asked about, if one is close.

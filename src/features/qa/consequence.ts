@@ -2,8 +2,22 @@ import { functionCharacters, synonyms } from "./lexicon.js";
 import { chineseTermsIn } from "./english-terms.js";
 import { askingClauses, normalize, sentences } from "./text.js";
 
-/** A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样). */
-const asksConsequence = /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗|\bpenalt|\bhappens?\b|\bconsequence|\bfine[sd]\b|\ba fine\b|\bpunish/;
+/**
+ * A question asking what happens, or what the penalty is (会怎么罚, 会有啥后果, 会怎样), or who
+ * answers for it and what is risked (要担什么责任, 有啥风险, 会不会惹麻烦, are we liable).
+ */
+const asksConsequence = new RegExp(
+  [
+    /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗/.source,
+    // What the office will do about it (民政会怎么处理, 那边会咋处置).
+    /会(怎么|咋|如何|怎样)(处理|处置|对待|办)/.source,
+    // Who answers for it (担啥责任, 负不负责, 追究责任, 谁来兜底, 要赔吗).
+    /(担|负|承担|背)(啥|什么|哪些|多大|哪种)?的?(法律)?责任|法律责任|担不担责|负不负责|担责|追究[^，,。？?]{0,4}责任|追责|谁(来)?(担|承担|背)(这个|这)?责|谁(来)?负(这个)?责任|谁(来)?(兜底|赔)|兜底|(要|得|需要|用)(不要)?赔(吗|偿|钱|不|么)?|赔不赔/.source,
+    // What is risked (有啥风险, 风险大不大, 会不会惹麻烦, 摊上事, 吃官司, 挨处分, 下场).
+    /(有|存在)(什么|啥|哪些|多大)的?风险|风险(大不大|大吗|高吗|有多大)|有风险(吗|没|不)|(有|惹|惹上|找)麻烦|摊上事|吃官司|挨处分|受处分|下场(是|会|怎么|如何)|犯错误|有(啥|什么)不好/.source,
+    /\bpenalt|\bhappens?\b|\bconsequence|\bfine[sd]\b|\ba fine\b|\bpunish|\b(what|any|the) risks?\b|\brisky\b|\bliab(le|ility)\b|\bin trouble\b|\bheld (responsible|liable|accountable)\b/.source,
+  ].join("|"),
+);
 
 /** A heading saying what happens (…会怎样？, 会怎么罚？, 什么情况会被列入名录？, 要终止？). */
 const consequenceHeading = /会怎样|会怎么(?:样|罚|处)|后果|罚|撤销|名录|名单|终止|影响|不合格|会被/;

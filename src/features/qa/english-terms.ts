@@ -84,6 +84,7 @@ export const englishTerms: Array<[string, string[]]> = [
   ["members", ["会员"]],
   ["member", ["会员"]],
   ["funds", ["活动资金"]],
+  ["funding", ["活动资金"]],
   ["name", ["名称"]],
   ["branch", ["分支机构"]],
   ["branches", ["分支机构"]],

@@ -159,13 +159,14 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
       // A neighbour named as a helper (我、老伴、老邻居) is no quarrel; one who makes trouble is.
       /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
-      /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨/,
+      // An employee leaving or let go (经济补偿, N+1, 合同没到期就走): employment law, a lawyer's matter.
+      /拖欠工资|欠薪|社保.{0,6}(投诉|不交|断缴|不给)|不给(我)?交社保|公积金|加班费|出轨|经济补偿|补偿金|赔偿金|违约金|\bn\s*\+\s*1\b|解除劳动合同|劳动合同.{0,8}(到期|没到期|未到期|续签|不续|解除|终止)/,
       /起诉(他|她|对方|前|我)|(赔|补偿)(他|她|我|对方)?多少(钱)?/,
       // A debt or a lawsuit of one's own (尾款拖着不给, 能起诉不, 律师费): a lawyer's matter.
       // (Suing over a penalty, 对处罚不服能起诉吗, is administrative review: a rule the bot answers.)
       /律师费|请(个)?律师|(尾款|货款|服务费|工程款|合同款).{0,10}(不给|不付|拖|没给|没付|要不回)/,
       /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销|捐)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
-      /^(?!.*\b(penalty|penalties|fine|fined|civil affairs|administrative|bureau)\b).*\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me)\b/,
+      /^(?!.*\b(penalty|penalties|fine|fined|civil affairs|administrative|bureau)\b).*\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me|severance|wrongful dismissal)\b/,
       // A quarrel between people asks for a judgement of persons, not of a rule.
       /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
     ],
@@ -347,7 +348,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
     if (rule.unlessGoverned && governed.test(text) && (rulesAsked(text) || forming.test(text)) && !recommendation.test(text)) continue;
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
-    if (rule.unlessRulesAsked && citesOrAsksMeaning(text)) continue;
+    if (rule.unlessRulesAsked && (citesOrAsksMeaning(text) || asksWhatHappens(text))) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

@@ -134,13 +134,18 @@ function chineseNumber(run: string): number | undefined {
   }
   let total = 0;
   let current = 0;
+  let lastUnit = 0;
   for (const character of run) {
     if (character in digits) current = digits[character]!;
     else if (character in units) {
       total += (current || 1) * units[character]!;
       current = 0;
+      lastUnit = units[character]!;
     } else return undefined;
   }
+  // 一千五 (spoken for 一千五百) is 1500 and 三百五 350: a last digit right after 千 or 百 counts
+  // in the next unit down. (一千零五, with 零, is 1005.)
+  if (current > 0 && lastUnit >= 100 && run.length >= 2 && run.at(-2) !== "零" && run.at(-2) !== "〇" && !(run.at(-2)! in digits)) return total + (current * lastUnit) / 10;
   return total + current;
 }
 

@@ -45,6 +45,7 @@ const unitPattern = units.map((unit) => unit.pattern).join("|");
 const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
   { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
   { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
+  { pattern: /(\d+(?:\.\d+)?)\s*(?:yuan|rmb|cny)\b/g, kind: "money", factor: 1 },
   { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|trustees|founders|volunteers|households|companies|units|organizations))\b/g, kind: "count", factor: 1 },
   { pattern: /(\d+)\s*(?:years?)\s*old\b|(?<=\b(?:turns?|turned|turning|aged|age of|is now|now)\s+)(\d+)\b(?!\s*(?:years?|months?|days?|members|people|%))|(\d+)-year-old\b/g, kind: "age", factor: 1 },
   { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
@@ -68,8 +69,12 @@ function inDays(value: number, kind: Kind): number {
 /** Text with figures in digits (两万 → 2万, 三分之二 → 2/3 as 66.67%), full-width folded. */
 function digitsOf(text: string): string {
   return arabicNumerals(text.normalize("NFKC").toLowerCase())
+    // 20,000 yuan / 1,500,000: one figure, its thousands set off by commas.
+    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
     // 1万5 (一万五): fifteen thousand, not ten.
     .replace(/(\d+)万([1-9])(?![\d万千百元块])/g, "$1.$2万")
+    // 三万五千 (3万5000): thirty-five thousand, one sum.
+    .replace(/(\d+)万(\d{2,4})(?![\d.])/g, (_, tens: string, rest: string) => `${Number(tens) + Number(rest) / 10_000}万`)
     .replace(/(\d+)(个)?年半/g, "$1.5年")
     .replace(/半年/g, "6个月")
     .replace(/(\d+)分之(\d+)/g, (_, whole: string, part: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`)
@@ -295,7 +300,10 @@ export function verdict(question: string, sectionText: string, english: boolean,
   const text = `${digitsOf(question)} ${chineseOf(question)}`.trim();
   const whether = options.unasked || asksWhether.test(text);
   if (!whether && !asksHowMuch.test(text)) return undefined;
-  const stated = totals(text, quantities(question));
+  // Of several kinds stated, the one the question weighs (活动资金够吗) is judged, if it names one.
+  const all = totals(text, quantities(question));
+  const weighedKinds = judgedKinds(question);
+  const stated = weighedKinds && all.some((quantity) => weighedKinds.includes(quantity.kind)) ? all.filter((quantity) => weighedKinds.includes(quantity.kind)) : all;
   if (stated.length === 0) return undefined;
   const sectionLimits = limits(sectionText);
   const shared = shareVerdict(text, stated, sectionLimits, english);
@@ -355,6 +363,23 @@ function chineseOf(question: string): string {
   return chineseTermsIn(question.normalize("NFKC").toLowerCase()).join(" ");
 }
 
+/** Whether enough or allowed, said right after what is weighed (钱够不够, 人数够吗, 任期这么定行吗). */
+const weighed = "(?:上|方面|这块|这一块|这么定|这样)?(?:还|也|能)?(?:够|达标|达到|符合|满足|合规|行不行|行吗|可以吗|没问题)";
+const judgedByKind: Array<{ pattern: RegExp; kinds: Kind[] }> = [
+  { pattern: new RegExp(`(?:钱|资金|经费|基金|资产)${weighed}|\\b(?:funds?|funding|money|capital)\\b[^?.]{0,20}\\benough\\b`), kinds: ["money"] },
+  { pattern: new RegExp(`(?:人数|人头|人手|会员数量?|会员|理事人数|理事|人)${weighed}|\\b(?:members|people|directors)\\b[^?.]{0,20}\\benough\\b`), kinds: ["count"] },
+  { pattern: new RegExp(`(?:任期|届期|一届|年限)${weighed}|\\bterms?\\b[^?.]{0,20}\\b(?:ok|allowed)\\b`), kinds: ["years", "months"] },
+];
+
+/**
+ * The kind of figure a question weighs against the rule when it states several (每位会员交300元，
+ * 一共60个会员，活动资金够吗 weighs the money, not the members), if it says which.
+ */
+export function judgedKinds(question: string): Kind[] | undefined {
+  const text = question.normalize("NFKC").toLowerCase();
+  return judgedByKind.find(({ pattern }) => pattern.test(text))?.kinds;
+}
+
 /** The kind of figure a question asks for (要多少钱 → money, 多久 → a duration), if any. */
 export function askedKinds(question: string): Kind[] | undefined {
   const text = question.normalize("NFKC").toLowerCase();
@@ -367,7 +392,9 @@ export function askedKinds(question: string): Kind[] | undefined {
   // 截止时间 / 几号前交 / deadline: a day of the year (3月31日), not a length of time.
   // (过了截止日期会怎样 asks what follows, not the date.)
   if (/截止(?:时间|日期|到)?是?(?:几月几号|几号|哪天|什么时候|啥时候)|(?:截止时间|截止日期)(?:一样|相同|是|呢|[？?]|$)|几月几[号日]|几号(?:前|之前)?(?:交|报|截止)|哪一?天(?:前|之前)?(?:交|报|截止)|(?:什么|啥)时候(?:前|之前)?(?:交|报|截止)|deadline|what date|by when/.test(text)) return ["date"];
-  return undefined;
+  // 凑了2万，钱够不够: the kind weighed is the kind the answer must state (募点钱行不行 weighs no figure).
+  const weighed = judgedKinds(question);
+  return weighed && quantities(question).some((quantity) => weighed.includes(quantity.kind)) ? weighed : undefined;
 }
 
 /** Whether a text states a figure of one of these kinds. */

@@ -56,6 +56,12 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(answer.handoff).toBe(false);
     expect(answer.text).toContain("50个");
   });
+
+  it("user: 基金会今年公益支出没达到法定比例，会有啥后果 → the penalty rule, not the ratio rule the question already knows", async () => {
+    const body = answerBody((await askShipped("基金会今年公益支出没达到法定比例，会有啥后果")).text);
+    expect(body).toContain("警告");
+    expect(body).toContain("撤销登记");
+  });
 });
 
 describe("answerer: two asks where the second leans on the first", () => {

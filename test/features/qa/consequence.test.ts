@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../../src/features/qa/article.js";
-import { answersConsequence } from "../../../src/features/qa/consequence.js";
+import { answersConsequence, asksWhatHappens } from "../../../src/features/qa/consequence.js";
 import { KnowledgeIndex } from "../../../src/features/qa/search.js";
 
 const evaluation = { heading: "哪些情况不能参加评估？", body: "有下列情形的不予评估：未参加上年度年检；上年度年检不合格；上年度受到行政处罚。" };
@@ -50,5 +50,36 @@ describe("a question asking what happens, in retrieval", () => {
 
   it("user: 哪些活动算慈善活动 → asks no consequence, so the definition still comes first", () => {
     expect(index.search("哪些活动算慈善活动")[0]?.section.id).toBe("charity#1");
+  });
+});
+
+describe("asking who answers for it, or what is risked, asks what happens", () => {
+  it("user: 名单发错群了民政会怎么处理 / 协会得担啥责任 / 有啥风险没 / 会不会惹麻烦 / are we liable → asks what happens", () => {
+    for (const question of [
+      "上报的名单弄错了，民政一般会怎么处理",
+      "这事传出去，协会得担啥责任",
+      "要是被查出来会追究责任吗",
+      "借证书给别人用有什么风险",
+      "年报晚交了一个月会不会有麻烦",
+      "志愿者磕伤了谁来赔",
+      "没备案就开展活动，会挨处分不",
+      "Are we liable if a volunteer gets hurt?",
+      "Could we get in trouble for this?",
+    ]) {
+      expect(asksWhatHappens(question), question).toBe(true);
+    }
+  });
+
+  it("user: 剩余财产怎么处理 / 谁负责年检 / 给您添麻烦了 / 下场活动 / at-risk youth → asks no consequence", () => {
+    for (const question of [
+      "协会注销后剩余财产怎么处理",
+      "谁负责年检材料的提交",
+      "不好意思给您添麻烦了，社团登记要多少人",
+      "下场活动在哪个社区办",
+      "我们是做at-risk youth服务的，怎么登记",
+      "Who is responsible for filing the annual report?",
+    ]) {
+      expect(asksWhatHappens(question), question).toBe(false);
+    }
   });
 });

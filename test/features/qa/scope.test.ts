@@ -375,3 +375,21 @@ describe("judgeScope on our own news told before a rule question", () => {
     ["张老师手机号多少", "private"],
   ]);
 });
+
+describe("judgeScope on a leak or a slip whose consequence is asked, and on an employee leaving", () => {
+  answered(
+    [
+      "负责的小姑娘把志愿者名单连手机号一块发到好几个大群里了，民政一般会怎么处理",
+      "志愿者名单连身份证号被群里泄露出去了，组织要担什么责任？",
+    ],
+    "%s asks what follows a leak, not for anyone's number",
+  );
+  declinedAs([
+    ["我们秘书长干了三年想辞职，协会要给她多少经济补偿？", "dispute"],
+    ["项目专员被我们辞了，她说要N+1", "dispute"],
+    ["劳动合同到期了不续签，机构要不要给补偿金", "dispute"],
+    ["The project officer's contract ends next month and we won't renew it. Do we owe severance?", "dispute"],
+    ["我们秘书长的身份证号是多少", "private"],
+  ]);
+  answered(["民非的专职工作人员要签劳动合同吗", "志愿者受伤了，机构要不要赔偿"], "%s still asks a rule");
+});

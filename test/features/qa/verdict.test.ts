@@ -121,3 +121,37 @@ describe("tiered shares (净资产分档)", () => {
     expect(limits(tiers).filter((limit) => limit.kind === "money")).toEqual([]);
   });
 });
+
+describe("threshold verdicts when a question states two kinds of figure", () => {
+  const conditions = `${members}${funds}`;
+
+  it("user: 每位会员交300元，一共60个会员，活动资金够吗 → the money is weighed (1.8万 < 3万), not the members", () => {
+    expect(said("每位会员交300元，一共60个会员，活动资金够登记协会吗", conditions, zh)).toMatch(/^不够：1\.8万元，少于规定的3万元/);
+  });
+
+  it("user: 凑了5万块，会员才40个，人数够吗 → the members are weighed", () => {
+    expect(said("我们凑了5万块，会员才40个，人数够吗", conditions, zh)).toMatch(/^不够：40个，少于规定的50个/);
+  });
+
+  it("user: 7个理事，每届任期6年，任期这么定行吗 → the term is weighed, not the board's size", () => {
+    expect(said("基金会打算设7个理事，每届任期6年，任期这么定行吗", board, zh)).toMatch(/^不行：6年/);
+  });
+
+  it("asks for the weighed kind only when the question states a figure of it (募点钱行不行 weighs none)", () => {
+    expect(askedKinds("会员62个人，大家一共凑了两万八，钱上达标了吗")).toEqual(["money"]);
+    expect(askedKinds("还没有公募资格，在会员内部募点钱行不行")).toBeUndefined();
+  });
+
+  it("user: We have 70 members and 20,000 yuan. Is our funding enough? → the funds, written with a thousands comma", () => {
+    expect(quantities("We have 70 members and 20,000 yuan.")).toMatchObject([{ kind: "money", value: 20_000 }, { kind: "count", value: 70 }]);
+    expect(said("We have 70 members and 20,000 yuan. Is our funding enough to register an association?", funds, en)).toMatch(/^Not enough: RMB 20,000 is below the required RMB 30,000/);
+  });
+
+  it("reads spoken sums: 一千五 is 1500, 三万五千 is 35000, 两万八 is 28000", () => {
+    expect(quantities("活动经费一千五百块")).toMatchObject([{ kind: "money", value: 1500 }]);
+    expect(quantities("大家凑了一千五块钱")).toMatchObject([{ kind: "money", value: 1500 }]);
+    expect(quantities("活动经费三万五千块")).toMatchObject([{ kind: "money", value: 35_000 }]);
+    expect(quantities("凑了两万八")).toMatchObject([{ kind: "money", value: 28_000 }]);
+    expect(quantities("一千零五块")).toMatchObject([{ kind: "money", value: 1005 }]);
+  });
+});
