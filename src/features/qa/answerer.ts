@@ -102,6 +102,13 @@ export function classifierDecision(question: string, likely: Record<IntentLabel,
 
 /** How close to a listed similar question (问 line) a question must come to be answered as one. */
 const knownQuestion = 0.8;
+/**
+ * What a part asking what happens is searched with again when the rule found says nothing of it
+ * (the penalty articles name the act and the penalty), and how far behind the first find the
+ * section saying what happens may rank.
+ */
+const consequenceProbe = "处罚";
+const consequenceShare = 0.4;
 /** How sure it must be that a question is about the rules before a long story may cover less. */
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
@@ -396,6 +403,10 @@ export class Answerer {
       // (The very same section twice is a repeat whatever it names.)
       const repeats = picks.some((pick) => pick.section.id === first.id || (similar(pick.section, first) && (!side || this.mentions(pick.section, side))));
       if (!repeats) picks.push({ question: part, section: first });
+      // 一直没去办变更，会有啥事吗: the rule says what must be done, not what follows from leaving it
+      // undone; the section that does (社团哪些行为会被处罚) follows it, if one is close by.
+      const follows = !repeats && role === "none" ? this.consequenceOf(part, first, best.score, context) : undefined;
+      if (follows) picks.push({ question: part, section: follows });
       // A later part found only in what was answered already (要参加的话得交啥 after 成立多久不参加年检)
       // asks something else of that article.
       // (Not when what was answered states the kind of figure the part asks for: 最多几个人 after 一届几年.)
@@ -408,6 +419,19 @@ export class Answerer {
       else if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     return picks;
+  }
+
+  /**
+   * For a part asking what happens, when the section chosen does not say it: the best section,
+   * found with the part's own words and a penalty, that says what happens in the case asked about.
+   */
+  private consequenceOf(part: string, chosen: Section, bestScore: number, context: string | undefined): Section | undefined {
+    if (!asksWhatHappens(part) || answersConsequence(part, chosen)) return undefined;
+    const hit = this.options
+      .index()
+      .search(`${part} ${consequenceProbe}`, { context, limit: 8 })
+      .find((hit) => hit.section.id !== chosen.id && !similar(hit.section, chosen) && hit.score >= consequenceShare * bestScore && this.confident(hit, storyCoverageFactor * this.options.minCoverage) && !namesOther(part, hit.section) && answersConsequence(part, hit.section));
+    return hit?.section;
   }
 
   /**

@@ -92,6 +92,10 @@ export function quantities(question: string): Quantity[] {
     if (kind === "years" && value > 100) continue;
     // 问俩事 / 两个问题: a count of what is being asked, not of anything a rule limits.
     if (kind === "count" && /^(?:件|个)?(?:事|问题|方面|疑问)/.test(text.slice(match.index + match[0].length))) continue;
+    // 晚了俩月 / 逾期40天: how late something was, which no rule sets as a bound to meet (it is
+    // not 不够 against a rule's 满2年, nor over a 30日内 that counts from another day). A postponement
+    // (换届推迟两年, 往后拖了半年) is not a delay: rules bound it (延期最长1年).
+    if (/^(?:days|months|years)$/.test(kind) && lateBy.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     found.push({ kind, value, at: match.index });
   }
   for (const { pattern, kind, factor } of englishUnits) {
@@ -99,6 +103,9 @@ export function quantities(question: string): Quantity[] {
   }
   return found;
 }
+
+/** The words before a span of time saying how late something was. */
+const lateBy = /(?:晚|(?<!推)迟|超|逾期|超期|超时|延误|耽误)(?:交|报|办|去|了|交了|报了|办了)*(?:差不多|大概|将近|快|近|约|有)?\s*$|\blate by\s*$/;
 
 /** 每个理事出 / 每户捐 / 人均: the words before a sum given per head. */
 const perHead = /(?:每一?(?:个|位|名)?(?:人|户|家|会员|理事|单位|成员|商户|楼栋|志愿者|发起人|举办者|股东|队员)|人均|一人)[^，,。；;！!？?\d]{0,6}$|\b(?:each|per (?:person|head|member|household))\b[^.,;?!]{0,30}$/;

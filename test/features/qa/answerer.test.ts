@@ -62,6 +62,13 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(body).toContain("警告");
     expect(body).toContain("撤销登记");
   });
+
+  it("user: 换了会长一直没去办变更，会有啥事吗 → the 30-day rule, then the penalty for leaving it undone", async () => {
+    const body = answerBody((await askShipped("我们今年春天换了理事长 到现在也没去民政那边办变更 会有啥事吗")).text);
+    expect(body).toContain("30日");
+    expect(body).toContain("警告");
+    expect(body.indexOf("30日")).toBeLessThan(body.indexOf("警告"));
+  });
 });
 
 describe("answerer: two asks where the second leans on the first", () => {

@@ -106,6 +106,14 @@ describe("threshold verdicts on durations", () => {
     expect(said("我们才登记8个月，能申请公募资格吗", qualification, zh)).toBe("不够：8个月，少于规定的1年。");
     expect(said("我们登记一年半了，能申请公募资格吗", qualification, zh)).toBe("够：1.5年，已达到1年的要求。");
   });
+
+  const listing = "未按规定报送年度工作报告的，会被列入活动异常名录；列入满2年的，会被列入严重违法失信名单。";
+  it("user: 年报比规定晚了俩月，有问题不 → no 不够: how late it was is no figure to meet the rule's 满2年", () => {
+    expect(said("我们年报比规定晚了俩月 这个有问题不", listing, zh)).toBeUndefined();
+    expect(said("年检材料逾期40天才交，这样行吗", listing, zh)).toBeUndefined();
+    // A postponement is bounded by the rules, and judged.
+    expect(said("理事会想把换届推迟两年，可以吗", "换届确需延期的，延期时间最长不超过1年。", zh)).toBe("不行：2年，超过了1年的上限。");
+  });
 });
 
 describe("tiered shares (净资产分档)", () => {
