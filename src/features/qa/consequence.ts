@@ -34,6 +34,15 @@ export function promisesConsequence(heading: string): boolean {
 
 /** Words that state a penalty, and (broader) any consequence, in a rule. */
 const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
+
+/**
+ * Whether a question is about what follows a violation: it asks what happens, or names a penalty
+ * (证书被吊销了，以后还能申请吗), so the sections on penalties are its own.
+ */
+export function aboutConsequences(question: string): boolean {
+  const text = normalize(question);
+  return asksConsequence.test(text) || penaltyWords.test(text);
+}
 const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
 const asksPenalty = /罚|\bpenalt|\bfine|\bpunish/;
 

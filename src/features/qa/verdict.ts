@@ -353,7 +353,11 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
   const limit = shareLimits.filter(fits).sort((a, b) => affinity(b, text) - affinity(a, text))[0];
   if (!limit) return undefined;
   const percent = (limit.low ?? limit.high)!;
-  const required = (base.value * percent) / 100;
+  // Heads come whole: at most 1/3 of 11 is 3 people, at least 2/3 of 11 is 8 (a fraction is kept
+  // as 33.33%, so 1/3 of 9 is first rounded to 3.0, not floored from 2.9997).
+  const exact = (base.value * percent) / 100;
+  const tenths = Math.round(exact * 10) / 10;
+  const required = base.kind === "count" ? (limit.high !== undefined ? Math.floor(tenths) : Math.ceil(tenths)) : exact;
   const params = {
     base: show(base.kind, base.value, english),
     percent: show("percent", percent, english),

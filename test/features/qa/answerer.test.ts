@@ -63,6 +63,12 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(body).toContain("撤销登记");
   });
 
+  it("user: 慈善组织该给我们开什么票据 → the receipt rule, not the penalty for issuing none", async () => {
+    const body = answerBody((await askShipped("我们厂给慈善组织捐了钱以后，人家应该开给我们什么票据")).text);
+    expect(body).toContain("财政部门");
+    expect(body).not.toContain("警告");
+  });
+
   it("user: 换了会长一直没去办变更，会有啥事吗 → the 30-day rule, then the penalty for leaving it undone", async () => {
     const body = answerBody((await askShipped("我们今年春天换了理事长 到现在也没去民政那边办变更 会有啥事吗")).text);
     expect(body).toContain("30日");

@@ -90,6 +90,12 @@ describe("threshold verdicts", () => {
     expect(said("基金会今年总支出200万，工资福利加行政办公花了25万，超没超", spending, zh)).toMatch(/^超了：.*上限是20万元/);
   });
 
+  it("counts heads whole in a share of a board: at most 1/3 of 11 directors is 3, not 3.67", () => {
+    const paid = "拿报酬的理事最多占理事总数的1/3。";
+    expect(said("基金会理事会一共11个人，其中5个领工资，这样合规吗", paid, zh)).toBe("超了：按11个的1/3算，上限是3个，5个超过了。");
+    expect(said("理事会9个人，3个在基金会拿工资，行吗", paid, zh)).toMatch(/^没超/);
+  });
+
   it("says nothing when the question asks how much, not whether", () => {
     expect(said("成立社团要多少个会员", members, zh)).toBeUndefined();
     expect(said("我们有40个会员，会费怎么定", "会费由会员大会表决。", zh)).toBeUndefined();
