@@ -173,8 +173,15 @@ const phrasePatterns = englishTerms.map(([phrase, chinese]) => ({ pattern: new R
 /** The Chinese terms of the English phrases a (normalized, lower-case) text contains. */
 export function chineseTermsIn(text: string): string[] {
   if (!/[a-z]/.test(text)) return [];
-  return phrasePatterns.filter(({ pattern }) => pattern.test(text)).flatMap(({ chinese }) => chinese);
+  const terms = phrasePatterns.filter(({ pattern }) => pattern.test(text)).flatMap(({ chinese }) => chinese);
+  return notPublic.test(text) ? [...terms, "非公募"] : terms;
 }
+
+/**
+ * Public fundraising denied (a foundation NOT allowed to fundraise from the public, without public
+ * fundraising status): the 非公募 kind, which the phrase table alone reads as 公开募捐.
+ */
+const notPublic = /\b(?:not|no|never|cannot|can't|without|lacks?)\b(?:\s+[\w-]+){0,5}?\s+(?:public fundrais\w*|fundrais\w* (?:from|among|with) the public|rais\w* (?:money|funds|donations) from the public|(?:ask|solicit)\w* the public)/;
 
 /** Word → the Chinese terms of every phrase it is part of (fund → 基金 from "fund balance" too). */
 const byWord = new Map<string, string[]>();

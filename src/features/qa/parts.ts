@@ -49,9 +49,9 @@ function foldStory(pieces: string[], piece: string): string[] {
 const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如何|是否|能否|有没有|要不要|(?:告知|请问|想问|请教)[^，,。]{4,}|([\u3400-\u9fff])不\1/;
 /**
  * 啥, 什么 and 几 that ask nothing: 没开展啥活动 (no activity at all), 啥事都 (everything), 我们几个
- * 老伙计 (the few of us), 管事的那几个人 (those few).
+ * 老伙计 (the few of us), 管事的那几个人 (those few), 和几家同行发起 / 拉了几个人 (some, told).
  */
-const indefinite = /[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那)几(?:个|位|家|名)/g;
+const indefinite = /[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那|和|跟|与|同|联合|了)几(?:个|位|家|名|所|户)/g;
 
 function asks(clause: string): boolean {
   return asking.test(clause.replace(indefinite, ""));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { similar } from "../../../src/features/qa/answerer.js";
 import type { Section } from "../../../src/features/qa/article.js";
 import { withoutBareEnglishReply, withoutBareReply } from "../../../src/features/qa/composer.js";
+import { chineseTermsIn } from "../../../src/features/qa/english-terms.js";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
 import { loadKnowledge } from "../../../src/features/qa/knowledge.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
@@ -137,6 +138,13 @@ describe("bare yes/no openings", () => {
     const line = "Yes. Individuals may deduct donations up to 30% of taxable income.";
     expect(withoutBareEnglishReply(line, "How much can a person deduct?")).toBe("Individuals may deduct donations up to 30% of taxable income.");
     expect(withoutBareEnglishReply(line, "Can a person deduct donations, and how much?")).toBe(line);
+  });
+
+  it("reads public fundraising denied as the non-public kind: 8% of the fund balance, not only the 70%", async () => {
+    const text = answerBody((await ask("Our foundation cannot raise money from the public. What is the least it has to spend on charity every year?")).text);
+    expect(text).toContain("8%");
+    expect(chineseTermsIn("a foundation not allowed to fundraise from the public")).toContain("非公募");
+    expect(chineseTermsIn("a foundation allowed to fundraise from the public")).not.toContain("非公募");
   });
 
   it("says no Yes. to an English question its section accounts for only by a Chinese term in it", async () => {

@@ -30,6 +30,13 @@ describe("splitQuestion", () => {
     expect(splitQuestion("请问成立多久以后，评估要交什么材料？")).toHaveLength(2);
   });
 
+  it("does not take 和几家同行 / 拉了几个人 (some, told) for a question: the story stays with what is asked", () => {
+    expect(splitQuestion("我是企业的行政，公司牵头和几家同行发起一个行业协会，请问申请登记要准备哪些材料？")).toHaveLength(1);
+    expect(splitQuestion("我们拉了几个人想搞个协会，注册资金要多少")).toHaveLength(1);
+    // Asked, 几 still parts two questions.
+    expect(splitQuestion("成立协会要几个人，活动资金要多少")).toHaveLength(2);
+  });
+
   it("does not take 那几个人 (those few) for a question: what is asked about them stays with them", () => {
     expect(splitQuestion("想让俺老伴、儿子都进管事的那几个人里头，有啥限制没？")).toHaveLength(1);
   });
