@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifierDecision, classifierVerdict, notRules } from "../../../src/features/qa/answerer.js";
+import { classifierDecision, classifierVerdict } from "../../../src/features/qa/answerer.js";
 import { readFileSync } from "node:fs";
 import { IntentClassifier, intentLabels, readIntentExamples, splitExamples, type IntentLabel } from "../../../src/features/qa/intent.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
@@ -17,7 +17,9 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     const model = new IntentClassifier(train);
     const guesses = test.map(({ text, label }) => ({ label, guess: model.classify(text) }));
     const right = guesses.filter(({ label, guess }) => guess.label === label).length;
-    const generalAsLive = guesses.filter(({ label, guess }) => label === "general" && guess.label === "live" && guess.probability >= notRules.live!.certainty).length;
+    // Sent to staff as the answerer decides it: a sure look-up, unless the rules are asked after our
+    // own news (我们年检结论是基本合格，基本合格意味着啥 reads 0.76 live, and is answered).
+    const generalAsLive = test.filter(({ text, label }) => label === "general" && classifierDecision(text, model.probabilities(text))?.reason === "private").length;
     console.log(`scope classifier on its unseen fifth: ${right}/${test.length} = ${((100 * right) / test.length).toFixed(1)}%`);
     expect(right / test.length).toBeGreaterThanOrEqual(0.8);
     expect(generalAsLive).toBe(0);
