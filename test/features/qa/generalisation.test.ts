@@ -140,6 +140,12 @@ describe("bare yes/no openings", () => {
     expect(withoutBareEnglishReply(line, "Can a person deduct donations, and how much?")).toBe(line);
   });
 
+  it("reads pay by its everyday names (补贴, 车马费, 薪水) as the 报酬 the rules limit", async () => {
+    // (Answered before from the rule on who may not be a 监事, a relative named beside the pay.)
+    expect(body((await ask("理事长的外甥在我们基金会当监事 每个月给他发点补贴行不行")).text)).toContain("不得从基金会获取报酬");
+    expect(body((await ask("基金会不坐班的理事能拿车马费不")).text)).toContain("不得从基金会获取报酬");
+  });
+
   it("reads public fundraising denied as the non-public kind: 8% of the fund balance, not only the 70%", async () => {
     const text = answerBody((await ask("Our foundation cannot raise money from the public. What is the least it has to spend on charity every year?")).text);
     expect(text).toContain("8%");
