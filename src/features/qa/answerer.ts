@@ -159,6 +159,24 @@ function typesOf(text: string): Set<number> {
  * A section about another of the things the question names one of (会员大会 for a 理事会
  * question, 企业 for an 个人 one): it answers something nearby, not what was asked.
  */
+/**
+ * 我们没有公募资格…有啥后果 against 「有公募资格，但很久没搞公开募捐，会怎样？」: a section whose heading
+ * supposes we have what the question says we lack (or the other way round) answers another case.
+ */
+function opposite(question: string, section: Section): boolean {
+  const asked = normalize(question);
+  const heading = normalize(section.heading);
+  for (const match of heading.matchAll(/(没有|没|无|不具有|不具备|未取得)?(?:有|具有|具备|取得)?(公募资格|公开募捐资格|登记证书|登记证|资格|认定|证书)/g)) {
+    const lacking = match[1] !== undefined;
+    const term = match[2]!;
+    // (有公募资格的大机构 describes another organisation, not us.)
+    const saysLacking = new RegExp(`(没有|没|无|不具有|不具备|未取得|还没拿到|没拿到)[^，,。？?]{0,2}${term}(?!的)`).test(asked);
+    const saysHaving = new RegExp(`(?<![没无不未])(有|具有|具备|取得|拿到了?)${term}(?!的)`).test(asked);
+    if ((lacking && saysHaving && !saysLacking) || (!lacking && /^(有|具有|具备|取得)/.test(heading.slice(match.index)) && saysLacking && !saysHaving)) return true;
+  }
+  return false;
+}
+
 function namesOther(question: string, section: Section, byTitle = false): boolean {
   // What the question names through its everyday words too (查账的 → 监事).
   const typed = normalize(question);
@@ -361,7 +379,7 @@ export class Answerer {
       // Sections about another of the things the question names are no candidates at all.
       const hits = index
         .search(part, { context, limit: 6 })
-        .filter((hit) => !namesOther(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
+        .filter((hit) => !namesOther(part, hit.section) && !opposite(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
         .slice(0, 4);
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);

@@ -45,13 +45,14 @@ function foldStory(pieces: string[], piece: string): string[] {
   return [...pieces, piece];
 }
 
-/** Words that make a clause a question of its own (几号前交 / 收不收费 / 要多久 / 烦请告知…). */
-const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如何|是否|能否|有没有|要不要|(?:告知|请问|想问|请教)[^，,。]{4,}|([\u3400-\u9fff])不\1/;
+/** Words that make a clause a question of its own (几号前交 / 收不收费 / 要多久 / 烦请告知… / 还能补不). */
+const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如何|是否|能否|有没有|要不要|(?:告知|请问|想问|请教)[^，,。]{4,}|([\u3400-\u9fff])不\1|(?:能|可以|行|中|成)[\u3400-\u9fff]{0,4}不[？?\s]*$/;
 /**
  * 啥, 什么 and 几 that ask nothing: 没开展啥活动 (no activity at all), 啥事都 (everything), 我们几个
- * 老伙计 (the few of us), 管事的那几个人 (those few), 和几家同行发起 / 拉了几个人 (some, told).
+ * 老伙计 (the few of us), 管事的那几个人 (those few), 和几家同行发起 / 拉了几个人 (some, told),
+ * 前几天 / 这几年 (time told in passing).
  */
-const indefinite = /[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那|和|跟|与|同|联合|了)几(?:个|位|家|名|所|户)/g;
+const indefinite = /[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那|和|跟|与|同|联合|了)几(?:个|位|家|名|所|户)|(?:(?<!提)前|这|那|过|好|近|头)几(?:天|日|年|个月|回|次)/g;
 
 function asks(clause: string): boolean {
   return asking.test(clause.replace(indefinite, ""));
@@ -63,7 +64,8 @@ function asks(clause: string): boolean {
  * question stays with it.
  */
 function splitClauses(piece: string): string[] {
-  const clauses = piece.split(/(?<=。)|[，,]\s*|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/).filter((clause) => clause.trim());
+  // (An emoji may end a voice-typed clause: 会咋样啊😰 还能补不.)
+  const clauses = piece.split(/(?<=。)|[，,]\s*|(?<=[\u3400-\u9fff]|\p{Extended_Pictographic})\s+(?=[\u3400-\u9fff])/u).filter((clause) => clause.trim());
   if (clauses.length < 2) return [piece];
   const parts: string[] = [];
   let current = "";

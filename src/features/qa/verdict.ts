@@ -396,7 +396,8 @@ export function askedKinds(question: string): Kind[] | undefined {
   const text = question.normalize("NFKC").toLowerCase();
   // A share (70% of last year's income) answers how much money as well as a sum does.
   if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money", "percent"];
-  if (/多久|多长时间|多长|几天|多少天|几个月|几年|多少年|多少个?工作日|几个工作日|多少日|几日|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
+  // (前几天 / 这几年 / 好几个月: time told in passing, not asked.)
+  if (/多久|多长时间|多长|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
   // 占多少比例 / 几成 / what share: a share (70%, 2/3), not a sum of money.
   if (/比例|百分之几|百分比|占(?:总[^，。？?]{0,6})?多少|占比|几成|(?:what|minimum|maximum|which) (?:share|percentage|proportion|fraction)|what percent/.test(text)) return ["percent"];
   if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];

@@ -63,6 +63,12 @@ describe("answerer: what a leader asks, what the bot replies", () => {
     expect(body).toContain("撤销登记");
   });
 
+  it("user: 我们没有公募资格，摆了募捐箱，有啥后果 → the penalty for fundraising without it, not the rule for those who have it", async () => {
+    const body = answerBody((await askShipped("俺们没有公募资格 前几天在超市门口摆了募捐箱 有啥后果没")).text);
+    expect(body).toContain("警告");
+    expect(body).not.toContain("具有公开募捐资格的慈善组织连续6个月");
+  });
+
   it("user: 慈善组织该给我们开什么票据 → the receipt rule, not the penalty for issuing none", async () => {
     const body = answerBody((await askShipped("我们厂给慈善组织捐了钱以后，人家应该开给我们什么票据")).text);
     expect(body).toContain("财政部门");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparedParts, splitQuestion, stripPreamble } from "../../../src/features/qa/parts.js";
+import { askedKinds } from "../../../src/features/qa/verdict.js";
 
 describe("stripPreamble", () => {
   it("drops mentions and greetings", () => {
@@ -28,6 +29,17 @@ describe("splitQuestion", () => {
     expect(splitQuestion("再请教一下：主管单位审查同意以后，材料交到哪个窗口？")).toHaveLength(1);
     // (多久以后 still asks when.)
     expect(splitQuestion("请问成立多久以后，评估要交什么材料？")).toHaveLength(2);
+  });
+
+  it("takes a clause-final 能…不 (还能补不) as a question of its own, also after an emoji ending a voice-typed clause", () => {
+    expect(splitQuestion("年报忘了交 早都过了日子了 会咋样啊😰 还能补不")).toHaveLength(2);
+    expect(splitQuestion("登记证书丢了，还能补办不")).toHaveLength(1);
+  });
+
+  it("does not take 前几天 / 这几年 (time told in passing) for a question, but 提前几天 asks", () => {
+    expect(splitQuestion("俺们前几天在超市门口摆了募捐箱，没有公募资格，有啥后果没")).toHaveLength(1);
+    expect(askedKinds("俺们前几天在超市门口摆了募捐箱 有啥后果没")).toBeUndefined();
+    expect(askedKinds("听证会要提前几天通知")).toEqual(["days", "months", "years"]);
   });
 
   it("does not take 和几家同行 / 拉了几个人 (some, told) for a question: the story stays with what is asked", () => {
