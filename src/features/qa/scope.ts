@@ -318,6 +318,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^(?!.*(截止|最晚|最迟|得交|要交|年检|年报|年度报告|换届|任期|申请|期限|时限|多少天|几天内|日内|多久)).*(今天|今晚|明天|明早|后天|这周|本周|下周|这个月|本月|下个月|下期|下一期|下次|下一次|这次|月底|节后|周[一二三四五六日末]|星期[一二三四五六日天]).{0,20}(哪天|几号|几点|什么时候|啥时候|何时|能借|能用|借不|有空|值班)/,
       // Where our own file stands (the status of our 年检 submission, any update on our application).
       /\b(status|progress|update) (of|on) (our|my) [^?.,]{0,30}\b(submission|application|registration|filing|report|inspection|evaluation|case|request|paperwork|documents)\b/,
+      // …or whether it is still waiting (Is our recognition application still pending?).
+      // (What the rules make of a pending file — what if ours is still pending — asks on.)
+      /^(?!.*\b(if|before|until|unless|once|while|whether)\b)(?=.*\b(our|my)\b[^?.]{0,40}\b(application|registration|submission|filing|request|paperwork|case)\b[^?]{0,30}\b(still )?(pending|under review|in process|being (processed|reviewed)|stuck)\b)/,
+      // Who is on duty, in English (Who is on duty at the park this Friday?).
+      /\bwho('s| is| will be)\b[^?.]{0,30}\bon duty\b/,
     ],
   },
   {

@@ -393,3 +393,19 @@ describe("judgeScope on a leak or a slip whose consequence is asked, and on an e
   ]);
   answered(["民非的专职工作人员要签劳动合同吗", "志愿者受伤了，机构要不要赔偿"], "%s still asks a rule");
 });
+
+describe("judgeScope on an English file still waiting, and who is on duty", () => {
+  declinedAs([
+    ["Our registration request went in last month. Is it still under review?", "private"],
+    ["Is my volunteer hours certificate application still pending with the park?", "private"],
+    ["Who's on duty at the park office tomorrow morning?", "private"],
+  ]);
+  answered(
+    [
+      "How long can an application for charity recognition stay pending before civil affairs must decide?",
+      "What happens if our registration is still pending when we want to hold an event?",
+      "Who must be on duty during a public fundraising event under the rules?",
+    ],
+    "a rule about a pending file or a duty is left to the rules: %s",
+  );
+});
