@@ -321,6 +321,14 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // …or whether it is still waiting (Is our recognition application still pending?).
       // (What the rules make of a pending file — what if ours is still pending — asks on.)
       /^(?!.*\b(if|before|until|unless|once|while|whether)\b)(?=.*\b(our|my)\b[^?.]{0,40}\b(application|registration|submission|filing|request|paperwork|case)\b[^?]{0,30}\b(still )?(pending|under review|in process|being (processed|reviewed)|stuck)\b)/,
+      // How many organisations got a result (今年平房区一共多少家年检不合格, 去年多少个协会被罚): the
+      // bureau's tally, not a rule. (要多少家单位会员 asks a rule's bound; 首批入驻多少家 is the park's
+      // published figure, answered.)
+      /多少(家|个(?!工作日|月|小时|星期|年度|人))[^，,。？?]{0,12}(年检不合格|不合格|基本合格|被罚|受罚|受到处罚|评上|评为|被撤销|撤销登记|被注销|列入|列进|异常名录|失信)/,
+      // A named volunteer's own hours (志愿者王秀兰今年一共攒了多少小时): their record.
+      /志愿者[\u3400-\u9fff]{2,3}(今年|去年|一共|累计|总共|到现在)[^，,。？?]{0,8}(多少|几)/,
+      // How long we have been incubated, and how long we have left (还剩几个月得搬走): our agreement.
+      /(我们|咱们|俺们|咱|本会|本机构)[^，,。？?]{0,6}(入驻|孵化)[^，,。？?]{0,6}(多久|多长时间|几年|几个月|到期|还剩|剩多久)/,
       // Who is on duty, in English (Who is on duty at the park this Friday?).
       /\bwho('s| is| will be)\b[^?.]{0,30}\bon duty\b/,
     ],

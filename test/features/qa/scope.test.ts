@@ -409,3 +409,15 @@ describe("judgeScope on an English file still waiting, and who is on duty", () =
     "a rule about a pending file or a duty is left to the rules: %s",
   );
 });
+
+describe("judgeScope on tallies, a named volunteer's hours and our incubation term", () => {
+  declinedAs([
+    ["去年全区有多少个协会被列入异常名录了", "private"],
+    ["志愿者李桂芬今年累计服务了多少小时", "private"],
+    ["我们入驻孵化快两年了 到期以后还能续吗", "private"],
+  ]);
+  answered(
+    ["成立行业协会要多少家单位会员", "园区首批入驻了几家社会组织", "整改完了多少个工作日能移出异常名录", "志愿者服务时长一年最少多少小时才能评星级", "被撤销登记的社团负责人几年内不能再当负责人"],
+    "a rule's bound or the park's published figure is left to the rules: %s",
+  );
+});
