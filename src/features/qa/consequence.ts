@@ -34,6 +34,8 @@ export function promisesConsequence(heading: string): boolean {
 
 /** Words that state a penalty, and (broader) any consequence, in a rule. */
 const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
+const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
+const asksPenalty = /罚|\bpenalt|\bfine|\bpunish/;
 
 /**
  * Whether a question is about what follows a violation: it asks what happens, or names a penalty
@@ -43,8 +45,6 @@ export function aboutConsequences(question: string): boolean {
   const text = normalize(question);
   return asksConsequence.test(text) || penaltyWords.test(text);
 }
-const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
-const asksPenalty = /罚|\bpenalt|\bfine|\bpunish/;
 
 /**
  * What a question asks about, beside the consequence: its content bigrams, and the whole words
