@@ -159,15 +159,27 @@ function typesOf(text: string): Set<number> {
  * 我们没有公募资格…有啥后果 against 「有公募资格，但很久没搞公开募捐，会怎样？」: a section whose heading
  * supposes we have what the question says we lack (or the other way round) answers another case.
  */
+const heldTerms = ["公募资格", "公开募捐资格", "登记证书", "登记证", "资格", "认定", "证书"];
+const headingHolds = new RegExp(`(没有|没|无|不具有|不具备|未取得)?(?:有|具有|具备|取得)?(${heldTerms.join("|")})`, "g");
+// (有公募资格的大机构 describes another organisation, not us.)
+const saysPerTerm = new Map(
+  heldTerms.map((term) => [
+    term,
+    {
+      lacking: new RegExp(`(没有|没|无|不具有|不具备|未取得|还没拿到|没拿到)[^，,。？?]{0,2}${term}(?!的)`),
+      having: new RegExp(`(?<![没无不未])(有|具有|具备|取得|拿到了?)${term}(?!的)`),
+    },
+  ]),
+);
+
 function opposite(question: string, section: Section): boolean {
   const asked = normalize(question);
   const heading = normalize(section.heading);
-  for (const match of heading.matchAll(/(没有|没|无|不具有|不具备|未取得)?(?:有|具有|具备|取得)?(公募资格|公开募捐资格|登记证书|登记证|资格|认定|证书)/g)) {
+  for (const match of heading.matchAll(headingHolds)) {
     const lacking = match[1] !== undefined;
-    const term = match[2]!;
-    // (有公募资格的大机构 describes another organisation, not us.)
-    const saysLacking = new RegExp(`(没有|没|无|不具有|不具备|未取得|还没拿到|没拿到)[^，,。？?]{0,2}${term}(?!的)`).test(asked);
-    const saysHaving = new RegExp(`(?<![没无不未])(有|具有|具备|取得|拿到了?)${term}(?!的)`).test(asked);
+    const says = saysPerTerm.get(match[2]!)!;
+    const saysLacking = says.lacking.test(asked);
+    const saysHaving = says.having.test(asked);
     if ((lacking && saysHaving && !saysLacking) || (!lacking && /^(有|具有|具备|取得)/.test(heading.slice(match.index)) && saysLacking && !saysHaving)) return true;
   }
   return false;

@@ -6,7 +6,7 @@ import { functionCharacters, organizationTypes, patternSynonyms, synonyms } from
 import { SectionClassifier } from "./section-classifier.js";
 import { SimilarQuestions } from "./similar-questions.js";
 import { normalize, terms } from "./text.js";
-import { askedKinds, judgedKinds, limits, measure, quantities } from "./verdict.js";
+import { askedKinds, limits, measure, quantities, weighedOf } from "./verdict.js";
 
 export interface Hit {
   section: Section;
@@ -267,9 +267,7 @@ export class KnowledgeIndex {
     const asksWhen = whenQuestion.test(normalized);
     const asksWhere = whereQuestion.test(normalized);
     // Of several kinds stated, the one weighed (会员62个，凑了两万八，钱上达标了吗) is what a section must limit.
-    const weighed = judgedKinds(question);
-    const all = quantities(question);
-    const figures = weighed && all.some((quantity) => weighed.includes(quantity.kind)) ? all.filter((quantity) => weighed.includes(quantity.kind)) : all;
+    const figures = weighedOf(question, quantities(question));
     const stated = new Set<string>(figures.map((quantity) => measure(quantity.kind)));
     // Money, or two counts of one thing (9个理事，4个领工资), may be judged against a share.
     if (stated.has("money") || figures.filter((quantity) => quantity.kind === "count").length >= 2) stated.add("share");

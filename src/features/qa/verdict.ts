@@ -308,9 +308,7 @@ export function verdict(question: string, sectionText: string, english: boolean,
   const whether = options.unasked || asksWhether.test(text);
   if (!whether && !asksHowMuch.test(text)) return undefined;
   // Of several kinds stated, the one the question weighs (活动资金够吗) is judged, if it names one.
-  const all = totals(text, quantities(question));
-  const weighedKinds = judgedKinds(question);
-  const stated = weighedKinds && all.some((quantity) => weighedKinds.includes(quantity.kind)) ? all.filter((quantity) => weighedKinds.includes(quantity.kind)) : all;
+  const stated = weighedOf(question, totals(text, quantities(question)));
   if (stated.length === 0) return undefined;
   const sectionLimits = limits(sectionText);
   const shared = shareVerdict(text, stated, sectionLimits, english);
@@ -389,6 +387,13 @@ const judgedByKind: Array<{ pattern: RegExp; kinds: Kind[] }> = [
 export function judgedKinds(question: string): Kind[] | undefined {
   const text = question.normalize("NFKC").toLowerCase();
   return judgedByKind.find(({ pattern }) => pattern.test(text))?.kinds;
+}
+
+/** Of the figures a question states, those of the kind it weighs, if it weighs one it states; else all. */
+export function weighedOf(question: string, stated: Quantity[]): Quantity[] {
+  const kinds = judgedKinds(question);
+  const weighed = kinds ? stated.filter((quantity) => kinds.includes(quantity.kind)) : [];
+  return weighed.length > 0 ? weighed : stated;
 }
 
 /** The kind of figure a question asks for (要多少钱 → money, 多久 → a duration), if any. */
