@@ -1,7 +1,7 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
 import { compose, type Pick, type SourceReference } from "./composer.js";
-import { aboutConsequences, answersConsequence, asksWhatHappens, promisesConsequence } from "./consequence.js";
+import { aboutConsequences, answersConsequence, asksWhatHappens, consequenceStrength, promisesConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
 import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
@@ -116,6 +116,8 @@ const consequenceShare = 0.4;
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
 
+const termWeightMemos = new WeakMap<object, (term: string) => number>();
+
 /** The same answer twice (two articles citing one clause alike) is said once. */
 /** A section body's character bigrams, worked out once per section (similar() compares the same sections question after question). */
 const sectionBigrams = new WeakMap<Section, Set<string>>();
@@ -161,12 +163,12 @@ function typesOf(text: string): Set<number> {
  */
 const heldTerms = ["公募资格", "公开募捐资格", "登记证书", "登记证", "资格", "认定", "证书"];
 const headingHolds = new RegExp(`(没有|没|无|不具有|不具备|未取得)?(?:有|具有|具备|取得)?(${heldTerms.join("|")})`, "g");
-// (有公募资格的大机构 describes another organisation, not us.)
+// (有公募资格的大机构 describes another organisation, not us; 没有公募资格的人 is still the case asked.)
 const saysPerTerm = new Map(
   heldTerms.map((term) => [
     term,
     {
-      lacking: new RegExp(`(没有|没|无|不具有|不具备|未取得|还没拿到|没拿到)[^，,。？?]{0,2}${term}(?!的)`),
+      lacking: new RegExp(`(没有|没|无|不具有|不具备|未取得|还没拿到|没拿到)[^，,。？?]{0,2}${term}`),
       having: new RegExp(`(?<![没无不未])(有|具有|具备|取得|拿到了?)${term}(?!的)`),
     },
   ]),
@@ -297,8 +299,12 @@ export class Answerer {
     // A story of something done wrong (报告没人弄, 随便买本收据) that was not declined asks the rules too.
     const aboutRules = likely ? likely.general + likely.improper : 0;
     const minCoverage = (aboutRules >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
-    const picks = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
-    if (picks.length === 0) return this.notAnswered("unknown", english, t);
+    const found = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
+    if (found.length === 0) return this.notAnswered("unknown", english, t);
+    // 园区电话多少 while the park's telephone is not in the config yet: staff know it. (Beside a
+    // part that is answered, 在哪个社区…想当面问问, the awaiting one is left out.)
+    const picks = found.filter((pick) => !pick.section.awaiting);
+    if (picks.length === 0) return this.notAnswered("contact", english, t);
     const index = this.options.index();
     const judged = picks.map((pick) => thresholdVerdict(pick.question, pick.section.body, english));
     picks.forEach((pick, position) => {
@@ -364,7 +370,8 @@ export class Answerer {
     // no section is asked again side by side.
     const wholeAnswers = compared !== undefined && index.search(compared.whole, { limit: 1 }).some((hit) => this.answersBothSides(compared, hit.section));
     const parts = compared ? [...compared.parts, ...compared.more] : splitQuestion(question);
-    const found = wholeAnswers ? this.pickParts(question, [compared!.whole], minCoverage, previous, compared) : [];
+    // (The message's other asks are answered after it: 有啥区别？起步资金差多少？)
+    const found = wholeAnswers ? this.pickParts(question, [compared!.whole, ...compared!.more], minCoverage, previous, compared) : [];
     const picks = found.length > 0 ? found : this.pickParts(question, parts, minCoverage, previous, compared && { ...compared, whole: undefined });
     if (picks.length > 0 || parts.length === 1) return picks;
     // The parts alone were too thin; the whole question may still be clear.
@@ -411,7 +418,13 @@ export class Answerer {
         ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section, true) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
         : undefined;
       // (Not one far behind the best: 近亲属当理事有啥限制 with 一共9个理事 told asks about relatives.)
-      const judging = meeting ?? candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05 && hit.score >= judgeShare * (candidates[0]?.score ?? 0));
+      // A part told with its whole (一共11个理事，其中5个领工资) asks about the part: a section judging
+      // the share goes before one judging the whole alone (11 within 5至25), if it covers as much.
+      const judgesShare = (hit: Hit) => thresholdVerdict(part, hit.section.body, false)?.share === true;
+      const judging =
+        meeting ??
+        candidates.find((hit) => judgesShare(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05) ??
+        candidates.find((hit) => judges(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05 && hit.score >= judgeShare * (candidates[0]?.score ?? 0));
       // 没完成支出比例会有啥后果 asks what happens, not the ratio its case names: a best hit saying
       // what happens is not given up for one stating the ratio.
       const happens = asksWhatHappens(part) && candidates[0] && answersConsequence(part, candidates[0].section) ? candidates[0] : undefined;
@@ -422,7 +435,8 @@ export class Answerer {
         (asked && [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))].find((hit) => statesKind(hit.section.body, asked))) ||
         // 会有啥后果: a section saying what happens in the case asked about, if one is close.
         (aboutConsequences(part)
-          ? candidates.find((hit) => answersConsequence(part, hit.section))
+          ? (asksWhatHappens(part) && this.saysMostOfWhatHappens(part, [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))])) ||
+            candidates.find((hit) => answersConsequence(part, hit.section))
           : // 对方该开什么票据 asks the rule, not what follows from breaking it (不开票据会怎样).
             // (One accounting for as much of the question: 摊派 is said only by the one on who is held to account.)
             candidates.find((hit) => !promisesConsequence(hit.section.heading) && hit.score >= ruleShare * candidates[0]!.score && hit.coverage >= candidates[0]!.coverage - 0.05)) ||
@@ -439,7 +453,10 @@ export class Answerer {
       // Nor does a section on what follows from breaking the rule, for a part that does not ask it.
       const aside = second !== undefined && !aboutConsequences(part) && promisesConsequence(second.section.heading) && !promisesConsequence(best.section.heading);
       const runnerUp = parts.length === 1 && second && !silent && !aside && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
-      const role = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
+      const found = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
+      // A part asking what happens keeps the section saying it: a runner-up covering more of the
+      // story (没公募资格…摆摊募捐) but silent on what follows joins it, not replaces it.
+      const role = found === "instead" && asksWhatHappens(part) && answersConsequence(part, best.section) && !answersConsequence(part, runnerUp!.section) ? "also" : found;
       // A runner-up that answers all the best hit does and more is the better answer on its own.
       const first = role === "instead" ? runnerUp!.section : best.section;
       // A side of a comparison keeps its own answer unless one already given names it (基金会's 3月31日
@@ -477,6 +494,40 @@ export class Answerer {
       .search(`${part} ${consequenceProbe}`, { context, limit: 8 })
       .find((hit) => hit.section.id !== chosen.id && !similar(hit.section, chosen) && hit.score >= consequenceShare * bestScore && this.confident(hit, storyCoverageFactor * this.options.minCoverage) && !namesOther(part, hit.section) && answersConsequence(part, hit.section));
     return hit?.section;
+  }
+
+  /**
+   * Of sections saying what happens, the one whose statement of it names most of the case asked
+   * about, a rare word (出借 for 借给别人用) counting above a common one (登记证书); the first on a tie.
+   */
+  private saysMostOfWhatHappens(part: string, hits: Hit[]): Hit | undefined {
+    const weight = this.termWeights();
+    let most: { hit: Hit; strength: number } | undefined;
+    for (const hit of hits) {
+      const strength = consequenceStrength(part, hit.section, weight);
+      if (strength > 0 && (!most || strength > most.strength)) most = { hit, strength };
+    }
+    return most?.hit;
+  }
+
+  /** How rare a term is among the sections (the log of sections per section holding it), kept per index. */
+  private termWeights(): (term: string) => number {
+    const index = this.options.index();
+    let weights = termWeightMemos.get(index);
+    if (!weights) {
+      const bodies = index.sections.map((section) => normalize(`${section.heading} ${section.body}`));
+      const memo = new Map<string, number>();
+      weights = (term: string) => {
+        let weight = memo.get(term);
+        if (weight === undefined) {
+          weight = Math.log((bodies.length + 1) / (bodies.filter((body) => body.includes(term)).length + 1));
+          memo.set(term, weight);
+        }
+        return weight;
+      };
+      termWeightMemos.set(index, weights);
+    }
+    return weights;
   }
 
   /**

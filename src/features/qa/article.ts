@@ -26,6 +26,11 @@ export interface Section {
    * with the section, never shown in the answer.
    */
   questions?: string[];
+  /**
+   * Its answer needs a park detail the config leaves empty (电话, 办公时间): a question it answers
+   * goes to staff instead of being told what is left (在这里提的问题我答不了的…).
+   */
+  awaiting?: boolean;
 }
 
 /** A knowledge file that cannot be used; the message names the file and the problem. */
@@ -72,11 +77,13 @@ export function parseArticle(file: string, name: string, text: string, placehold
   }
   const front = checked.data;
   if (front.id !== name) throw new KnowledgeError(file, `id "${front.id}" must equal the file name "${name}"`);
-  const body = fill(match[2]!, placeholders, file);
   const title = fill(front.title, placeholders, file);
   const defaultCite = front.sources.map((source) => `《${source.law.replace(/^《|》$/g, "")}》${source.article ?? ""}`).join("；");
-  const chunks = body.split(/^##\s+/m).slice(1);
-  if (chunks.length === 0) throw new KnowledgeError(file, "no sections: each question needs a '## heading'");
+  const drafts = match[2]!.split(/^(?=##\s)/m).filter((chunk) => /^##\s/.test(chunk));
+  if (drafts.length === 0) throw new KnowledgeError(file, "no sections: each question needs a '## heading'");
+  // A section awaiting a park detail keeps its heading and 问 lines (so the question is known), not its text.
+  const awaiting = drafts.map((chunk) => answerUnset(chunk, placeholders));
+  const chunks = drafts.map((chunk, index) => fill(awaiting[index] ? chunk.split("\n").filter((line, position) => position === 0 || /^\s*问[:：]/.test(line)).join("\n") : chunk, placeholders, file).replace(/^##\s+/, ""));
   return chunks.map((chunk, index) => {
     const [headingLine = "", ...lines] = chunk.split(/\r?\n/);
     const heading = headingLine.trim();
@@ -90,7 +97,7 @@ export function parseArticle(file: string, name: string, text: string, placehold
       else if (/^问[:：]/.test(line)) questions.push(line.replace(/^问[:：]\s*/, ""));
       else if (!line.startsWith("#")) prose.push(line);
     }
-    if (prose.length === 0) throw new KnowledgeError(file, `section "${heading}" has no text`);
+    if (prose.length === 0 && !awaiting[index]) throw new KnowledgeError(file, `section "${heading}" has no text`);
     if (questions.some((question) => question.length === 0)) throw new KnowledgeError(file, `section "${heading}" has an empty 问： line`);
     return {
       id: `${front.id}#${index + 1}`,
@@ -104,8 +111,21 @@ export function parseArticle(file: string, name: string, text: string, placehold
       kind: "article" as const,
       aliases: front.aliases,
       questions,
+      ...(awaiting[index] ? { awaiting: true } : {}),
     };
   });
+}
+
+/** Whether a section's first sentence, its answer, needs a park detail the config leaves empty. */
+function answerUnset(section: string, placeholders: Placeholders): boolean {
+  const first = section
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim())
+    .find((line) => line !== "" && !/^(?:#|来源[:：]|en[:：]|问[:：])/i.test(line));
+  // (A bracketed aside is left out on its own: 请咨询园区（电话…） still answers.)
+  const sentence = first?.split(/(?<=[。！？!?])/)[0]?.replace(/（[^（）]*）/g, "") ?? "";
+  return [...sentence.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].some(([, name]) => placeholders[name!]?.trim() === "");
 }
 
 function fill(text: string, placeholders: Placeholders, file: string): string {

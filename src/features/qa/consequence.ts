@@ -8,14 +8,14 @@ import { askingClauses, normalize, sentences } from "./text.js";
  */
 const asksConsequence = new RegExp(
   [
-    /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗/.source,
+    /罚|处罚|后果|会怎样|会怎么样|会咋样|会被怎么|会不会被|会有啥影响|有什么影响|有啥影响|会受啥|受影响|会管吗|管不管|会出事|会(不会)?出(什么|啥|点)?(问题|事|岔子|乱子)|出(啥|什么)(问题|事)|有没有事|有事吗|有事没|有啥事|会有事|没事吧|要紧吗/.source,
     // What the office will do about it (民政会怎么处理, 那边会咋处置).
     /会(怎么|咋|如何|怎样)(处理|处置|对待|办)/.source,
     // Who answers for it (担啥责任, 负不负责, 追究责任, 谁来兜底, 要赔吗).
     /(担|负|承担|背)(啥|什么|哪些|多大|哪种)?的?(法律)?责任|法律责任|担不担责|负不负责|担责|追究[^，,。？?]{0,4}责任|追责|谁(来)?(担|承担|背)(这个|这)?责|谁(来)?负(这个)?责任|谁(来)?(兜底|赔)|兜底|(要|得|需要|用)(不要)?赔(吗|偿|钱|不|么)?|赔不赔/.source,
     // What is risked (有啥风险, 风险大不大, 会不会惹麻烦, 摊上事, 吃官司, 挨处分, 下场).
     /(有|存在)(什么|啥|哪些|多大)的?风险|风险(大不大|大吗|高吗|有多大)|有风险(吗|没|不)|(有|惹|惹上|找)麻烦|摊上事|吃官司|挨处分|受处分|下场(是|会|怎么|如何)|犯错误|有(啥|什么)不好/.source,
-    /\bpenalt|\bhappens?\b|\bconsequence|\bfine[sd]\b|\ba fine\b|\bpunish|\b(what|any|the) risks?\b|\brisky\b|\bliab(le|ility)\b|\bin trouble\b|\bheld (responsible|liable|accountable)\b/.source,
+    /\bpenalt|\bhappens?\b|\bconsequence|\bfine[sd]\b|\ba fine\b|\bpunish|\b(what|any|the) risks?\b|\b(?:is|isn.t|would|will|was) (?:it|this|that) (?:too |very |a bit )?risky\b|\bliab(le|ility)\b|\bin trouble\b|\bheld (responsible|liable|accountable)\b/.source,
   ].join("|"),
 );
 
@@ -35,7 +35,17 @@ export function promisesConsequence(heading: string): boolean {
 /** Words that state a penalty, and (broader) any consequence, in a rule. */
 const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
 const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
-const asksPenalty = /罚|\bpenalt|\bfine|\bpunish/;
+const penaltyAsked = /罚|\bpenalt|\bfine|\bpunish/;
+/**
+ * Whether trouble follows (会被罚吗, 会不会挨罚): asked of what happens, whatever it is — a listing
+ * answers it as well as a fine. 罚款多少 / 怎么罚 ask the penalty itself.
+ */
+export const whetherPunished = /(会不会|会)?(被|挨|受)?罚(吗|么|不|没)|会不会(被|挨|受)?罚/g;
+
+/** Whether a question asks what the penalty is (怎么罚, 罚多少), not only whether trouble follows. */
+function asksPenalty(text: string): boolean {
+  return penaltyAsked.test(text.replace(whetherPunished, "会怎样"));
+}
 
 /**
  * Whether a question is about what follows a violation: it asks what happens, or names a penalty
@@ -80,17 +90,35 @@ export function answersConsequence(question: string, section: { heading: string;
   if (!asksConsequence.test(asked)) return true;
   // Strictly, only a question about a penalty (会怎么罚) is held to this; 会有啥后果 is a preference.
   // A penalty only the scene names (民政说要处罚我们，还能要求听证吗) is not what is asked.
-  if (options.strict && !asksPenalty.test(normalize(askingClauses(question)))) return true;
+  if (options.strict && !asksPenalty(normalize(askingClauses(question)))) return true;
+  if (subjectTerms(question).size === 0) return true;
+  return consequenceStrength(question, section) > 0;
+}
+
+/**
+ * How much of the case asked about a section's statement of what happens names: the weight of the
+ * question's subject terms found in the sentence or list item stating a consequence (the best
+ * one), 0 when none does. `weight` lets a rare term (出借) count above a common one (登记).
+ */
+export function consequenceStrength(question: string, section: { heading: string; body: string }, weight: (term: string) => number = () => 1): number {
+  const asked = normalize(question);
   const subject = subjectTerms(question);
-  if (subject.size === 0) return true;
-  const wanted = asksPenalty.test(asked) ? penaltyWords : consequenceWords;
+  const wanted = asksPenalty(asked) ? penaltyWords : consequenceWords;
   // A list (主要有：a；b；c) is read item by item, each with its lead and the heading, which
   // often carry the consequence (什么情况会被列入异常名录？).
   const heading = normalize(section.heading);
-  return sentences(normalize(section.body)).some((sentence) => {
+  let strongest = 0;
+  for (const sentence of sentences(normalize(section.body))) {
     const [lead, ...rest] = sentence.split(/[：:]/);
     const items = (rest.length > 0 ? rest.join("：") : lead!).split(/[；;]/);
     const context = rest.length > 0 ? `${heading} ${lead}` : heading;
-    return items.some((item) => wanted.test(`${context} ${item}`) && [...subject].some((bigram) => item.includes(bigram) || (rest.length === 0 && context.includes(bigram))));
-  });
+    for (const item of items) {
+      if (!wanted.test(`${context} ${item}`)) continue;
+      const matched = [...subject].filter((term) => item.includes(term) || (rest.length === 0 && context.includes(term)));
+      // (A word counts once: 登记证书 found, its pieces 登记 and 证书 add nothing.)
+      const found = matched.filter((term) => !matched.some((other) => other !== term && other.includes(term))).reduce((sum, term) => sum + weight(term), 0);
+      strongest = Math.max(strongest, found);
+    }
+  }
+  return strongest;
 }

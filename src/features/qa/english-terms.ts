@@ -88,6 +88,12 @@ export const englishTerms: Array<[string, string[]]> = [
   ["name", ["名称"]],
   ["branch", ["分支机构"]],
   ["branches", ["分支机构"]],
+  ["outlet", ["分支机构"]],
+  ["outlets", ["分支机构"]],
+  ["chapter", ["分支机构", "分会"]],
+  ["chapters", ["分支机构", "分会"]],
+  ["local office", ["分支机构", "代表机构"]],
+  ["local offices", ["分支机构", "代表机构"]],
   ["audit", ["审计"]],
   ["deregister", ["注销"]],
   ["dissolve", ["注销", "清算"]],
@@ -165,6 +171,27 @@ export const englishTerms: Array<[string, string[]]> = [
   ["paid", ["报酬"]],
   ["sale", ["义卖"]],
   ["charity sale", ["义卖"]],
+  // Remedies against a decision: review, court, hearing.
+  ["reconsideration", ["行政复议", "复议"]],
+  ["administrative review", ["行政复议", "复议"]],
+  ["appeal", ["行政复议", "复议"]],
+  ["court", ["行政诉讼", "起诉"]],
+  ["sue", ["行政诉讼", "起诉"]],
+  ["lawsuit", ["行政诉讼", "起诉"]],
+  ["hearing", ["听证"]],
+  // Officers and ratings.
+  ["president", ["会长", "负责人"]],
+  ["rating", ["评估等级"]],
+  ["rated", ["评估等级"]],
+  ["validity", ["有效期"]],
+  // Money put to work, and what is given in kind.
+  ["invest", ["投资"]],
+  ["investment", ["投资"]],
+  ["wealth product", ["投资", "理财"]],
+  ["first batch", ["首批"]],
+  ["charity day", ["慈善日"]],
+  ["foreign", ["境外", "外国"]],
+  ["foreigners", ["境外", "外国"]],
 ];
 
 /** Each phrase as a whole-word pattern, compiled once (matched against every English question). */

@@ -1,3 +1,4 @@
+import { whetherPunished } from "./consequence.js";
 import { clauses as clausesOf, normalize } from "./text.js";
 
 /** Directional complements (干到多大必须下来, 交上去): no act of their own. */
@@ -50,7 +51,7 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
       // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
       // rules allow it.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过]|批准|提出|进行)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
@@ -77,7 +78,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
   });
   // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
   // (Also when only the scene names it: 去年被罚过款，还能参加评估吗 needs the rule on those fined.)
-  if (/罚/.test(text)) phrases.add("罚");
+  // (Not 会被罚吗 alone: whether trouble follows is answered by what does, a listing as well as a fine.)
+  if (/罚/.test(text.replace(whetherPunished, ""))) phrases.add("罚");
   // 每年几号交 / 啥时候要报: when something is due; a section that says nothing of handing in does not answer.
   const due = /(?:什么时候|啥时候|几月几号|几号|哪天|何时)(?:要|得|该|需要)?(提交|报送|上报|交|报)/.exec(text);
   if (due) phrases.add(due[1]!);

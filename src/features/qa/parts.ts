@@ -101,13 +101,16 @@ function substance(piece: string): number {
 }
 
 /** 「A和B有啥区别」: two things compared, and what about them (的表决规则). */
-const side = "((?:(?!和|跟|与|同|还是|有|是|啥|什么|哪些|的|之间|到底|究竟|区别|不同|不一样)[\\u3400-\\u9fffa-z]){2,8})";
-const comparison = new RegExp(`^(.*?)${side}(?:和|跟|与|同|还是)${side}(?:(?:的|之间的?)([\\u3400-\\u9fff]{1,8}?))?(?:到底|究竟)?(?:有|是)?(?:啥|什么|哪些)?(?:区别|不同|不一样|差别|差异|两样)`, "i");
+const side = "((?:(?!和|跟|与|同|还是|有|是|啥|什么|哪些|的|之间|在|到底|究竟|区别|不同|不一样)[\\u3400-\\u9fffa-z]){2,8})";
+const comparison = new RegExp(`^(.*?)${side}(?:和|跟|与|同|还是)${side}(?:(?:的|之间的?|在)([\\u3400-\\u9fff]{1,8}?)(?:上|方面|这块)?)?(?:到底|究竟)?(?:有|是)?(?:啥|什么|哪些)?(?:区别|不同|不一样|差别|差异|两样)`, "i");
+
+/** A side that only points back at things named before (它俩, 这两个, 两者). */
+const pronoun = /^(它俩|他俩|她俩|这俩|那俩|这两个|那两个|这两者|两者|二者|它们|他们|这两家|这两种|俩)$/;
 
 /** Asking how things compare, or to confirm one is like the other: 一样不, 差在哪, 哪个大, 没错吧, vs. */
-const comparing = /区别|不同|不一样|一样|相同|差别|差异|差在|差哪|差多少|相差|两样|一个标准|同一个?标准|一个规矩|一码事|分别|各自|各是|哪个|谁大|谁小|谁说了算|没错吧|对吧|对不对|一回事|\bvs\b|versus|differ|compare|whereas|the same/i;
+const comparing = /(?:是不是|会不会)?(?:管得|要求|规定)?更[严宽松多少高低长短难紧]|区别|不同|不一样|一样|相同|差别|差异|差在|差哪|差多少|相差|两样|一个标准|同一个?标准|一个规矩|一码事|分别|各自|各是|哪个|谁大|谁小|谁说了算|没错吧|对吧|对不对|一回事|\bvs\b|versus|differ|compare|whereas|the same/i;
 /** Words of the comparison itself, dropped from each side's part (社团的年报截止时间, not …一样不). */
-const comparisonWords = /(有|是)?(啥|什么|哪些)?(区别|不同|差别|差异|两样)|不一样|一样[不吗么嘛]?|(是不是|是)?(一个|同一个?)(标准|规矩)[吗么]?|一码事|(相)?差多少|分别|各自|各是|是不是|相同[吗么]?|差在哪[儿里]?|差哪|哪个大|谁大|谁小|我理解没错吧|没错吧|对吧|对不对|是一回事[吗么]?|一回事/g;
+const comparisonWords = /(是不是|会不会)?(管得|要求|规定)?更[严宽松多少高低长短难紧]|(有|是)?(啥|什么|哪些)?(区别|不同|差别|差异|两样)|不一样|一样[不吗么嘛]?|(是不是|是)?(一个|同一个?)(标准|规矩)[吗么]?|一码事|(相)?差多少|分别|各自|各是|是不是|相同[吗么]?|差在哪[儿里]?|差哪|哪个大|谁大|谁小|我理解没错吧|没错吧|对吧|对不对|是一回事[吗么]?|一回事/g;
 
 /**
  * A question comparing two things (民非和社团有啥区别, 理事会和会员大会的表决规则有什么不同):
@@ -118,13 +121,16 @@ export function comparedParts(question: string): Compared | undefined {
   if (isEnglish(question)) return englishCompared(stripPreamble(question));
   const match = comparison.exec(stripPreamble(question).replace(/\s+/g, ""));
   const text = normalize(stripPreamble(question));
-  if (match) {
+  // (它俩跟社团有啥不同 compares what was named before; the parts are asked as they stand.)
+  if (match && !pronoun.test(match[2]!) && !pronoun.test(match[3]!)) {
     const [, , first, second, about] = match as unknown as [string, string, string, string, string];
     const ask = (side: string) => (about ? `${side}的${about}` : `${side}是什么`);
     // What else the message asks (定向募捐和公募啥区别，定向的从啥时候能搞): parts of their own.
     const asks = splitQuestion(question);
-    const more = asks.filter((part) => !comparing.test(part));
-    return { sides: [first, second], parts: [ask(first), ask(second)], more: more.length < asks.length ? more : [], whole: wholeOf(text, [first, second]) };
+    const names = (part: string) => part.includes(first) || part.includes(second);
+    // (A later ask comparing again without naming them, 起步资金差多少, is of the same two sides.)
+    const more = asks.flatMap((part) => (!comparing.test(part) ? [part] : names(part) ? [] : [`${first}和${second}${part}`]));
+    return { sides: [first, second], parts: [ask(first), ask(second)], more: asks.some((part) => comparing.test(part) && names(part)) ? more : [], whole: wholeOf(text, [first, second]) };
   }
   const compared = sidesCompared(text);
   return compared && { ...compared, more: [], whole: wholeOf(text, compared.sides) };

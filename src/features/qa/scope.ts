@@ -56,8 +56,11 @@ const forming = new RegExp(
     String.raw`|\b(form|forming|set(ting)? up|register(ing)?|start(ing)?|establish(ing)?|found(ing)?)\b[^.?!]{0,30}\b(association|foundation|society|ngo|non-?profit|charity|social organi[sz]ation)\b`,
 );
 
-/** Citing the rules (按规定, 条例里, 法律上, by law): whatever the story, the rules are asked. */
-const rulesCited = /按(照)?(规定|条例|法规|章程|政策)|(有|有没有|没有)(这个|相关|什么)?规定|规定(的|是|要|了)|(条例|法规|法律上?)(里|上|中)?(怎么|咋|有|是|规定|要求)|\b(by law|the rules say|the regulations? say|under the (law|rules|regulations?))\b/;
+/**
+ * Citing the rules (按规定, 条例里, 法律上, by law) or asking whether someone has a right or duty
+ * (监事到底有没有这个权利): whatever the story, the rules are asked.
+ */
+const rulesCited = /(有没有|有无)(这个|这种|这项|这样的)?(权利|权力|义务)|有(这个|这种)?(权利|权力|义务)(吗|么|没)|\b(have|has) the right\b|\bentitled to\b|按(照)?(规定|条例|法规|章程|政策)|(有|有没有|没有)(这个|相关|什么)?规定|规定(的|是|要|了)|(条例|法规|法律上?)(里|上|中)?(怎么|咋|有|是|规定|要求)|\b(by law|the rules say|the regulations? say|under the (law|rules|regulations?))\b/;
 /** Asking what a result means or what to do next (基本合格意味着啥, 下一步该干啥). */
 const asksMeaning = /意味着|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
 
@@ -149,6 +152,14 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /\b(split|spread)\b[^?]{0,40}\bacross\b[^?]{0,30}\bnames\b|\bunder (other|several|different) (people's|relatives'?) names\b/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
       /\b(fake|forge|forged|fabricate|counterfeit)\b/,
+      // A seal cut on the quiet, or cut and never filed (照着样子刻一个，不去备案).
+      /(私自|偷偷|随便|街边|路边|外面)[^。？?]{0,8}刻(个|一个|一枚|枚)?[^。？?]{0,6}(章|公章|印章)|刻[^。？?]{0,12}(不|没|不用|不去)(去)?(公安|派出所)?(报备|备案)|照着(样子|模样)?刻/,
+      // Something given to those who decide, for a favour (拿两条烟…能帮先办吗, 送点土特产…分数高点).
+      /(送|塞|拿|给)[^。？?]{0,8}(礼|烟|酒|红包|购物卡|卡|东西|土特产|特产|好处|钱)[^。？?]{0,16}(快点|快些|快一点|先办|先给|优先|高点|高一点|给过|通过|放行|关照|照顾|通融|放宽|睁一只眼|不查|少查|加分|批下来)|请[^。？?]{0,8}(吃饭|吃顿饭|喝酒|喝茶)[^。？?]{0,12}(快点|先办|关照|照顾|通融|放宽|通过|高点)/,
+      // Takings never recorded and spent straight away (不登记直接拿去买东西, 不入账直接报销).
+      /(不|没|不用|不去)(登记|入账|记账|走账|开票|开收据)[^。？?]{0,10}(直接|就|先)(拿|用|花|发|给|报销|买|分)/,
+      // Bribes and money kept outside the accounts, asked in English.
+      /\b(bribe|bribing|kickback|gift cards?|red envelopes?|hongbao)\b|\bpay\b[^?.]{0,40}\b(extra|under the table)\b|\boff the books\b|\bslush fund\b/,
     ],
   },
   {
@@ -341,7 +352,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(民政局|民政厅|民政部门|社会组织科|社管局|街道办?|居委会|税务局|派出所|财政局|局|科)(的)?.{0,16}((?<!打了?|打过|来了?)电话|手机|联系方式|号码|上班(时间|吗|不|没)|几点|周六|周日|周末|值班|办公时间)/,
       /(电话|联系方式|号码)是?多少.{0,8}(民政局|民政厅|科|街道|税务局)/,
       // A person's own number or WeChat is theirs to give; staff can pass it on with consent.
-      /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}(电话|手机|手机号|微信|微信号|联系方式|号码)/,
+      // (捐钱的大姐打电话说要查账: a call she made, not her number asked for.)
+      /(秘书长|会长|理事长|副会长|主任|书记|队长|站长|院长|老师|科长|局长|负责人|经办人|[\u4e00-\u9fff](总|姐|哥|老师))的?.{0,4}((?<!打了?|打过|来了?|接了?|接到)电话|手机|手机号|微信|微信号|联系方式|号码)/,
       /\b(phone|mobile|cell|wechat|contact)( number| id| details)?\b.{0,20}\b(of|for)\b.{0,12}\b(director|chair\w*|head|president|secretary|manager|officer|staff|person)\b/,
     ],
   },

@@ -1,7 +1,8 @@
 import type { Translate } from "../../core/i18n.js";
 import { chineseTermsIn } from "./english-terms.js";
 import { contrasts } from "./lexicon.js";
-import { arabicNumerals, namedSides } from "./text.js";
+import { arabicNumerals, clauses, namedSides } from "./text.js";
+import { asksWhatHappens } from "./consequence.js";
 import { voteVerdict } from "./votes.js";
 
 /** What a figure counts: people or units, money (in yuan), years, ages, times, or a share. */
@@ -276,7 +277,7 @@ function show(kind: Kind, value: number, english: boolean): string {
 const asksHowMuch = /多少|几成|how much|minimum|maximum|at least|at most|the cap|the limit/;
 
 /** A question that asks whether something is enough or allowed, not how much it is. */
-const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|中不中|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|吗|么|不[？?]?$|没[？?]?$/;
+const asksWhether = /够|达标|合规|符合|超标|超了|超没超|超过没|违规|可以|行不行|行吗|能不能|能否|能批|能.{0,8}[吗么]|算数|有效|合法|允许|中不中|ok|enough|allowed|valid|can\b|may\b|is (?:that|it|this)|没问题|有问题|妥不妥|吗|么|吧[？?]?$|不[？?]?$|没[？?]?$/;
 
 /**
  * A verdict, before it is worded: the locale key (qa.verdict.*), its figures, and whether the
@@ -286,6 +287,8 @@ export interface Verdict {
   key: string;
   params: Record<string, string>;
   met?: boolean;
+  /** Judged as a share of a base the question states too (5 of 11 directors paid, 600万 of 1000万 spent). */
+  share?: boolean;
 }
 
 /** The verdict in the asker's language (不够：35个，少于规定的50个。). */
@@ -364,7 +367,7 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
   };
   if (!amount) return { key: limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params };
   const met = limit.low !== undefined ? amount.value >= required : amount.value <= required;
-  return { key: `qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${met ? "yes" : "no"}`, params, met };
+  return { key: `qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${met ? "yes" : "no"}`, params, met, share: true };
 }
 
 /** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */
@@ -402,7 +405,9 @@ export function askedKinds(question: string): Kind[] | undefined {
   // A share (70% of last year's income) answers how much money as well as a sum does.
   if (/多少钱|几万|多少万|多少资金|多少经费|how much money/.test(text)) return ["money", "percent"];
   // (前几天 / 这几年 / 好几个月: time told in passing, not asked.)
-  if (/多久|多长时间|多长|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(text)) return ["days", "months", "years"];
+  // (借给别人用几天，会咋样: a length told in the scene of a what-happens question, not asked.)
+  const durationIn = asksWhatHappens(text) ? clauses(text).at(-1) ?? text : text;
+  if (/多久|多长时间|多长|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(durationIn)) return ["days", "months", "years"];
   // 占多少比例 / 几成 / what share: a share (70%, 2/3), not a sum of money.
   if (/比例|百分之几|百分比|占(?:总[^，。？?]{0,6})?多少|占比|几成|(?:what|minimum|maximum|which) (?:share|percentage|proportion|fraction)|what percent/.test(text)) return ["percent"];
   if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { asksWhatHappens, consequenceStrength } from "../../../src/features/qa/consequence.js";
+import { focusPhrases } from "../../../src/features/qa/focus.js";
+import { comparedParts } from "../../../src/features/qa/parts.js";
+import { judgeScope } from "../../../src/features/qa/scope.js";
+import { answerBody, askShipped } from "./helpers.js";
+
+// Questions told the way leaders tell them (round 12): each line is what a leader types, then
+// what the reply must (or must not) say. Written for these tests, not taken from any evaluation set.
+const says = async (question: string) => answerBody((await askShipped(question)).text);
+
+describe("a figure told with its whole (一共…其中…)", () => {
+  it("is judged as a share first: 5 of 11 directors paid is over the third, before 11 is within 5 to 25", async () => {
+    const reply = await says("基金会理事会一共11个人，其中5个领工资，合规吗");
+    expect(reply).toMatch(/^1\. 超了：按11个的1\/3算，上限是3个/);
+    expect(reply).toContain("2. 符合：11个在5个至25个之间");
+  });
+
+  it("reads 没问题吧 and 够了吧 as asking whether, so the verdict leads", async () => {
+    expect(await says("理事会7个人 其中2个拿补贴 没问题吧")).toMatch(/没超：按7个的1\/3算，上限是2个/);
+    expect(await says("我们协会会员45个人 应该够登记了吧")).toMatch(/^1\. 不够：45个，少于规定的50个/);
+  });
+
+  it("judges a local foundation by the local floor when 性 is left off (地方公募基金会)", async () => {
+    expect(await says("原始基金凑了300万 地方公募基金会差不多了吧")).toMatch(/^不够：300万元，少于规定的400万元/);
+    expect(await says("想在区级注册个社团 活动资金2万 够吗")).toMatch(/^不够：2万元，少于规定的3万元/);
+  });
+});
+
+describe("what happens, asked after a story", () => {
+  it("gives the penalty first when the story matches a rule better (没公募资格，摆摊募捐，被举报了)", async () => {
+    const reply = await says("我们没公募资格，自己在商场门口摆摊募捐，被人举报了，会有啥后果");
+    expect(reply.split("\n")[0]).toMatch(/警告/);
+  });
+
+  it("finds the penalty naming the act (出租 a seal), not one that only names the certificate", async () => {
+    expect(await says("我们把公章租给别的公司用了 会被怎么处理")).toMatch(/^1\. 涂改、出租、出借证书或印章/);
+  });
+
+  it("takes a length told in the scene (借给朋友单位用几天，会咋样) as no ask for a length", async () => {
+    expect(await says("协会的登记证书借给朋友单位用几天 会咋样")).toMatch(/^涂改、出租、出借证书或印章/);
+  });
+
+  it("answers 会被罚吗 with what does follow, a listing as well as a fine", async () => {
+    expect(await says("年报晚交了会被罚吗")).toContain("列入活动异常名录");
+    expect(await says("没公募资格搞募捐会不会被罚")).toContain("2万元以上20万元以下罚款");
+  });
+
+  it("weighs a rare word of the case above common ones when choosing what says it", () => {
+    const question = "协会的登记证书借给朋友单位用几天 会咋样";
+    const lending = { heading: "社团哪些行为会被处罚？", body: "涂改、出租、出借证书或印章的，会被警告、责令改正。" };
+    const inactive = { heading: "社团拿到登记证书后一年没开展活动会怎样？", body: "社团自取得登记证书之日起1年未开展活动的，由登记机关撤销登记。" };
+    const rare = (term: string) => (term === "出借" ? 5 : 1);
+    expect(consequenceStrength(question, lending, rare)).toBeGreaterThan(consequenceStrength(question, inactive, rare));
+    // (登记证书 counts once, not again as 登记, 记证 and 证书.)
+    expect(consequenceStrength(question, inactive)).toBe(2);
+  });
+
+  it("hears 会不会出什么问题 as asking what happens, and a risky activity told in English as the scene", async () => {
+    expect(asksWhatHappens("一场活动都没办 这样下去会不会出什么问题")).toBe(true);
+    expect(asksWhatHappens("Our volunteers will do a river clean-up that's a bit risky. Is there anything the organization must buy for them beforehand?")).toBe(false);
+    expect(asksWhatHappens("Is it risky to fundraise on WeChat without a permit?")).toBe(true);
+    expect(await says("Our volunteers will do a river clean-up that's a bit risky. Is there anything the organization must buy for them beforehand?")).toMatch(/insurance/);
+    expect(await says("协会去年领了社团法人登记证书，一晃14个月了，一场活动都没办。这样下去会不会出什么问题？")).toMatch(/1年未开展活动的，由登记机关撤销登记/);
+  });
+});
+
+describe("two asks, one of them a comparison", () => {
+  it("answers the ask after the comparison too (有啥区别？起步资金差多少？)", async () => {
+    const reply = await says("公募基金会和非公募基金会有啥区别？起步资金差多少？");
+    expect(reply).toContain("不得面向公众募捐");
+    expect(reply).toContain("非公募基金会不低于200万元");
+  });
+
+  it("asks a later comparing ask of the same two sides", () => {
+    expect(comparedParts("公募基金会和非公募基金会有啥区别？起步资金差多少？")?.more).toEqual(["公募基金会和非公募基金会起步资金差多少？"]);
+  });
+
+  it("reads 是不是管得更严 after one side's rule as comparing the two, and answers both", async () => {
+    const reply = await says("社团法人不能兼别的社团法人，那基金会的法定代表人是不是管得更严？");
+    expect(reply).toContain("社团的法定代表人不得同时担任其他社团的法定代表人");
+    expect(reply).toContain("基金会的法定代表人不得同时担任其他组织的法定代表人");
+  });
+});
+
+describe("a comparison pointing back (它俩) or placing what is compared (在…上)", () => {
+  it("compares what 它俩 points back to with the side named after it", async () => {
+    expect(comparedParts("民非跟基金会在民法典里算一类吧？它俩跟社团在法人分类上有啥不同")?.sides).toEqual(["民非", "基金会", "社团"]);
+    expect(await says("民非跟基金会在民法典里算一类吧？它俩跟社团在法人分类上有啥不同")).toContain("捐助法人");
+  });
+
+  it("reads 在法人分类上 as what is compared, not as part of a side", () => {
+    expect(comparedParts("社团和民非在法人分类上有啥不同")).toMatchObject({ sides: ["社团", "民非"], parts: ["社团的法人分类", "民非的法人分类"] });
+  });
+});
+
+describe("a call told in the story", () => {
+  it("is no request for someone's number: the donor's right to ask is answered", async () => {
+    expect(judgeScope("捐钱的大姐打电话说要查她那笔钱花哪了 我们必须告诉她吗")).toBeUndefined();
+    expect(await says("捐钱的大姐打电话说要查她那笔钱花哪了 我们必须告诉她吗")).toMatch(/捐赠人有权查询/);
+    expect(judgeScope("王姐的电话多少")).toEqual({ action: "handoff", reason: "contact" });
+  });
+});
+
+describe("everyday words for what the rules name", () => {
+  it("hears Harbin's districts as setting up by place (地域性), and 设个点 as a branch", async () => {
+    expect(await says("协会想在道里、南岗各挂个牌子设个点，下面分片管会员，这么整行不？")).toContain("不得设立地域性的分支机构");
+  });
+
+  it("hears 国字号 as 中国/全国/中华 in a name", async () => {
+    expect(await says("我们民办服务中心想在名字前头冠个国字号的大帽子，听着大气正规，能批下来吗")).toContain("不得冠以“中国”“全国”“中华”");
+  });
+
+  it("hears outlets in English as branches", async () => {
+    expect(await says("Can a private non-enterprise unit open additional outlets under the same name in other districts?")).toMatch(/may not set up branches/);
+  });
+
+  it("takes 能上吗 (take up the post) as no act of its own, so the rule on who may lead is found", async () => {
+    expect(focusPhrases("他以前因为故意犯罪判过刑，刑满释放3年了，能上吗？")).toEqual([]);
+    expect(await says("我们准备推一位大哥当慈善组织的理事长，他以前因为故意犯罪判过刑，刑满释放3年了，能上吗？")).toContain("未逾五年");
+  });
+});
+
+describe("help with something improper", () => {
+  it("is declined: a gift for a favour, takings spent unrecorded, a seal cut without filing, a bribe in English", () => {
+    for (const question of [
+      "区里办登记那个经办的 我们给他拿两条烟 他能帮咱们先办吗",
+      "请评审专家吃顿饭 评估分数能给高点不",
+      "义卖收的现金不入账 直接发给志愿者当补助 行吧",
+      "公章找不着了 随便找个刻章店照着样子刻一个 不报备行不",
+      "Can we give the bureau officer a gift card so our registration goes faster?",
+      "Is it ok to keep some cash donations off the books for petty expenses?",
+    ]) {
+      expect(judgeScope(question), question).toEqual({ action: "decline", reason: "fabrication" });
+    }
+  });
+
+  it("still answers the rule when the act is only asked about", () => {
+    for (const question of ["公章刻好了要去哪里备案", "社团接受的现金捐赠怎么开收据", "公章丢了怎么办 需要登报吗", "接受捐赠必须开票据吗"]) {
+      expect(judgeScope(question), question).toBeUndefined();
+    }
+  });
+});
