@@ -13,7 +13,7 @@ import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type V
 import { meetingFigures, voteVerdict } from "./votes.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
-import { figures, isEnglish, namedSides, normalize } from "./text.js";
+import { figures, isEnglish, namedSides, namedSpellings, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
 export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown" | "social";
@@ -185,6 +185,19 @@ function opposite(question: string, section: Section): boolean {
     if ((lacking && saysHaving && !saysLacking) || (!lacking && /^(有|具有|具备|取得)/.test(heading.slice(match.index)) && saysLacking && !saysHaving)) return true;
   }
   return false;
+}
+
+/**
+ * The organisation types (社团, 民非, 基金会) the message named before a part, added to the part if
+ * it names none (not those named after it: 年检要不要交钱？基金会年检不合格会怎样 asks the fee of all).
+ */
+function withTypesOf(message: string, part: string): string {
+  const sides = contrasts.find((list) => list.includes("社团"))!;
+  if (namedSides(normalize(part), sides).length > 0) return part;
+  const at = message.indexOf(part);
+  const before = at > 0 ? message.slice(0, at) : "";
+  const named = namedSpellings(normalize(before), sides).map(({ spelling }) => spelling);
+  return named.length > 0 ? `${part} ${named.join(" ")}` : part;
 }
 
 /**
@@ -396,9 +409,12 @@ export class Answerer {
     const context = [parts.length > 1 ? question : "", previous ?? ""].join(" ").trim() || undefined;
     for (const part of parts) {
       // Sections about another of the things the question names are no candidates at all.
+      // (A later part naming no organisation type is about the one the message named: 成立社团要多少
+      // 会员？活动资金又至少要多少？ asks the 社团's money, not a foundation's.)
+      const typed = compared ? part : withTypesOf(question, part);
       const hits = index
         .search(part, { context, limit: 6 })
-        .filter((hit) => !namesOther(part, hit.section) && !opposite(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
+        .filter((hit) => !namesOther(typed, hit.section) && !opposite(part, hit.section) && (!wholeAnswers || compared!.sides.every((side) => this.mentions(hit.section, side))))
         .slice(0, 4);
       // What the part asks done (补办, 解冻) must be in the section, not only what it is about.
       const focus = focusPhrases(part);

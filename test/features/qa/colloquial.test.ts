@@ -61,11 +61,9 @@ describe("everyday names for governance acts", () => {
     expect(body((await ask("听说有个不太好的名单，专门记那些不按规定办事的组织，正式名字叫啥")).text)).toContain("活动异常名录");
   });
 
-  // Known regression of round 10: the 800 blind classifier lines put a company's own matters in
-  // "other" so firmly (朋友的公司: other 0.62 even after 20 general lines of ours on companies beside an
-  // NGO) that this question goes to staff as a ticket instead of being answered. Marked as failing
-  // so the day it is answered again, the mark has to go.
-  it.fails("reads 协会公章借给朋友的公司 as lending a seal (now goes to staff)", async () => {
+  // Round 10's known regression, answered again in round 12 (借给 is heard as 出借, and the boundary
+  // lines of round 12 keep a company beside an NGO in the rules).
+  it("reads 协会公章借给朋友的公司 as lending a seal", async () => {
     expect(body((await ask("协会公章借给朋友的公司盖了一下 有事吗")).text)).toMatch(/^[^\n]*出借证书或印章/);
   });
 

@@ -34,7 +34,7 @@ describe("what happens, asked after a story", () => {
   });
 
   it("finds the penalty naming the act (出租 a seal), not one that only names the certificate", async () => {
-    expect(await says("我们把公章租给别的公司用了 会被怎么处理")).toMatch(/^1\. 涂改、出租、出借证书或印章/);
+    expect(await says("我们把公章租给别的公司用了 会被怎么处理")).toMatch(/^(1\. )?涂改、出租、出借证书或印章/);
   });
 
   it("takes a length told in the scene (借给朋友单位用几天，会咋样) as no ask for a length", async () => {
@@ -80,6 +80,18 @@ describe("two asks, one of them a comparison", () => {
     const reply = await says("社团法人不能兼别的社团法人，那基金会的法定代表人是不是管得更严？");
     expect(reply).toContain("社团的法定代表人不得同时担任其他社团的法定代表人");
     expect(reply).toContain("基金会的法定代表人不得同时担任其他组织的法定代表人");
+  });
+});
+
+describe("a later ask that names no organisation type", () => {
+  it("is about the type the message named before it", async () => {
+    const reply = await says("请教一下，要在区里成立一个地方性的社会团体，至少得有多少会员？活动资金又至少要多少？");
+    expect(reply).toContain("活动资金要3万元以上");
+    expect(reply).not.toContain("原始基金");
+  });
+
+  it("but not about a type named only after it (the fee asked of every inspection)", async () => {
+    expect(await says("年检要不要交钱？基金会年检要是不合格会怎么样？")).toContain("收取费用");
   });
 });
 
