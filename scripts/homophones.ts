@@ -12,7 +12,8 @@ import { homophoneTerms } from "../src/features/qa/homophones.js";
 import { loadKnowledge } from "../src/features/qa/knowledge.js";
 
 const output = process.argv[2] ?? "config/qa/homophones.json";
-const park = { name: "园区", phone: "", address: "", hours: "" };
+// Every detail set (to a figure, which makes no term), so no section is left awaiting one.
+const park = { name: "园区", phone: "0", address: "0", hours: "0" };
 const { sections } = loadKnowledge({ knowledgeDirs: ["config/knowledge"], statuteDirs: [], park });
 
 // The 3,755 most common characters (GB2312 level 1): typing offers these first.

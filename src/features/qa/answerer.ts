@@ -187,6 +187,13 @@ function opposite(question: string, section: Section): boolean {
   return false;
 }
 
+/** Whether a section names an organisation type besides those the question names (one naming none does not). */
+function namesOtherTypes(question: string, section: Section): boolean {
+  const sides = contrasts.find((list) => list.includes("社团"))!;
+  const asked = namedSides(normalize(question), sides);
+  return asked.length > 0 && namedSides(normalize(section.body), sides).some((side) => !asked.includes(side));
+}
+
 /**
  * The organisation types (社团, 民非, 基金会) the message named before a part, added to the part if
  * it names none (not those named after it: 年检要不要交钱？基金会年检不合格会怎样 asks the fee of all).
@@ -430,9 +437,12 @@ export class Answerer {
       // A meeting told in figures is best judged by the section with the quorum and majority rules.
       // (looked for a little further down: the story's other words may rank other rules first;
       // a 社团 article's quorum is not a 民非's even where the section itself names neither.)
-      const meeting = hits.length > 0 && meetingFigures(part).present !== undefined
-        ? index.search(part, { context, limit: 8 }).find((hit) => !namesOther(part, hit.section, true) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
-        : undefined;
+      // (One stating the rule of the type asked alone goes before one listing every type's: its
+      // figures are that type's.)
+      const voting = hits.length > 0 && meetingFigures(part).present !== undefined
+        ? index.search(part, { context, limit: 8 }).filter((hit) => !namesOther(part, hit.section, true) && confident(hit) && hit.score >= 0.5 * hits[0]!.score && voteVerdict(part, hit.section.body) !== undefined)
+        : [];
+      const meeting = voting.find((hit) => !namesOtherTypes(typed, hit.section)) ?? voting[0];
       // (Not one far behind the best: 近亲属当理事有啥限制 with 一共9个理事 told asks about relatives.)
       // A part told with its whole (一共11个理事，其中5个领工资) asks about the part: a section judging
       // the share goes before one judging the whole alone (11 within 5至25), if it covers as much.
@@ -468,7 +478,10 @@ export class Answerer {
       const silent = asked !== undefined && second !== undefined && statesKind(best.section.body, asked) && !statesKind(second.section.body, asked);
       // Nor does a section on what follows from breaking the rule, for a part that does not ask it.
       const aside = second !== undefined && !aboutConsequences(part) && promisesConsequence(second.section.heading) && !promisesConsequence(best.section.heading);
-      const runnerUp = parts.length === 1 && second && !silent && !aside && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
+      // Nor, beside a section judging the figures told by the asked type's rule, one listing every
+      // type's (社团理事会 21人到会15人: 民非、社团、基金会 side by side would judge by another's).
+      const mixed = second !== undefined && best === judging && namesOtherTypes(typed, second.section) && !namesOtherTypes(typed, best.section);
+      const runnerUp = parts.length === 1 && second && !silent && !aside && !mixed && second.score >= closeRunnerUp * best.score && confident(second) && index.explains(part, second.section, focus) ? second : undefined;
       const found = runnerUp ? this.roleOf(part, best.section, runnerUp.section) : "none";
       // A part asking what happens keeps the section saying it: a runner-up covering more of the
       // story (没公募资格…摆摊募捐) but silent on what follows joins it, not replaces it.

@@ -22,9 +22,12 @@ const asksConsequence = new RegExp(
 /** A heading saying what happens (…会怎样？, 会怎么罚？, 什么情况会被列入名录？, 要终止？). */
 const consequenceHeading = /会怎样|会怎么(?:样|罚|处)|后果|罚|撤销|名录|名单|终止|影响|不合格|会被/;
 
-/** Whether a question asks what happens (会怎样, 会有啥影响, penalty). */
+/**
+ * Whether a question asks what happens (会怎样, 会有啥影响, penalty), in the clauses that ask: a
+ * penalty told in the scene (去年被民政罚了一次款，今年还能参加评估吗) is not what is asked.
+ */
 export function asksWhatHappens(question: string): boolean {
-  return asksConsequence.test(normalize(question));
+  return asksConsequence.test(normalize(askingClauses(question)));
 }
 
 /** Whether a section's heading promises what happens in some case: it answers 会怎样 questions. */

@@ -46,6 +46,11 @@ describe("what happens, asked after a story", () => {
     expect(await says("没公募资格搞募捐会不会被罚")).toContain("2万元以上20万元以下罚款");
   });
 
+  it("reads a penalty told in the scene as the scene: 去年被罚过款，今年还能参加评估吗 asks who may be evaluated", async () => {
+    expect(asksWhatHappens("我们去年被民政罚了一次款，今年还能报名参加社会组织评估吗")).toBe(false);
+    expect(await says("我们去年被民政罚了一次款，今年还能报名参加社会组织评估吗")).toContain("上年度受到行政处罚");
+  });
+
   it("weighs a rare word of the case above common ones when choosing what says it", () => {
     const question = "协会的登记证书借给朋友单位用几天 会咋样";
     const lending = { heading: "社团哪些行为会被处罚？", body: "涂改、出租、出借证书或印章的，会被警告、责令改正。" };
