@@ -506,7 +506,8 @@ export class Answerer {
       if (next) picks.push(next);
       // (The verdict on a figure the question states comes first: 会员有60个，能批吗 is answered 够 before
       // the other conditions.)
-      if (role === "also" && !repeats && judges(runnerUp!) && !judges(best)) picks.splice(picks.length - 1, 0, { question: part, section: runnerUp!.section });
+      // (A share judged goes before a whole judged: 九个人里头四个拿钱 is about the four.)
+      if (role === "also" && !repeats && judges(runnerUp!) && (!judges(best) || (judgesShare(runnerUp!) && !judgesShare(best)))) picks.splice(picks.length - 1, 0, { question: part, section: runnerUp!.section });
       else if (role === "also") picks.push({ question: part, section: runnerUp!.section });
     }
     return picks;

@@ -161,7 +161,7 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // Pay asked of the people served (not the 工本费 of a certificate).
   { from: ["辛苦费", "服务费", "劳务费", "好处费", "跑腿费", "茶水费", "上门费", "报酬", "收点钱"], to: ["报酬", "收取", "服务对象"] },
   // 给监事发点补贴: pay to an officer, by any everyday name.
-  { from: ["补贴", "津贴", "车马费", "误工费", "薪水", "薪酬", "奖金", "发工资", "开工资", "领工资"], to: ["报酬", "工资", "发钱"] },
+  { from: ["补贴", "津贴", "车马费", "误工费", "薪水", "薪酬", "奖金", "发工资", "开工资", "领工资", "拿钱", "领钱", "拿工资", "拿补贴", "拿报酬", "领报酬"], to: ["报酬", "工资", "发钱"] },
   // Staying on past a limit: age or term.
   { from: ["继续干", "接着干", "还能干", "再干", "干下去", "连任", "留任", "再当", "继续当", "接着当"], to: ["任职", "连任", "任期"] },
   // What the bot itself is for.

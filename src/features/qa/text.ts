@@ -118,7 +118,9 @@ const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
  */
 export function arabicNumerals(text: string): string {
   // 仨 / 俩 (spoken 三个 / 两个): 理事会就仨人 states a figure like 3个人.
-  const spoken = text.replace(/仨/g, "3个").replace(/俩/g, "2个");
+  // 四五个月 / 七八个人 (four or five): a guess between two neighbours, read as the larger, not 45.
+  const neighbours = text.replace(/([一二三四五六七八])([二三四五六七八九])(?=[个十百千万年月天日人家岁位名次倍成来])/g, (pair, first: string, second: string) => (digits[second]! === digits[first]! + 1 ? second : pair));
+  const spoken = neighbours.replace(/仨/g, "3个").replace(/俩/g, "2个");
   const percent = spoken.replace(/百分之([零〇一二两三四五六七八九十百]+)/g, (_, number: string) => `${chineseNumber(number)}%`);
   return percent.replace(/[零〇一二两三四五六七八九十百千]+/g, (run) => {
     // A lone 千 or 百 is usually a word (千万, 百姓), not a figure.

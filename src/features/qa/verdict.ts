@@ -28,6 +28,8 @@ interface Limit {
   clause: string;
   /** The sentence it stands in, for the case it is stated for (全国性 vs 地方性). */
   sentence: string;
+  /** Within it, something need not be done (未超过6个月的，不参加当年的年检): the verdict says 不用/要. */
+  exempts?: boolean;
 }
 
 const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
@@ -201,10 +203,14 @@ function readLimitsOf(text: string): Limit[] {
     const high = match[3] === "以下" || match[3] === "以内" || atMost.test(lead);
     if (low === high) continue;
     const sentence = clauseAt(match.index, sentenceMarks);
-    found.push({ kind, ...(low ? { low: value } : { high: value }), share, ...(tier ? { tier } : {}), clause: share ? sentence : clauseAt(match.index), sentence });
+    const exempts = high && exemption.test(digits.slice(match.index + match[0].length, match.index + match[0].length + 16));
+    found.push({ kind, ...(low ? { low: value } : { high: value }), share, ...(tier ? { tier } : {}), ...(exempts ? { exempts } : {}), clause: share ? sentence : clauseAt(match.index), sentence });
   }
   return found;
 }
+
+/** What follows a figure that frees those within it from a duty (…的，不参加 / 可以不 / 免于 / 无需). */
+const exemption = /^[^。；;]{0,4}的[，,]?(不参加|不用|不需要?|不必|免于|免予|无需|可以不)/;
 
 const yuan = (value: string, unit: string | undefined) => Number(value) * (unit?.startsWith("万") ? 10_000 : 1);
 
@@ -333,7 +339,7 @@ export function verdict(question: string, sectionText: string, english: boolean,
   const params = { value: show(quantity.kind, value, english), low: limit.low !== undefined ? show(limit.kind, limit.low, english) : "", high: limit.high !== undefined ? show(limit.kind, limit.high, english) : "" };
   // Durations are compared in days (8个月 against 满1年); everything else as stated.
   const [asked, low, high] = [inDays(value, quantity.kind), limit.low !== undefined ? inDays(limit.low, limit.kind) : undefined, limit.high !== undefined ? inDays(limit.high, limit.kind) : undefined];
-  const [bound, met] = low !== undefined && high !== undefined ? ["range", asked >= low && asked <= high] : low !== undefined ? ["atLeast", asked >= low] : ["atMost", asked <= high!];
+  const [bound, met] = low !== undefined && high !== undefined ? ["range", asked >= low && asked <= high] : low !== undefined ? ["atLeast", asked >= low] : [limit.exempts ? "exempt" : "atMost", asked <= high!];
   return { key: `qa.verdict.${bound}.${met ? "yes" : "no"}`, params, met };
 }
 

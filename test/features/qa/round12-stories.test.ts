@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asksWhatHappens, consequenceStrength } from "../../../src/features/qa/consequence.js";
 import { focusPhrases } from "../../../src/features/qa/focus.js";
 import { comparedParts } from "../../../src/features/qa/parts.js";
+import { arabicNumerals } from "../../../src/features/qa/text.js";
 import { judgeScope } from "../../../src/features/qa/scope.js";
 import { answerBody, askShipped } from "./helpers.js";
 
@@ -19,6 +20,21 @@ describe("a figure told with its whole (一共…其中…)", () => {
   it("reads 没问题吧 and 够了吧 as asking whether, so the verdict leads", async () => {
     expect(await says("理事会7个人 其中2个拿补贴 没问题吧")).toMatch(/没超：按7个的1\/3算，上限是2个/);
     expect(await says("我们协会会员45个人 应该够登记了吧")).toMatch(/^1\. 不够：45个，少于规定的50个/);
+  });
+
+  it("reads a spoken guess between neighbours (四五个月, 七八个人) as the larger, not as 45 or 78", () => {
+    expect(arabicNumerals("刚拿证四五个月")).toBe("刚拿证5个月");
+    expect(arabicNumerals("来了七八个人")).toBe("来了8个人");
+    expect(arabicNumerals("二零二四年")).toBe("2024年");
+  });
+
+  it("says 不用/要 when the limit frees those within it from a duty (未超过6个月的，不参加年检)", async () => {
+    expect(await says("刚拿证四五个月 今年年检用参加不")).toMatch(/^不用：5个月，没有超过6个月/);
+    expect(await says("我们民非登记才8个月 今年要参加年检吗")).toMatch(/^要：8个月，已超过6个月/);
+  });
+
+  it("puts the share first when a runner-up judges it (九个人里头四个拿钱)", async () => {
+    expect(await says("基金会理事会九个人里头四个拿钱 这合规不")).toMatch(/^1\. 超了：按9个的1\/3算，上限是3个，4个超过了/);
   });
 
   it("judges a local foundation by the local floor when 性 is left off (地方公募基金会)", async () => {
