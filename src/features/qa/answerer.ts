@@ -593,7 +593,9 @@ export class Answerer {
     const bestTypes = typesOf(`${best.heading} ${best.title}`);
     const otherTypes = typesOf(`${runnerUp.heading} ${runnerUp.title}`);
     const differentTypes = named.size === 0 && bestTypes.size > 0 && otherTypes.size > 0 && ![...otherTypes].some((type) => bestTypes.has(type));
-    if (differentTypes) return "also";
+    // (As long as it answers as much of the question: 管账的能不能同时当监事 is not answered by a 社团
+    // rule on holding two legal-representative posts, which shares only 同时当.)
+    if (differentTypes && lost <= 1) return "also";
     if (deniesAsked(question, runnerUp)) return "none";
     if (extra >= 2) return lost === 0 ? "instead" : "also";
     return "none";

@@ -116,6 +116,20 @@ describe("a later ask that names no organisation type", () => {
   });
 });
 
+describe("a runner-up for another organisation type", () => {
+  it("joins only if it answers what the best one does: 管账的能不能同时当监事 gets no 社团 rule on two legal-representative posts", async () => {
+    const reply = await says("管账的能不能同时当监事");
+    expect(reply).toContain("财会人员都不得兼任监事");
+    expect(reply).not.toContain("法定代表人");
+  });
+
+  it("still joins when it does (拿了证一直没开展活动: the 社团's year and the foundation's twelve months)", async () => {
+    const reply = await says("拿了证以后一直没开展啥活动，会有啥后果");
+    expect(reply).toContain("1年");
+    expect(reply).toMatch(/12个月/);
+  });
+});
+
 describe("a comparison pointing back (它俩) or placing what is compared (在…上)", () => {
   it("compares what 它俩 points back to with the side named after it", async () => {
     expect(comparedParts("民非跟基金会在民法典里算一类吧？它俩跟社团在法人分类上有啥不同")?.sides).toEqual(["民非", "基金会", "社团"]);
