@@ -1,5 +1,5 @@
 import { whetherPunished } from "./consequence.js";
-import { clauses as clausesOf, normalize } from "./text.js";
+import { askingClauses, clauses as clausesOf, normalize } from "./text.js";
 
 /** Directional complements (干到多大必须下来, 交上去): no act of their own. */
 const directional = /(下来|上来|下去|上去|出来|起来|过来|回来|过去)$/;
@@ -76,6 +76,12 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const event = /([\u3400-\u9fff]{2})(?:时间|日期)是?(?:什么时候|啥时候|哪天|几号)$/.exec(clause) ?? /(?:什么时候|啥时候|何时)(?:开始|可以|能|才能)?([\u3400-\u9fff]{2})$/.exec(clause);
     if (event && !/[的了吗呢是在有]/.test(event[1]!)) phrases.add(event[1]!);
   });
+  // 会长能领薪水吗 / 捐款能发奖金吗: pay asked about is the point; a section on the 会长's other duties
+  // (two posts, age) does not answer it.
+  // (A bare 合法吗 / 行吗 asks of the clause before it.)
+  const asking = askingClauses(text);
+  const pay = /薪水|工资|报酬|奖金|补贴|津贴|劳务费|酬劳|薪酬|拿钱|领钱/.exec(asking.replace(/[吗么呢不没啊？?，,\s]/g, "").length <= 3 ? text : asking);
+  if (pay) phrases.add(pay[0]);
   // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
   // (Also when only the scene names it: 去年被罚过款，还能参加评估吗 needs the rule on those fined.)
   // (Not 会被罚吗 alone: whether trouble follows is answered by what does, a listing as well as a fine.)

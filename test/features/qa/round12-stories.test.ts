@@ -116,6 +116,20 @@ describe("a later ask that names no organisation type", () => {
   });
 });
 
+describe("pay asked about (薪水, 奖金, 拿钱)", () => {
+  it("must be what the section speaks of: a 会长's other rules do not answer it, so staff do", async () => {
+    for (const question of ["协会会长能从协会领薪水吗", "捐款能给会长发奖金吗", "会长从协会拿钱 合法吗"]) {
+      expect((await askShipped(question)).handoff, question).toBe(true);
+    }
+  });
+
+  it("is answered where the rules speak of it", async () => {
+    expect(await says("监事能拿报酬吗")).toContain("不得从基金会获取报酬");
+    expect(await says("基金会理事拿工资 行吗")).toContain("拿报酬的理事最多占理事总数的1/3");
+    expect(await says("社团专职人员工资怎么定")).toContain("参照国家关于事业单位的规定");
+  });
+});
+
 describe("a runner-up for another organisation type", () => {
   it("joins only if it answers what the best one does: 管账的能不能同时当监事 gets no 社团 rule on two legal-representative posts", async () => {
     const reply = await says("管账的能不能同时当监事");
