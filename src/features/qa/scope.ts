@@ -261,6 +261,17 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     ],
   },
   {
+    // Who is on duty, whether someone is in, when they are free: staff know their own schedules,
+    // and the reply says so (not "your organisation's records").
+    verdict: { action: "handoff", reason: "contact" },
+    patterns: [
+      /谁值班|值班(的)?(是谁|人员|表)|谁(在|上)班/,
+      /(老师|主任|书记|工作人员|科长|站长|社工|[老小][\u4e00-\u9fff]|[\u4e00-\u9fff](老师|主任|姐|哥))[^，,。？?]{0,8}(在不在|在吗|在园区吗|在办公室吗|来了吗|来没来|(今天|明天|后天|下午|上午)(来|在)(吗|不)|几点(来|到|在)|有空吗|有没有空|有时间吗)/,
+      /^(?=.*\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b)\b(is|will)\b[^?]{0,40}\b(in|at the|there|around|on duty|available)\b/,
+      /\bwho('s| is| will be)\b[^?.]{0,30}\bon duty\b/,
+    ],
+  },
+  {
     verdict: { action: "handoff", reason: "private" },
     // A meeting told in figures (到会15人，9票赞成，通过了没有) asks what the rule makes of them.
     unlessCounted: true,
@@ -286,8 +297,6 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /都?(有|是)哪(几|些)家|(发|给|列|出)(我|我们)?(个|一份|一下|下)?名单|名单(发|给)(我|我们)/,
       /\b(which|what) (organi[sz]ations|groups|ngos)\b[^?]{0,60}\b(currently|now|this year|hold|have|got)\b[^?]{0,60}(\?|\blist\b)|\blist them\b/,
       /(记上|录上|录进去|登上|报上|盖上|签上)[^，,。？?\s]{0,2}(了没|没有?|了吗)(?=[？?，,。！!\s]|$)/,
-      // Whether someone is in on a day (Is Ms Zhang in today? Will anyone be at the office on Saturday?).
-      /^(?=.*\b(today|tomorrow|tonight|this (morning|afternoon|week)|on \w+day)\b)\b(is|will)\b[^?]{0,40}\b(in|at the|there|around|on duty|available)\b/,
       // Looking up our own records or a particular person's: 查一下我们… / 帮我查查她一共攒了多少时长.
       /(?<!自)(查一下|查下|查查|查询一下?)(我们|我|咱们|咱|本会|本机构|她|他)/,
       // A person's identifiers: only staff may hold them, the bot never does.
@@ -341,8 +350,6 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /志愿者[\u3400-\u9fff]{2,3}(今年|去年|一共|累计|总共|到现在)[^，,。？?]{0,8}(多少|几)/,
       // How long we have been incubated, and how long we have left (还剩几个月得搬走): our agreement.
       /(我们|咱们|俺们|咱|本会|本机构)[^，,。？?]{0,6}(入驻|孵化)[^，,。？?]{0,6}(多久|多长时间|几年|几个月|到期|还剩|剩多久)/,
-      // Who is on duty, in English (Who is on duty at the park this Friday?).
-      /\bwho('s| is| will be)\b[^?.]{0,30}\bon duty\b/,
     ],
   },
   {

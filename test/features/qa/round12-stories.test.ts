@@ -155,6 +155,15 @@ describe("a comparison pointing back (它俩) or placing what is compared (在�
   });
 });
 
+describe("who is on duty, whether someone is in", () => {
+  it("goes to staff as a schedule, not as our organisation's records", () => {
+    for (const question of ["明天园区谁值班", "王老师今天在园区吗", "小李老师下午有空吗", "值班表发我一下", "Who is on duty at the park this Saturday?"]) {
+      expect(judgeScope(question), question).toEqual({ action: "handoff", reason: "contact" });
+    }
+    expect(judgeScope("会长的任期是几年")).toBeUndefined();
+  });
+});
+
 describe("a call told in the story", () => {
   it("is no request for someone's number: the donor's right to ask is answered", async () => {
     expect(judgeScope("捐钱的大姐打电话说要查她那笔钱花哪了 我们必须告诉她吗")).toBeUndefined();

@@ -248,7 +248,7 @@ describe("judgeScope on hiding, rosters and records only staff hold", () => {
     ["把评上3A的机构发个名单给我", "private"],
     ["我们基金会的税前扣除资格现在还有效吗", "private"],
     ["帮我看看老李在志愿平台上累计多少个小时了", "private"],
-    ["Will anyone be at the park office on Saturday morning?", "private"],
+    ["Will anyone be at the park office on Saturday morning?", "contact"],
     ["后天下不下雨 户外义诊要不要改期", "offtopic"],
     ["烦请代为撰写本会换届选举的工作报告", "offtopic"],
   ]);
@@ -269,7 +269,7 @@ describe("judgeScope on a fourth set of look-alikes, hidden books and chores", (
     ["你帮打听打听", "private"],
     ["出资证明拿到以后钱再转出去行不行", "fabrication"],
     ["会议纪要盖上章没", "private"],
-    ["Is Mr Li in this afternoon?", "private"],
+    ["Is Mr Li in this afternoon?", "contact"],
     ["小区业委会换届怎么投票", "offtopic"],
     ["我们公司换法人去市场监管局要带啥", "offtopic"],
     ["把这段语音转成文字发我", "offtopic"],
@@ -398,7 +398,7 @@ describe("judgeScope on an English file still waiting, and who is on duty", () =
   declinedAs([
     ["Our registration request went in last month. Is it still under review?", "private"],
     ["Is my volunteer hours certificate application still pending with the park?", "private"],
-    ["Who's on duty at the park office tomorrow morning?", "private"],
+    ["Who's on duty at the park office tomorrow morning?", "contact"],
   ]);
   answered(
     [
