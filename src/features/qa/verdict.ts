@@ -413,7 +413,7 @@ export function askedKinds(question: string): Kind[] | undefined {
   // (前几天 / 这几年 / 好几个月: time told in passing, not asked.)
   // (借给别人用几天，会咋样: a length told in the scene of a what-happens question, not asked.)
   const durationIn = asksWhatHappens(text) ? clauses(text).at(-1) ?? text : text;
-  if (/多久|多长时间|多长|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(durationIn)) return ["days", "months", "years"];
+  if (/多久|多长时间|多长|时限|期限|时间限制|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(durationIn)) return ["days", "months", "years"];
   // 占多少比例 / 几成 / what share: a share (70%, 2/3), not a sum of money.
   if (/比例|百分之几|百分比|占(?:总[^，。？?]{0,6})?多少|占比|几成|(?:what|minimum|maximum|which) (?:share|percentage|proportion|fraction)|what percent/.test(text)) return ["percent"];
   if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];

@@ -172,6 +172,16 @@ describe("a call told in the story", () => {
   });
 });
 
+describe("knowledge added this round", () => {
+  it("says a 社团 may set up branches, with the limits, rather than a bare 不能 from the sub-branch rule", async () => {
+    expect(await says("社团能不能设分会")).toMatch(/^可以设，但有三条限制/);
+  });
+
+  it("says what the registration authority announces (社会上能知道不)", async () => {
+    expect(await says("协会换地址，变更登记有时间限制吗？变完了社会上能知道不，民政会对外说一声吗？")).toContain("由登记管理机关予以公告");
+  });
+});
+
 describe("everyday words for what the rules name", () => {
   it("hears Harbin's districts as setting up by place (地域性), and 设个点 as a branch", async () => {
     expect(await says("协会想在道里、南岗各挂个牌子设个点，下面分片管会员，这么整行不？")).toContain("不得设立地域性的分支机构");
