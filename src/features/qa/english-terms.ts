@@ -171,6 +171,14 @@ export const englishTerms: Array<[string, string[]]> = [
   ["paid", ["报酬"]],
   ["sale", ["义卖"]],
   ["charity sale", ["义卖"]],
+  // Where an organisation works: local (district, city, county) or national.
+  ["local", ["地方性"]],
+  ["district", ["地方性", "区级"]],
+  ["city", ["地方性"]],
+  ["county", ["地方性"]],
+  ["provincial", ["地方性"]],
+  ["national", ["全国性"]],
+  ["nationwide", ["全国性"]],
   // Remedies against a decision: review, court, hearing.
   ["reconsideration", ["行政复议", "复议"]],
   ["administrative review", ["行政复议", "复议"]],

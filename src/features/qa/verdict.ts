@@ -49,7 +49,7 @@ const englishUnits: Array<{ pattern: RegExp; kind: Kind; factor: number }> = [
   { pattern: /(\d+(?:\.\d+)?)\s*million\b/g, kind: "money", factor: 1_000_000 },
   { pattern: /(?:rmb|¥|cny)\s*(\d+(?:\.\d+)?)(?!\s*million)\b/g, kind: "money", factor: 1 },
   { pattern: /(\d+(?:\.\d+)?)\s*(?:yuan|rmb|cny)\b/g, kind: "money", factor: 1 },
-  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:members|people|persons|directors|trustees|founders|volunteers|households|companies|units|organizations))\b/g, kind: "count", factor: 1 },
+  { pattern: /(\d+)(?:\s*-\s*member|\s+(?:(?:individual|personal|company|corporate|institutional|unit|organi[sz]ational|paying|full|registered)\s+)?(?:members|people|persons|directors|trustees|founders|volunteers|households|companies|units|organizations))\b/g, kind: "count", factor: 1 },
   { pattern: /(\d+)\s*(?:years?)\s*old\b|(?<=\b(?:turns?|turned|turning|aged|age of|is now|now)\s+)(\d+)\b(?!\s*(?:years?|months?|days?|members|people|%))|(\d+)-year-old\b/g, kind: "age", factor: 1 },
   { pattern: /(\d+)\s*years?\b(?!\s*old)/g, kind: "years", factor: 1 },
 ];

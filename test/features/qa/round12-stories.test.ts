@@ -191,6 +191,11 @@ describe("everyday words for what the rules name", () => {
     expect(await says("我们民办服务中心想在名字前头冠个国字号的大帽子，听着大气正规，能批下来吗")).toContain("不得冠以“中国”“全国”“中华”");
   });
 
+  it("hears a district or local association in English as 地方性, and 38 individual members as a count", async () => {
+    expect(await says("We raised 25,000 yuan. Is that enough to register a district association?")).toMatch(/^Not enough: RMB 25,000 is below the required RMB 30,000/);
+    expect(await says("Our association has 38 individual members and 6 company members. Can we register?")).toMatch(/^Not enough: 38 is below the required 50/);
+  });
+
   it("hears outlets in English as branches", async () => {
     expect(await says("Can a private non-enterprise unit open additional outlets under the same name in other districts?")).toMatch(/may not set up branches/);
   });
