@@ -4,6 +4,7 @@ import { compose, type Pick, type SourceReference } from "./composer.js";
 import { aboutConsequences, answersConsequence, asksWhatHappens, consequenceStrength, promisesConsequence } from "./consequence.js";
 import { focusPhrases } from "./focus.js";
 import type { LlmWriter } from "./llm-answer.js";
+import { chineseTermsIn } from "./english-terms.js";
 import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
 import type { IntentClassifier, IntentLabel } from "./intent.js";
 import { asksTheRules, judgeScope, namesGoverned } from "./scope.js";
@@ -214,7 +215,8 @@ function withTypesOf(message: string, part: string): string {
 function namesOther(question: string, section: Section, byTitle = false): boolean {
   // What the question names through its everyday words too (查账的 → 监事).
   const typed = normalize(question);
-  const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to)].join(" ");
+  // (An English question names them in English: foundation → 基金会.)
+  const asked = [typed, ...synonyms.filter((group) => group.from.some((word) => typed.includes(word))).flatMap((group) => group.to), ...chineseTermsIn(typed)].join(" ");
   // The body says what the section is about; a heading may name the other side to contrast it.
   // `byTitle`: a body naming no side of a contrast is about what its article's title names (社团章程与…).
   const own = normalize(section.body);

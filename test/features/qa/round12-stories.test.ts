@@ -196,6 +196,12 @@ describe("everyday words for what the rules name", () => {
     expect(await says("Our association has 38 individual members and 6 company members. Can we register?")).toMatch(/^Not enough: 38 is below the required 50/);
   });
 
+  it("keeps an English question's organisation type: a foundation's branches get no 社团 rule beside them", async () => {
+    const reply = await says("Can a foundation set up branches in other cities?");
+    expect(reply).toContain("registration authority");
+    expect(reply).not.toMatch(/association/);
+  });
+
   it("hears outlets in English as branches", async () => {
     expect(await says("Can a private non-enterprise unit open additional outlets under the same name in other districts?")).toMatch(/may not set up branches/);
   });
