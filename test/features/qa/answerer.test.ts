@@ -37,7 +37,7 @@ describe("answerer: what a leader asks, what the bot replies", () => {
 
   it("user: 明天园区谁值班 → handed to staff as a ticket, not answered from the park article", async () => {
     const answer = await service().answerer.answer("明天园区谁值班啊？");
-    expect(answer).toMatchObject({ handoff: true, reason: "private", forward: true });
+    expect(answer).toMatchObject({ handoff: true, reason: "contact", forward: true });
   });
 
   it("user: is our association still on the abnormal list? → handed to staff in English", async () => {

@@ -172,6 +172,16 @@ describe("a call told in the story", () => {
   });
 });
 
+describe("a chore-like wording that asks the rules", () => {
+  it("is answered: 给协会起名字有啥讲究 asks the naming rules, though 起名字 reads as a chore", async () => {
+    expect(await says("给协会起名字有啥讲究")).toContain("行政区划名称");
+  });
+
+  it("but a name made up for us is still declined", async () => {
+    expect((await askShipped("帮我们协会起个好听的名字")).handoff).toBe(true);
+  });
+});
+
 describe("knowledge added this round", () => {
   it("says a 社团 may set up branches, with the limits, rather than a bare 不能 from the sub-branch rule", async () => {
     expect(await says("社团能不能设分会")).toMatch(/^可以设，但有三条限制/);
