@@ -121,6 +121,7 @@ const consequenceShare = 0.4;
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
 
+/** Each index's term rarity weights (saysMostOfWhatHappens), worked out once per term. */
 const termWeightMemos = new WeakMap<object, (term: string) => number>();
 
 /** The same answer twice (two articles citing one clause alike) is said once. */
@@ -192,11 +193,13 @@ function opposite(question: string, section: Section): boolean {
   return false;
 }
 
+/** The organisation types the contrasts name (社团, 民非, 基金会). */
+const organizationSides = contrasts.find((list) => list.includes("社团"))!;
+
 /** Whether a section names an organisation type besides those the question names (one naming none does not). */
 function namesOtherTypes(question: string, section: Section): boolean {
-  const sides = contrasts.find((list) => list.includes("社团"))!;
-  const asked = namedSides(normalize(question), sides);
-  return asked.length > 0 && namedSides(normalize(section.body), sides).some((side) => !asked.includes(side));
+  const asked = namedSides(normalize(question), organizationSides);
+  return asked.length > 0 && namedSides(normalize(section.body), organizationSides).some((side) => !asked.includes(side));
 }
 
 /**
@@ -204,11 +207,10 @@ function namesOtherTypes(question: string, section: Section): boolean {
  * it names none (not those named after it: 年检要不要交钱？基金会年检不合格会怎样 asks the fee of all).
  */
 function withTypesOf(message: string, part: string): string {
-  const sides = contrasts.find((list) => list.includes("社团"))!;
-  if (namedSides(normalize(part), sides).length > 0) return part;
+  if (namedSides(normalize(part), organizationSides).length > 0) return part;
   const at = message.indexOf(part);
   const before = at > 0 ? message.slice(0, at) : "";
-  const named = namedSpellings(normalize(before), sides).map(({ spelling }) => spelling);
+  const named = namedSpellings(normalize(before), organizationSides).map(({ spelling }) => spelling);
   return named.length > 0 ? `${part} ${named.join(" ")}` : part;
 }
 
