@@ -37,6 +37,21 @@ export interface ArtifactEvents {
 /** Builds every time: the behaviour with the cache off. */
 export const buildAlways: Artifacts = { get: (_name, _inputs, build) => build() };
 
+/**
+ * The first value got for each name, kept in memory: for one process that starts many apps on
+ * the same files (the dialog evaluation starts one per dialog), so the inputs are hashed and the
+ * file is read once, not once per app. The values are shared, so they must not be changed.
+ */
+export function keptInMemory(artifacts: Artifacts): Artifacts {
+  const kept = new Map<string, unknown>();
+  return {
+    get<T>(name: string, inputs: ArtifactInputs, build: () => T, options?: ArtifactOptions): T {
+      if (!kept.has(name)) kept.set(name, artifacts.get(name, inputs, build, options));
+      return kept.get(name) as T;
+    },
+  };
+}
+
 /** Marks a file as ours and of this layout; the digest after it guards against a torn or damaged file. */
 const magic = Buffer.from("incubot-artifact-1\n");
 const digestLength = 20;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
-import { artifactsFromEnvironment, openArtifacts, type ArtifactEvents } from "../../src/core/artifacts.js";
+import { artifactsFromEnvironment, buildAlways, keptInMemory, openArtifacts, type ArtifactEvents } from "../../src/core/artifacts.js";
 import { loadTexts } from "../../src/core/i18n.js";
 import { projectPath } from "../../src/core/paths.js";
 import { freeze, thaw } from "../../src/core/snapshot.js";
@@ -201,5 +201,17 @@ describe("the question answering service from the cache", () => {
     expect(rebuilt).toEqual([]);
     for (const question of questions) expect(await read.answerer.answer(question)).toEqual(await built.answerer.answer(question));
     expect(read.status()).toEqual(built.status());
+  });
+});
+
+describe("artifacts kept in memory (one process starting many apps)", () => {
+  it("asks the cache underneath once per name and hands every later caller the same value", () => {
+    let builds = 0;
+    const artifacts = keptInMemory(buildAlways);
+    const first = artifacts.get("index", { values: 1 }, () => ({ built: ++builds }));
+    const second = artifacts.get("index", { values: 1 }, () => ({ built: ++builds }));
+    expect(second).toBe(first);
+    expect(builds).toBe(1);
+    expect(artifacts.get("classifier", { values: 1 }, () => ({ built: ++builds }))).toEqual({ built: 2 });
   });
 });

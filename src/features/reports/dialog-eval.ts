@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createApp } from "../../app.js";
 import type { Config } from "../../config/schema.js";
+import { artifactsFromEnvironment, keptInMemory, type Artifacts } from "../../core/artifacts.js";
 import { silentLogger } from "../../core/logging.js";
 import { createManualScheduler } from "../../ports/scheduler.js";
 import type { Clock } from "../../ports/clock.js";
@@ -44,6 +45,8 @@ const TURN_GAP_MS = 40_000;
 export interface PlayOptions {
   /** Send [图片] as text, as a bridge that does not turn it into attachments would. */
   photoMarks?: boolean;
+  /** Derived data for every app the dialogs start (default: the environment's cache). */
+  artifacts?: Artifacts;
 }
 const SOLO = "volunteer";
 
@@ -75,7 +78,7 @@ export async function playDialog(item: DialogItem, config: Config, options: Play
   const storage = openMemoryStorage();
   // Only the playground: no chat account is touched, whatever the environment configures.
   const platforms = [new PlaygroundAdapter({ storage, clock, botName: config.bot.name })];
-  const app = await createApp({ config, storage, logger: silentLogger(), llm: null, scheduler: createManualScheduler(), clock, platforms });
+  const app = await createApp({ config, storage, logger: silentLogger(), llm: null, scheduler: createManualScheduler(), clock, platforms, artifacts: options.artifacts });
   await app.start({ listen: false });
   const transcript: string[] = [];
   try {
@@ -175,7 +178,9 @@ export async function runEvalDialogs(file: string, options: { config: Config; ve
   const items = parseDialogItems(readFileSync(file, "utf8"));
   const config: Config = { ...options.config, llm: { ...options.config.llm, baseUrl: null, model: null } };
   const outcomes: DialogOutcome[] = [];
-  for (const item of items) outcomes.push(await evaluateDialog(item, config, options));
+  // One app per dialog, all on the same files: the index and classifiers are read once.
+  const artifacts = options.artifacts ?? keptInMemory(artifactsFromEnvironment(silentLogger()));
+  for (const item of items) outcomes.push(await evaluateDialog(item, config, { ...options, artifacts }));
   const passed = outcomes.filter((outcome) => outcome.passed).length;
   const lines: string[] = [];
   for (const outcome of outcomes.filter((entry) => !entry.passed)) {
