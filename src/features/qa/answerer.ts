@@ -121,9 +121,6 @@ const consequenceShare = 0.4;
 const generalCertainty = 0.5;
 const storyCoverageFactor = 0.5;
 
-/** Each index's term rarity weights (saysMostOfWhatHappens), worked out once per term. */
-const termWeightMemos = new WeakMap<object, (term: string) => number>();
-
 /** The same answer twice (two articles citing one clause alike) is said once. */
 /** A section body's character bigrams, worked out once per section (similar() compares the same sections question after question). */
 const sectionBigrams = new WeakMap<Section, Set<string>>();
@@ -436,7 +433,13 @@ export class Answerer {
       // The best hit may match one word only; a close one that covers the question will do.
       // A section that judges the figure the question states (30个理事 against 5至25人) answers
       // it, whatever act the question names (能批吗).
-      const judges = (hit: Hit) => thresholdVerdict(part, hit.section.body, false) !== undefined;
+      // (Each hit's verdict is worked out once: several choices below ask it.)
+      const verdicts = new Map<Hit, Verdict | undefined>();
+      const verdictOf = (hit: Hit) => {
+        if (!verdicts.has(hit)) verdicts.set(hit, thresholdVerdict(part, hit.section.body, false));
+        return verdicts.get(hit);
+      };
+      const judges = (hit: Hit) => verdictOf(hit) !== undefined;
       const candidates = hits.slice(0, 3).filter((hit) => confident(hit) && hit.score >= 0.6 * hits[0]!.score && (index.explains(part, hit.section, focus) || judges(hit)) && answersConsequence(part, hit.section, { strict: true }));
       // 要多少钱 / 多久能批: a section stating that kind of figure is preferred to one that states none.
       const asked = askedKinds(part);
@@ -454,7 +457,7 @@ export class Answerer {
       // (Not one far behind the best: 近亲属当理事有啥限制 with 一共9个理事 told asks about relatives.)
       // A part told with its whole (一共11个理事，其中5个领工资) asks about the part: a section judging
       // the share goes before one judging the whole alone (11 within 5至25), if it covers as much.
-      const judgesShare = (hit: Hit) => thresholdVerdict(part, hit.section.body, false)?.share === true;
+      const judgesShare = (hit: Hit) => verdictOf(hit)?.share === true;
       const judging =
         meeting ??
         candidates.find((hit) => judgesShare(hit) && hit.coverage >= (candidates[0]?.coverage ?? 0) - 0.05) ??
@@ -462,14 +465,16 @@ export class Answerer {
       // 没完成支出比例会有啥后果 asks what happens, not the ratio its case names: a best hit saying
       // what happens is not given up for one stating the ratio.
       const happens = asksWhatHappens(part) && candidates[0] && answersConsequence(part, candidates[0].section) ? candidates[0] : undefined;
+      // Hits below the first three, close and on the point, looked at when none of those will do.
+      const further = () => hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus));
       const best =
         judging ||
         happens ||
         // (looking a little further down when none of the first three states one).
-        (asked && [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))].find((hit) => statesKind(hit.section.body, asked))) ||
+        (asked && [...candidates, ...further()].find((hit) => statesKind(hit.section.body, asked))) ||
         // 会有啥后果: a section saying what happens in the case asked about, if one is close.
         (aboutConsequences(part)
-          ? (asksWhatHappens(part) && this.saysMostOfWhatHappens(part, [...candidates, ...hits.slice(3).filter((hit) => confident(hit) && hit.score >= 0.5 * hits[0]!.score && index.explains(part, hit.section, focus))])) ||
+          ? (asksWhatHappens(part) && this.saysMostOfWhatHappens(part, [...candidates, ...further()])) ||
             candidates.find((hit) => answersConsequence(part, hit.section))
           : // 对方该开什么票据 asks the rule, not what follows from breaking it (不开票据会怎样).
             // (One accounting for as much of the question: 摊派 is said only by the one on who is held to account.)
@@ -539,33 +544,14 @@ export class Answerer {
    * about, a rare word (出借 for 借给别人用) counting above a common one (登记证书); the first on a tie.
    */
   private saysMostOfWhatHappens(part: string, hits: Hit[]): Hit | undefined {
-    const weight = this.termWeights();
+    const index = this.options.index();
+    const weight = (term: string) => index.rarity(term);
     let most: { hit: Hit; strength: number } | undefined;
     for (const hit of hits) {
       const strength = consequenceStrength(part, hit.section, weight);
       if (strength > 0 && (!most || strength > most.strength)) most = { hit, strength };
     }
     return most?.hit;
-  }
-
-  /** How rare a term is among the sections (the log of sections per section holding it), kept per index. */
-  private termWeights(): (term: string) => number {
-    const index = this.options.index();
-    let weights = termWeightMemos.get(index);
-    if (!weights) {
-      const bodies = index.sections.map((section) => normalize(`${section.heading} ${section.body}`));
-      const memo = new Map<string, number>();
-      weights = (term: string) => {
-        let weight = memo.get(term);
-        if (weight === undefined) {
-          weight = Math.log((bodies.length + 1) / (bodies.filter((body) => body.includes(term)).length + 1));
-          memo.set(term, weight);
-        }
-        return weight;
-      };
-      termWeightMemos.set(index, weights);
-    }
-    return weights;
   }
 
   /**

@@ -118,14 +118,20 @@ export function parseArticle(file: string, name: string, text: string, placehold
 
 /** Whether a section's first sentence, its answer, needs a park detail the config leaves empty. */
 function answerUnset(section: string, placeholders: Placeholders): boolean {
-  const first = section
-    .split("\n")
-    .slice(1)
-    .map((line) => line.trim())
-    .find((line) => line !== "" && !/^(?:#|来源[:：]|en[:：]|问[:：])/i.test(line));
+  const first = section.split("\n").slice(1).find(isProse);
   // (A bracketed aside is left out on its own: 请咨询园区（电话…） still answers.)
-  const sentence = first?.split(/(?<=[。！？!?])/)[0]?.replace(/（[^（）]*）/g, "") ?? "";
-  return [...sentence.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].some(([, name]) => placeholders[name!]?.trim() === "");
+  const sentence = first?.trim().split(/(?<=[。！？!?])/)[0]?.replace(/（[^（）]*）/g, "") ?? "";
+  return needsUnset(sentence, placeholders);
+}
+
+/** Whether a text names a placeholder the config leaves empty. */
+function needsUnset(text: string, placeholders: Placeholders): boolean {
+  return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].some(([, name]) => placeholders[name!]?.trim() === "");
+}
+
+/** A line of a section's answer text (not its heading, 来源, en or 问 lines). */
+function isProse(line: string): boolean {
+  return line.trim() !== "" && !/^(?:#|来源[:：]|en[:：]|问[:：])/i.test(line.trim());
 }
 
 function fill(text: string, placeholders: Placeholders, file: string): string {
@@ -142,7 +148,7 @@ function fill(text: string, placeholders: Placeholders, file: string): string {
  * sentence that needs it; a line left with nothing is dropped, and a section left with no text.
  */
 function withoutUnset(text: string, placeholders: Placeholders): string {
-  const unset = (part: string) => [...part.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].some(([, name]) => placeholders[name!]?.trim() === "");
+  const unset = (part: string) => needsUnset(part, placeholders);
   if (!unset(text)) return text;
   const keptLine = (line: string): string | undefined => {
     if (!unset(line)) return line;
@@ -160,7 +166,6 @@ function withoutUnset(text: string, placeholders: Placeholders): string {
       .replace(/[；;，,]$/, (mark) => (/[;,]/.test(mark) ? "." : "。"));
     return rest ? label + rest : undefined;
   };
-  const isProse = (line: string) => line.trim() !== "" && !/^(?:#|来源[:：]|en[:：]|问[:：])/i.test(line.trim());
   return text
     .split(/^(?=##\s)/m)
     .map((section) => section.split("\n").map(keptLine).filter((line) => line !== undefined))

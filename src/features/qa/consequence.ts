@@ -65,6 +65,16 @@ export function aboutConsequences(question: string): boolean {
  * would find any 上年度).
  */
 function subjectTerms(question: string): Set<string> {
+  // (Asked of one question for each section in turn: the last question's terms are kept.)
+  if (lastSubject?.question === question) return lastSubject.terms;
+  const terms = subjectTermsOf(question);
+  lastSubject = { question, terms };
+  return terms;
+}
+
+let lastSubject: { question: string; terms: Set<string> } | undefined;
+
+function subjectTermsOf(question: string): Set<string> {
   const text = normalize(question).replace(new RegExp(asksConsequence.source, "g"), " ");
   const terms = new Set<string>();
   for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) {

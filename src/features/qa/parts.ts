@@ -107,10 +107,13 @@ const comparison = new RegExp(`^(.*?)${side}(?:和|跟|与|同|还是)${side}(?:
 /** A side that only points back at things named before (它俩, 这两个, 两者). */
 const pronoun = /^(它俩|他俩|她俩|这俩|那俩|这两个|那两个|这两者|两者|二者|它们|他们|这两家|这两种|俩)$/;
 
+/** Asking whether one is held stricter (是不是管得更严, 要求更高): a comparison with what was named. */
+const heldMore = "(?:是不是|会不会)?(?:管得|要求|规定)?更[严宽松多少高低长短难紧]";
+
 /** Asking how things compare, or to confirm one is like the other: 一样不, 差在哪, 哪个大, 没错吧, vs. */
-const comparing = /(?:是不是|会不会)?(?:管得|要求|规定)?更[严宽松多少高低长短难紧]|区别|不同|不一样|一样|相同|差别|差异|差在|差哪|差多少|相差|两样|一个标准|同一个?标准|一个规矩|一码事|分别|各自|各是|哪个|谁大|谁小|谁说了算|没错吧|对吧|对不对|一回事|\bvs\b|versus|differ|compare|whereas|the same/i;
+const comparing = new RegExp(`${heldMore}|区别|不同|不一样|一样|相同|差别|差异|差在|差哪|差多少|相差|两样|一个标准|同一个?标准|一个规矩|一码事|分别|各自|各是|哪个|谁大|谁小|谁说了算|没错吧|对吧|对不对|一回事|\\bvs\\b|versus|differ|compare|whereas|the same`, "i");
 /** Words of the comparison itself, dropped from each side's part (社团的年报截止时间, not …一样不). */
-const comparisonWords = /(是不是|会不会)?(管得|要求|规定)?更[严宽松多少高低长短难紧]|(有|是)?(啥|什么|哪些)?(区别|不同|差别|差异|两样)|不一样|一样[不吗么嘛]?|(是不是|是)?(一个|同一个?)(标准|规矩)[吗么]?|一码事|(相)?差多少|分别|各自|各是|是不是|相同[吗么]?|差在哪[儿里]?|差哪|哪个大|谁大|谁小|我理解没错吧|没错吧|对吧|对不对|是一回事[吗么]?|一回事/g;
+const comparisonWords = new RegExp(`${heldMore}|(有|是)?(啥|什么|哪些)?(区别|不同|差别|差异|两样)|不一样|一样[不吗么嘛]?|(是不是|是)?(一个|同一个?)(标准|规矩)[吗么]?|一码事|(相)?差多少|分别|各自|各是|是不是|相同[吗么]?|差在哪[儿里]?|差哪|哪个大|谁大|谁小|我理解没错吧|没错吧|对吧|对不对|是一回事[吗么]?|一回事`, "g");
 
 /**
  * A question comparing two things (民非和社团有啥区别, 理事会和会员大会的表决规则有什么不同):

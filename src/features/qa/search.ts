@@ -125,6 +125,8 @@ export class Bm25 {
  */
 const recentRankings = new WeakMap<KnowledgeIndex, Map<string, ReadonlyArray<{ index: number; score: number }>>>();
 const recentRankingLimit = 8;
+/** Each index's sections' normalised headings and bodies, and the rarity of each term asked about (kept beside it, like the rankings). */
+const rarities = new WeakMap<KnowledgeIndex, { texts: string[]; known: Map<string, number> }>();
 
 /**
  * BM25 over sections (heading weighted) plus an article prior from titles and aliases, with
@@ -302,6 +304,21 @@ export class KnowledgeIndex {
    * missing when two or more of its characters in a row (or all of a short one) are found neither
    * in the section's heading and body nor through a synonym.
    */
+  /**
+   * How rare a word is among the sections: the log of sections per section whose heading or body
+   * holds it (出借 weighs above 登记证书), worked out once per word.
+   */
+  rarity(term: string): number {
+    let kept = rarities.get(this);
+    if (!kept) rarities.set(this, (kept = { texts: this.sections.map((section) => normalize(`${section.heading} ${section.body}`)), known: new Map() }));
+    let weight = kept.known.get(term);
+    if (weight === undefined) {
+      weight = Math.log((kept.texts.length + 1) / (kept.texts.filter((text) => text.includes(term)).length + 1));
+      kept.known.set(term, weight);
+    }
+    return weight;
+  }
+
   explains(question: string, section: Section, phrases: readonly string[]): boolean {
     if (phrases.length === 0) return true;
     // The section's own words: an article's aliases name its other sections' topics too.
