@@ -53,6 +53,10 @@ describe("what happens, asked after a story", () => {
     expect(await says("我们把公章租给别的公司用了 会被怎么处理")).toMatch(/^(1\. )?涂改、出租、出借证书或印章/);
   });
 
+  it("takes 盖了几份合同 as told, not asked: the penalty for lending a seal is the answer", async () => {
+    expect(await says("公章借给兄弟单位盖了几份合同 会受啥处罚")).toMatch(/^(1\. )?涂改、出租、出借证书或印章/);
+  });
+
   it("takes a length told in the scene (借给朋友单位用几天，会咋样) as no ask for a length", async () => {
     expect(await says("协会的登记证书借给朋友单位用几天 会咋样")).toMatch(/^涂改、出租、出借证书或印章/);
   });
@@ -227,6 +231,7 @@ describe("help with something improper", () => {
     for (const question of [
       "区里办登记那个经办的 我们给他拿两条烟 他能帮咱们先办吗",
       "请评审专家吃顿饭 评估分数能给高点不",
+      "请民政的同志喝顿酒 让他照顾照顾我们的年检",
       "义卖收的现金不入账 直接发给志愿者当补助 行吧",
       "公章找不着了 随便找个刻章店照着样子刻一个 不报备行不",
       "Can we give the bureau officer a gift card so our registration goes faster?",
