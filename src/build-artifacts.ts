@@ -14,8 +14,9 @@ import { QaService } from "./features/qa/service.js";
 import { turnClassifier } from "./features/reports/turns.js";
 
 function main(): void {
-  if (process.env.INCUBOT_ARTIFACTS?.trim() === "off") {
-    console.log("artifacts: INCUBOT_ARTIFACTS=off, nothing to build");
+  const setting = process.env.INCUBOT_ARTIFACTS?.trim();
+  if (setting === "off" || setting === "memory") {
+    console.log(`artifacts: INCUBOT_ARTIFACTS=${setting}, nothing to build`);
     return;
   }
   const config = loadConfig();

@@ -52,6 +52,24 @@ export function keptInMemory(artifacts: Artifacts): Artifacts {
   };
 }
 
+/**
+ * Values kept in this process's memory, one per name and inputs (their contents, as the disk
+ * cache keys them): the test run's cache. Its workers start hundreds of apps on the same files;
+ * each builds the knowledge index once, and no run depends on what an earlier one left on disk.
+ * The values are shared between apps, so they must not be changed.
+ */
+export function rememberedInProcess(): Artifacts {
+  return {
+    get<T>(name: string, inputs: ArtifactInputs, build: () => T): T {
+      const key = inputKey(name, inputs, "");
+      if (!remembered.has(key)) remembered.set(key, build());
+      return remembered.get(key) as T;
+    },
+  };
+}
+
+const remembered = new Map<string, unknown>();
+
 /** Marks a file as ours and of this layout; the digest after it guards against a torn or damaged file. */
 const magic = Buffer.from("incubot-artifact-1\n");
 const digestLength = 20;
@@ -105,12 +123,14 @@ export function openArtifacts(folder: string, events: ArtifactEvents): Artifacts
 }
 
 /**
- * The cache named by INCUBOT_ARTIFACTS: a folder, or `off` to build everything in process
- * (tests do, so they never depend on what an earlier run left behind).
+ * The cache named by INCUBOT_ARTIFACTS: a folder, `off` to build everything at every start, or
+ * `memory` to build once per process and keep nothing on disk (the tests run so: they never
+ * depend on what an earlier run left behind).
  */
 export function artifactsFromEnvironment(events: ArtifactEvents, environment: NodeJS.ProcessEnv = process.env): Artifacts {
   const setting = environment.INCUBOT_ARTIFACTS?.trim();
   if (setting === "off") return buildAlways;
+  if (setting === "memory") return rememberedInProcess();
   return openArtifacts(setting ? projectPath(setting) : defaultArtifactFolder, events);
 }
 

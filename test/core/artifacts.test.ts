@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -129,6 +129,24 @@ describe("the artifact cache", () => {
     expect(artifacts.get("one", {}, () => 1)).toBe(1);
     expect(artifacts.get("two", {}, () => 2)).toBe(2);
     expect(events.warnings.filter((message) => /cannot be saved/.test(message))).toHaveLength(1);
+  });
+
+  it("with INCUBOT_ARTIFACTS=memory builds once per inputs in this process, anew when a file changes, and writes nothing", () => {
+    const inputs = folder();
+    const file = join(inputs, "examples.txt");
+    writeFileSync(file, "one");
+    let builds = 0;
+    const first = artifactsFromEnvironment(recorder(), { INCUBOT_ARTIFACTS: "memory" });
+    const second = artifactsFromEnvironment(recorder(), { INCUBOT_ARTIFACTS: "memory" });
+    const value = first.get("words", { files: [file] }, () => ({ built: ++builds }));
+    // Another app of the same process gets the same value without building it.
+    expect(second.get("words", { files: [file] }, () => ({ built: ++builds }))).toBe(value);
+    expect(builds).toBe(1);
+    // Other settings, or another content of the same file, are other inputs.
+    second.get("words", { files: [file], values: { size: 2 } }, () => ({ built: ++builds }));
+    writeFileSync(file, "two");
+    expect(first.get("words", { files: [file] }, () => ({ built: ++builds }))).toEqual({ built: 3 });
+    expect(readdirSync(inputs)).toEqual(["examples.txt"]);
   });
 
   it("is off with INCUBOT_ARTIFACTS=off: builds every time and writes nothing", () => {

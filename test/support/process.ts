@@ -25,12 +25,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+function runArtifacts(): Record<string, string> {
+  const folder = process.env.INCUBOT_TEST_PROCESS_ARTIFACTS;
+  return folder ? { INCUBOT_ARTIFACTS: folder } : {};
+}
+
 /** Starts `tsx src/main.ts` as a real process (as `npm start` does) and waits until it is ready. */
 export async function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    // (The run's shared artifact folder, see global-setup.ts, unless the test sets its own.)
+    env: { ...process.env, LOG_LEVEL: "warn", ...runArtifacts(), ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
