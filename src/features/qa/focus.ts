@@ -27,8 +27,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     const action = match[1]!.split(/[的了吗呢啊呀吧么嘛和或]/)[0]!;
     // 盯着理事会咋花钱的人: a how-phrase describing a noun (…的人), not the thing asked.
     if (text[match.index! + match[0].length - match[1]!.length + action.length] === "的") continue;
-    // 怎么办 / 怎么样 / 怎么说 / 如何处理: "what now?", no action named.
-    if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对)/.test(action)) continue;
+    // 怎么办 / 怎么样 / 怎么说 / 如何处理: "what now?", no action named. (下限如何计算: how a figure is
+    // reached, which the section stating it answers.)
+    if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对|计算|核算)/.test(action)) continue;
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).
@@ -50,8 +51,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
       // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
-      // rules allow it.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      // rules allow it; nor our yes to what someone asks of us: 他要指定给亲戚，这能答应不.)
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行|答应|应下|照办|应承)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
@@ -59,7 +60,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (thing) phrases.add(thing[1]!.split("的").at(-1)!);
     // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
     const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
-    if (act && !/[办弄整样说搞做干算写回个的了呢啊吗么]/.test(act[1]!)) phrases.add(act[1]!);
+    // (能咋地 / 又能咋着: what follows is asked, no act.)
+    if (act && !/[办弄整样说搞做干算写回个的地着了呢啊吗么]/.test(act[1]!)) phrases.add(act[1]!);
     // 税率是多少 / 折旧年限是几年 / 预算多少: the quantity asked for is named just before.
     const amount = /([\u3400-\u9fff]{2,4})(?:是|有|为)?(?:多少|几年|几个|几天|几成)[钱元块个人天年]?$/.exec(clause);
     if (amount) {

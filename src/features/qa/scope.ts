@@ -25,7 +25,7 @@ const governed = new RegExp(
   [
     ...organizationTypes.flatMap((type) => type.mentions),
     ...["社会组织", "服务中心", "善款", "捐", "会长", "会里", "秘书长", "理事会", "理事", "法定代表人", "会员(?!卡)", "(?:我们|咱们|咱|本)的?机构"],
-    ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|secretary-general|board|members|membership fees|dues)\\b"],
+    ...["\\b(foundations?|(?<!articles of )associations?|societ(y|ies)|ngos?|non-?profits?|charit(y|ies)|donations?|donors?|chairman|secretary-general|board|members|membership fees|dues|sponsors?|sponsorship|fund(s|ed|ing)? (our|us))\\b"],
   ].join("|"),
 );
 
@@ -90,7 +90,7 @@ const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|�
 /** The asker's own organisation (我们, 咱, 本会; 俺们 and 我单位 are folded into 我们 first). */
 const ours = "(?:我们|我的|咱们|咱|我家|本(?:会|机构|协会|中心))";
 
-const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessNamesGoverned?: boolean; unlessCounted?: boolean; unlessRulesAsked?: boolean }> = [
+const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string): boolean }>; unlessGoverned?: boolean; unlessNamesGoverned?: boolean; unlessCounted?: boolean; unlessRulesAsked?: boolean; unlessOutcomeOfDeed?: boolean }> = [
   {
     verdict: { action: "decline", reason: "injection" },
     patterns: [
@@ -116,6 +116,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
   {
     verdict: { action: "decline", reason: "fabrication" },
+    // 名单里有几个是凑数的，查出来会咋样: a deed told, and what follows asked (a rule), with no help
+    // or leave asked for it.
+    unlessOutcomeOfDeed: true,
     patterns: [
       // A request to fabricate, not a question about what happens to those who do.
       /(帮|给|替|能不能|能否|可以|可不可以|教我|教教我|怎么|如何|想|要).{0,10}(伪造|造假|做假|作假|编造|虚构|假冒|冒充|私刻|代刻)/,
@@ -147,7 +150,17 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /\bwithout (anyone|anybody|them|the (auditors?|bureau|authorit\w+)|civil affairs|民政)\b[^?]{0,10}\b(notic\w+|finding out|knowing|seeing|spotting)\b|\b(avoid|not) (getting|get) caught\b|\bso (that )?(nobody|no one|they|the (auditors?|bureau)|civil affairs|民政) (won't|don't|doesn't|can't|will not|do not) (notice|find out|know|see|spot)\b|\bmake it (look|seem|appear) (like|as if|as though)\b/,
       // Books made to look clean, money quietly taken back, a record removed through connections.
       /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平)|说不清的(账|支出|钱)|不显眼|不扎眼/,
-      /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走)|挂(个)?往来款/,
+      /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走|挪(去|到|走|给))|挂(个)?往来款/,
+      // Whether it will be noticed (伪造个同意函会被发现吗, 捐赠人不会知道吧): asked by one who means to
+      // hide it. What follows once found out (被发现了会怎样) is a rule question.
+      /(会|能|可能|容易)被[^。？?]{0,8}(发现|查出来?|查到|看出来?|识破)(吗|么|嘛|不|没)|(不会|没人|没有人)[^。？?]{0,6}(知道|发现|查到|看出来?|注意到)吧|(查不出来?|发现不了|看不出来?)(吧|的吧)/,
+      // One thing passed off as another by us, for a gain (会费说成捐赠，企业好报销); not asking which it
+      // is (应该算…还是…), nor what others pass off (有人装成慈善机构收钱).
+      /^(?!.*(应该|还是|算哪|属于哪|哪一?种|哪一?类|有人|别人|人家|他们|对方)).*(说成|包装成|伪装成|假装成|装成|冒充成)[^。？?]{0,14}(好|方便|以便|就能|能|可以|行|吧|吗)/,
+      // Papers made again before a check (凭证重新制作, 重做一遍单据): records rewritten after the fact.
+      /(凭证|票据|单据|收据|账本|账目|会议记录|纪要|签到表)[^。？?]{0,8}(重新(制作|做|弄|编|写)|重做|补做|后补)|(重新(制作|做|弄|编)|重做)[^。？?]{0,8}(凭证|票据|单据|收据|账本|账目|签到表)/,
+      // Using false papers (用假的租赁合同去办), unless asking what follows for those who do.
+      /^(?!.*(会怎样|会怎么样|怎么处罚|如何处罚|后果|会被[^。？?]{0,4}罚|处罚|责任)).*(用|拿)假的?[^。？?]{0,8}(公章|印章|证明|发票|票据|收据|合同|房产证|身份证|材料|名单|签名)/,
       /找(找)?人[^。？?]{0,10}(撤|删|消|抹|通融|打点|疏通)|花(点)?钱[^。？?]{0,6}(摆平|搞定|也行|疏通|通融)|托(个)?关系|走后门|送(点)?礼/,
       /\b(split|spread)\b[^?]{0,40}\bacross\b[^?]{0,30}\bnames\b|\bunder (other|several|different) (people's|relatives'?) names\b/,
       /(写|做|编|弄|开|造|搞|出)(一份|一张|一个|个|份|张)假的?|\bps\b|p图|p一(个|张|份)|修图.{0,6}(公章|印章|批复|证书|文件)/,
@@ -155,12 +168,15 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // A seal cut on the quiet, or cut and never filed (照着样子刻一个，不去备案).
       /(私自|偷偷|随便|街边|路边|外面)[^。？?]{0,8}刻(个|一个|一枚|枚)?[^。？?]{0,6}(章|公章|印章)|刻[^。？?]{0,12}(不|没|不用|不去)(去)?(公安|派出所)?(报备|备案)|照着(样子|模样)?刻/,
       // Something given to those who decide, for a favour (拿两条烟…能帮先办吗, 送点土特产…分数高点).
-      /(送|塞|拿|给)[^。？?]{0,8}(礼|烟|酒|红包|购物卡|卡|东西|土特产|特产|好处|钱)[^。？?]{0,16}(快点|快些|快一点|先办|先给|优先|高点|高一点|给过|通过|放行|关照|照顾|通融|放宽|睁一只眼|不查|少查|加分|批下来)|请[^。？?]{0,8}(吃|喝)(顿|一顿|个|点)?(饭|酒|茶)[^。？?]{0,12}(快点|先办|关照|照顾|通融|放宽|通过|高点)/,
+      /(送|塞|拿|给)[^。？?]{0,8}(礼|烟|酒|红包|购物卡|卡|东西|土特产|特产|好处|钱)[^。？?]{0,16}(快点|快些|快一点|先办|先给|优先|高点|高一点|给过|通过|放行|关照|照顾|通融|放宽|睁一只眼|不查|少查|加分|批下来)|请[^。？?]{0,8}(吃|喝)(顿|一顿|个|点)?(饭|酒|茶)[^。？?]{0,12}(快点|先办|关照|照顾|通融|放宽|通过|高点|(好|好让|让|叫)(他|她|人家|对方|老师|专家))/,
       // Cash never recorded and spent straight away (现金不登记直接拿去买东西, 不入账直接报销); giving
       // out donated goods unrecorded (物资能不能不登记直接发下去) asks the rule.
       /(现金|钱|款|收入|零钱)[^。？?]{0,10}(不|没|不用|不去)(登记|入账|记账|走账|开票|开收据)[^。？?]{0,10}(直接|就|先)(拿|用|花|发给|给|报销|买|分)/,
       // Bribes and money kept outside the accounts, asked in English.
       /\b(bribe|bribing|kickback|gift cards?|red envelopes?|hongbao)\b|\bpay\b[^?.]{0,40}\b(extra|under the table)\b|\boff the books\b|\bslush fund\b/,
+      // A gift or a meal for those who decide, in exchange for a favour; and money moved unseen.
+      /(\bgifts?|\b(a|some|what|which) presents?|\btreat (them|him|her|the \w+)|\b(a )?(dinner|meal))\b[^?.]{0,50}\b(to get|so (that )?(they|he|she|the \w+)|in exchange|bump|boost|raise|approve|pass(es)?|speed up|faster|favou?r)\b/,
+      /\bwithout (the |our |any |a )?\w+( \w+)? (noticing|finding out|knowing|spotting|realizing)\b/,
     ],
   },
   {
@@ -203,7 +219,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Judging a person's character (our 理事长, a colleague): a personal matter, not a rule.
       /(你觉得|你认为|你看|评价一下|怎么看|如何评价).{0,16}(这个人|那个人|这人|那人|人怎么样|人咋样|为人|人品|性格|脾气)|(这个人|那个人|为人|人品|性格|脾气).{0,4}(怎么样|咋样|如何|好不好|行不行|靠谱)|(他|她)(太|很|特别|总是|老是)(独断|霸道|强势|自私|小气|抠|专制|不讲理)/,
       // Finding premises to rent: property listings, not registration rules.
-      /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
+      /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|(?<!(园区|创新园|孵化)[^。？?]{0,12})房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
     ],
     // Whether an organisation the rules govern may do such a thing is a rule question (协会能以协会
@@ -236,6 +252,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // Told to it outright (Draft a notice…, pls translate our report…, Help us write…); not a
       // heading before a question (Prepare which documents…? / Make sure: …).
       /^((please|pls|plz|kindly) )?(help (me|us) (to )?)?(write|draft|prepare|translate|polish|proofread|rewrite|edit|design|create|make|produce|type up|fill in|fill out)\b(?! (down|sure|which|what|how|whether|when|who)\b)(?!-|[^.!?]{0,30}:)/,
+      // The bot's own stance on a policy (你个人觉得…是不是形式主义, 请谈谈你的个人立场): an opinion, not a rule.
+      /(你|您)个人(觉得|认为|怎么看|看法|观点|立场|态度)|(你|您)的(个人)?(立场|观点|态度)|谈谈(你|您)的|形式主义|(是否|是不是)(过于|太)(严格|严苛|宽松|多余)|\b(your (personal |own )?(opinion|view|stance|position))\b/,
       // Product advice: which software, app or mini-program is good.
       /(软件|小程序|app|工具|系统|网站).{0,6}(好用|推荐|哪个好|哪家好|比较好)|(好用|推荐一?下?|哪个好)的?.{0,6}(软件|小程序|app|工具)/,
       /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|(哪个|哪家|哪间)[^，,。？?]{0,10}(公司|事务所|律所|店|代理|中介)(?!.{0,4}(登记|注册|成立))|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,
@@ -367,6 +385,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
 ];
 
+/** Asking for help or for leave (帮我们, 能不能, 行不行, 才不会被…): a request, whatever else it asks. */
+const asksLeaveOrHelp = /(帮|替|教)(我|我们|咱|俺)|才(不会|不至于|不容易|不被)|能不能|能否|可不可以|可以吗|行不行|行吗|行不|中不中|好不好|怎么(弄|做|写|办|操作)|咋(弄|做|写|办|整)|如何(操作|处理)|\b(can|could|should|how)\b/;
+
 /** Whether a text tells how many came to a meeting and how many voted for. */
 function tellsMeeting(text: string): boolean {
   const { present, votes } = meetingFigures(text);
@@ -382,6 +403,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.unlessRulesAsked && (citesOrAsksMeaning(text) || asksWhatHappens(text))) continue;
+    if (rule.unlessOutcomeOfDeed && asksWhatHappens(text) && !asksLeaveOrHelp.test(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

@@ -27,6 +27,17 @@ describe("the shipped knowledge base's wording", () => {
       ["foundation-governance-and-spending", "及时、如实答复"],
       ["foundation-governance-and-spending", "由内地居民担任"],
       ["charity-public-fundraising", "书面说明理由"],
+      // Round 13: the phrases readers of the statutes quoted where a paraphrase had stood.
+      ["foundation-governance-and-spending", "不得同时在理事会任职"],
+      ["foundation-governance-and-spending", "善意相对人"],
+      ["charity-penalties", "宗旨相同或者相似"],
+      ["minfei-operations", "不向出资人、设立人"],
+      ["shetuan-registration-procedure", "登记管理机关备案"],
+      ["charity-assets-disclosure-spending", "兼职或者领取报酬"],
+      ["charity-public-fundraising", "依法登记满一年"],
+      ["membership-fees", "约定的期限、方式和合法用途"],
+      // A fine the statute allows (可以并处) is not told as one it requires.
+      ["penalties-and-remedies", "予以没收，可以并处"],
     ];
     const missing = quoted.filter(([article, phrase]) => !sections.some((section) => section.documentId === article && section.body.includes(phrase!)));
     expect(missing).toEqual([]);
