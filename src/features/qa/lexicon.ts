@@ -241,7 +241,8 @@ export const organizationTypes: Array<{ mentions: string[]; marks: string[] }> =
   // Private schools, care homes and social-work centres are registered as 民非. (The first three
   // entries are the legal forms, one per organisation: search.ts reads their order.)
   { mentions: ["民非", "民办学校", "培训学校", "培训机构", "养老院", "敬老院", "养老机构", "民办医院", "社工服务中心", "社会工作服务中心", "我们学校", "本校", "我校", "咱学校", "分校"], marks: ["民非"] },
-  { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会"], marks: ["社团", "协会"] },
+  // Members (会员) are what a 社团 is made of: 民非 and 基金会 have none.
+  { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会", "会员"], marks: ["社团", "协会"] },
   { mentions: ["慈善组织", "慈善"], marks: ["慈善"] },
   { mentions: ["志愿"], marks: ["志愿"] },
   // 社区 alone is as often a place (创新园在哪个社区) as this kind of organization.

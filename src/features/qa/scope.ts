@@ -51,7 +51,7 @@ const rulesAsked = (text: string) =>
  * 搞户外志愿活动 names no organisation.)
  */
 const forming = new RegExp(
-  `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善"].includes(name)).join("|")})` +
+  `(成立|登记|注册|设立|组建|筹建|筹备|申办|搞|办|弄|建|开)(?!了)(个|一个|一家|一支|一所)?[^，,。？?]{0,16}(${[...organizationTypes.flatMap((type) => type.mentions), "服务中心", "服务队", "志愿队", "服务站", "服务社", "民办"].filter((name) => !["志愿", "慈善", "会员"].includes(name)).join("|")})` +
     // (Restaurant owners want to form a trade association: the same in English.)
     String.raw`|\b(form|forming|set(ting)? up|register(ing)?|start(ing)?|establish(ing)?|found(ing)?)\b[^.?!]{0,30}\b(association|foundation|society|ngo|non-?profit|charity|social organi[sz]ation)\b`,
 );

@@ -49,6 +49,10 @@ describe("a deed told, and what follows asked", () => {
     expect(await says("当初登记的时候会员里有几个是凑人头的，现在被查出来会咋样")).toContain("撤销登记");
   });
 
+  it("takes the members named for a 社团's (民非 and 基金会 have none), so its rule is the one given", async () => {
+    expect(await says("当初登记的时候会员里有几个是凑人头的，现在被查出来会咋样")).toMatch(/^(1\. )?社团/);
+  });
+
   it("but asking leave to do it is still declined", () => {
     expect(declined("会员不够，凑几个人头充数行不行，被查出来会咋样")).toBe("fabrication");
   });
