@@ -253,7 +253,6 @@ export const englishTerms: Array<[string, string[]]> = [
   ["schools", ["学校", "民非"]],
   ["beneficiary", ["受益人"]],
   ["beneficiaries", ["受益人"]],
-  ["relatives'", ["近亲属"]],
 ];
 
 /** Each phrase as a whole-word pattern, compiled once (matched against every English question). */

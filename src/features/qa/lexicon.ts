@@ -8,11 +8,14 @@
  * lower weight). One-directional where the general word would drag in unrelated articles
  * (协会 → 社团 is safe; 社团 → 商会 is not).
  */
+/** What a 民非 runs, named instead of it: private schools, training centres, care homes, hospitals. */
+const minfeiRuns = ["民办学校", "培训学校", "培训机构", "养老院", "敬老院", "养老机构", "民办医院", "我们学校", "本校", "我校", "咱学校", "分校"];
+
 export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["民非", "民办非企业单位", "民办非企业", "社会服务机构", "民办非"], to: ["民非", "民办非企业单位", "社会服务机构"] },
   { from: ["社团", "社会团体"], to: ["社团", "社会团体"] },
   // What a 民非 runs, named instead of it (我们学校的分校, 养老院开分院).
-  { from: ["民办学校", "培训学校", "培训机构", "养老院", "敬老院", "养老机构", "民办医院", "我们学校", "本校", "我校", "咱学校", "分校", "分院"], to: ["民非"] },
+  { from: [...minfeiRuns, "分院"], to: ["民非"] },
   { from: ["协会", "学会", "商会", "联合会", "研究会", "促进会", "联谊会"], to: ["社团", "社会团体", "协会"] },
   { from: ["年检", "年度检查", "年审"], to: ["年检", "年度检查", "年度工作报告"] },
   { from: ["年报", "年度报告", "年度工作报告"], to: ["年度工作报告", "年报", "年检"] },
@@ -236,13 +239,12 @@ export const functionCharacters = new Set([..."的了吗呢啊吧呀么嘛是在
  * Organization types. A question about one (基金会) prefers sections about it, which is the
  * commonest way two otherwise similar answers differ.
  */
-export const organizationTypes: Array<{ mentions: string[]; marks: string[] }> = [
-  { mentions: ["基金会"], marks: ["基金会"] },
-  // Private schools, care homes and social-work centres are registered as 民非. (The first three
-  // entries are the legal forms, one per organisation: search.ts reads their order.)
-  { mentions: ["民非", "民办学校", "培训学校", "培训机构", "养老院", "敬老院", "养老机构", "民办医院", "社工服务中心", "社会工作服务中心", "我们学校", "本校", "我校", "咱学校", "分校"], marks: ["民非"] },
+export const organizationTypes: Array<{ mentions: string[]; marks: string[]; legalForm?: boolean }> = [
+  { mentions: ["基金会"], marks: ["基金会"], legalForm: true },
+  // Private schools, care homes and social-work centres are registered as 民非.
+  { mentions: ["民非", ...minfeiRuns, "社工服务中心", "社会工作服务中心"], marks: ["民非"], legalForm: true },
   // Members (会员) are what a 社团 is made of: 民非 and 基金会 have none.
-  { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会", "会员"], marks: ["社团", "协会"] },
+  { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会", "会员"], marks: ["社团", "协会"], legalForm: true },
   { mentions: ["慈善组织", "慈善"], marks: ["慈善"] },
   { mentions: ["志愿"], marks: ["志愿"] },
   // 社区 alone is as often a place (创新园在哪个社区) as this kind of organization.

@@ -35,8 +35,8 @@ const statuteFactor = 0.8;
 const facetWords = new Set(["流程", "手续", "步骤", "程序", "要求", "规定", "情况", "办法", "原因", "时间", "问题", "内容", "多久", "多长", "长时", "久内", "内办", "期限", "时限", "哪一", "一级", "有啥", "区别"]);
 /** Sections about the organization type the question names get this factor. */
 const typeFactor = 1.25;
-/** The bits of the legal forms an organisation registers as, one only: 基金会, 民非, 社团 (lexicon order). */
-const legalForms = 0b111;
+/** The bits of the legal forms an organisation registers as, one only (基金会, 民非, 社团); a 协会 may also be a charity. */
+const legalForms = organizationTypes.reduce((bits, type, bit) => (type.legalForm ? bits | (1 << bit) : bits), 0);
 /** A question asking when (几号, 什么时候, deadline) prefers sections that state a date. */
 const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何时|截止|最晚|\bdeadline\b|\bby when\b|\bwhen\b|\bwhat date\b/;
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
@@ -288,7 +288,6 @@ export class KnowledgeIndex {
       if (section.kind === "statute") total *= statuteFactor;
       if ((types & this.typesMarked[index]!) !== 0) total *= typeFactor;
       // A section for another legal form than the one asked about (社团的分会, asked by a 民非 school).
-      // (A 协会 may be a charity too, so only the three forms that exclude each other count.)
       else if ((types & legalForms) !== 0 && (this.typesMarked[index]! & legalForms) !== 0) total /= typeFactor;
       if (asksWhen && this.datesStated[index]) total *= dateFactor;
       if (asksWhere && this.placesStated[index]) total *= placeFactor;
