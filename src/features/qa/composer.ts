@@ -1,5 +1,6 @@
 import type { Translate } from "../../core/i18n.js";
 import type { Section } from "./article.js";
+import { chineseTermsIn } from "./english-terms.js";
 import { englishDigits, normalize, sentences } from "./text.js";
 
 /** Longest answer body (before the source line): a chat reply, not an article. */
@@ -42,9 +43,12 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const parts = picks.map((pick) => {
     // After a verdict the section's own bare 能。/不能。 would answer a different question.
     const asked = pick.lead || pick.loose ? "" : pick.question;
-    const text = english && pick.section.english ? withoutBareEnglishReply(englishDigits(pick.section.english), asked) : withoutBareReply(pick.section.body, asked);
     const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
-    return `${lead}${condense(text, pick.question, budget - lead.length, pick.section.kind === "statute")}`;
+    if (!(english && pick.section.english)) {
+      return `${lead}${condense(withoutBareReply(pick.section.body, asked), pick.question, budget - lead.length, pick.section.kind === "statute")}`;
+    }
+    const text = condense(withoutBareEnglishReply(englishDigits(pick.section.english), asked), pick.question, budget - lead.length);
+    return `${lead}${text}${inChinese(pick.section.body, `${pick.question} ${text}`, budget - lead.length - text.length, t)}`;
   });
   let body = numbered ? parts.map((part, index) => `${index + 1}. ${part}`).join("\n") : parts[0]!;
   if (caution && (english || !/以.{0,10}最新.{0,6}为准/.test(body))) body += `${english ? " " : ""}${cautionText}`;
@@ -110,6 +114,21 @@ export function withoutBareReply(body: string, question: string): string {
     return yesNo && cue.test(asked) ? body : body.slice(match[0].length);
   }
   return body;
+}
+
+/**
+ * The rule's Chinese wording after its English line, as room allows: forms, officials and
+ * insurers use the Chinese terms (人身意外伤害保险, 业务主管单位), so a reader in English needs them
+ * too. Whole sentences only, those holding the Chinese terms of what was asked and said first;
+ * without room for the first one, nothing.
+ */
+function inChinese(body: string, english: string, room: number, t: Translate): string {
+  const wrapper = t("qa.answer.inChinese", { text: "" });
+  const wording = withoutBareReply(body, "");
+  const available = room - wrapper.length - 1;
+  if (available < 12) return "";
+  const fitted = condense(wording, chineseTermsIn(english.toLowerCase()).join(" "), available);
+  return fitted.endsWith("…") ? "" : ` ${t("qa.answer.inChinese", { text: fitted })}`;
 }
 
 /**

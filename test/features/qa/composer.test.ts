@@ -48,8 +48,15 @@ describe("compose", () => {
 
   it("answers in English from the en: line, figures in digits", () => {
     const composed = compose([{ question: "How many members?", section: section() }], { english: true, t: en });
-    expect(composed.body).toBe("An association needs at least 50 individual members or 30 institutional members.");
+    expect(composed.body).toMatch(/^An association needs at least 50 individual members or 30 institutional members\. /);
     expect(composed.sourceLine).toMatch(/^Source: 《社会团体登记管理条例》/);
+  });
+
+  it("follows the English with the rule's Chinese wording when it fits, whole sentences only", () => {
+    const composed = compose([{ question: "How many members?", section: section() }], { english: true, t: en });
+    expect(composed.body).toMatch(/members\. \(中文：个人会员50个以上，或者单位会员30个以上。.*\)$/);
+    const crowded = section({ body: `${"这一句讲的是别的事情而且很长".repeat(30)}。` });
+    expect(compose([{ question: "How many members?", section: crowded }], { english: true, t: en }).body).not.toContain("中文");
   });
 
   it("keeps the body within 400 characters whatever the sections", () => {
