@@ -14,10 +14,11 @@ import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type V
 import { meetingFigures, voteVerdict } from "./votes.js";
 import type { Hit, KnowledgeIndex } from "./search.js";
 import { contrasts, functionCharacters, organizationTypes, synonyms } from "./lexicon.js";
+import { asksUnverified } from "./unverified.js";
 import { figures, isEnglish, namedSides, namedSpellings, normalize } from "./text.js";
 
 /** Why the bot did not answer from the knowledge base. */
-export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown" | "social";
+export type HandoffReason = "injection" | "fabrication" | "offtopic" | "dispute" | "private" | "contact" | "unknown" | "unverified" | "social";
 
 export interface Answer {
   /** The whole reply: body, then the source line (or a decline / hand-off text). */
@@ -351,6 +352,9 @@ export class Answerer {
     if (remedy) picks.push({ question: picks[0]!.question, section: remedy });
     const composed = compose(picks, { english, t });
     const fallback: Answer = { text: `${composed.body}\n${composed.sourceLine}`, sources: composed.sources, handoff: false, forward: false, english, generated: false };
+    // 哈尔滨开办资金最低多少 when the article says 平房区具体最低额目前未核实: the rule it has is said,
+    // and what it could not verify goes to staff as a ticket (no LLM wording either).
+    if (picks.some((pick) => asksUnverified(pick.question, pick.section))) return { ...fallback, handoff: true, reason: "unverified", forward: true };
     if (!this.options.writer) return fallback;
     const related = this.related(question, picks);
     const written = await this.options.writer.write({ question, sections: related, english });

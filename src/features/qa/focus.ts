@@ -60,8 +60,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (thing) phrases.add(thing[1]!.split("的").at(-1)!);
     // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
     const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
-    // (能咋地 / 又能咋着: what follows is asked, no act.)
-    if (act && !/[办弄整样说搞做干算写回个的地着了呢啊吗么]/.test(act[1]!)) phrases.add(act[1]!);
+    // (能咋地 / 又能咋着: what follows is asked, no act; 年检会怎么定 / 等级咋评 asks the judgement
+    // on what the clause names, no act of its own.)
+    if (act && !/[办弄整样说搞做干算写回个的地着了呢啊吗么定判评]/.test(act[1]!)) phrases.add(act[1]!);
     // 税率是多少 / 折旧年限是几年 / 预算多少: the quantity asked for is named just before.
     const amount = /([\u3400-\u9fff]{2,4})(?:是|有|为)?(?:多少|几年|几个|几天|几成)[钱元块个人天年]?$/.exec(clause);
     if (amount) {

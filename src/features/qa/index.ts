@@ -47,7 +47,8 @@ export function createQaFeature(context: FeatureContext): QaFeature {
     });
     context.logger.info({ chat: message.chat.key, ticket: ticket.id, reason: ticket.reason }, "question handed to staff");
     const t = context.texts.translator(answer.english ? "en" : "zh-CN");
-    const replies = [here(t(`qa.handoff.forwarded.${answer.reason ?? "unknown"}`, { ticket: `#${ticket.id}` }))];
+    // (An answer whose one point could not be verified is sent with the note that staff will check it.)
+    const replies = [here(t(`qa.handoff.forwarded.${answer.reason ?? "unknown"}`, { ticket: `#${ticket.id}`, answer: answer.text }))];
     if (staffChat && staffChat !== message.chat.key) replies.push({ chat: staffChat, text: forwardText(turn, ticket) });
     return { replies };
   }

@@ -90,8 +90,13 @@ function splitClauses(piece: string): string[] {
  * 话): no question of its own. (几号之后 / 多久以后 still ask when.)
  */
 function setsTheCase(clause: string): boolean {
-  return /(时|时候|之际|期间|的话)$/.test(clause) || (/(以后|之后)$/.test(clause) && !/几|多少|多久|什么时候|啥时候|何时/.test(clause));
+  if (/(时|时候|之际|期间|的话)$/.test(clause) || (/(以后|之后)$/.test(clause) && !/几|多少|多久|什么时候|啥时候|何时/.test(clause))) return true;
+  // 请问：要是理事会到会人数不够 / 想问下如果民非要搬家: a case put after 请问, with nothing asked of it yet.
+  return /如果|要是|假如|假设|万一|倘若|若是|一旦/.test(clause) && !asking.test(clause.replace(askingCue, "").replace(indefinite, ""));
 }
+
+/** Words that announce a question (请问, 想问下, 烦请告知) without asking it. */
+const askingCue = /告知|请问|想问|请教/g;
 
 /** Letters that say something: Chinese characters or Latin letters (a word counts per letter / 3). */
 function substance(piece: string): number {

@@ -185,6 +185,35 @@ describe("qa feature: declining and hand-off", () => {
     expect(await new Tickets(harness.storage).listOpen()).toHaveLength(1);
   });
 
+  it("says the rule it has and hands the point it could not verify to staff, in one reply with the ticket", async () => {
+    const minfeiFunds = `---
+id: minfei-funds
+title: 民非的开办资金
+aliases: [民非, 开办资金]
+sources:
+  - law: 民办非企业单位登记管理暂行条例
+    article: 第八条
+caution: false
+---
+
+## 民非开办资金要多少？
+条例只要求有与业务活动相适应的合法财产，没有规定统一数额。本区具体最低额目前未核实，请咨询园区工作人员。
+来源：《民办非企业单位登记管理暂行条例》第八条
+`;
+    setUp({ articles: { ...fixtureArticles, "minfei-funds.md": minfeiFunds } });
+    const asked = await say("在平房区办民非，开办资金本区最低额是多少？", { mentionsBot: true, chat: "telegram:-100200", sender: { key: "telegram:300", name: "王会长" } });
+    const [toAsker, toStaff] = asked!.replies;
+    expect(toAsker!.text).toContain("没有规定统一数额");
+    expect(toAsker!.text).toContain("来源：《民办非企业单位登记管理暂行条例》第八条");
+    expect(toAsker!.text).toMatch(/已转给园区工作人员确认（工单 #Q[A-Z0-9]{5}）/);
+    expect(toStaff!.text).toContain("开办资金本区最低额是多少");
+    // The rule alone, asked without the place, is simply answered.
+    const plain = await say("民非开办资金要多少？");
+    expect(plain!.replies).toHaveLength(1);
+    expect(plain!.replies[0]!.text).not.toContain("工单");
+    expect(await new Tickets(harness.storage).listOpen()).toHaveLength(1);
+  });
+
   it("says so when /reply names an unknown ticket", async () => {
     setUp();
     expect(await reply("/reply QZZZZZ 你好", { staff: true })).toContain("没有找到工单");
