@@ -86,7 +86,10 @@ export function condense(text: string, question: string, budget: number, moveKey
   }
   const ordered = [key, ...[...chosen].filter((index) => index !== key).sort((a, b) => a - b)].map((index) => list[index]!);
   const result = ordered.join(separator).replace(/[；;，,]$/, english(text) ? "." : "。");
-  return result.length <= budget ? result : `${result.slice(0, budget - 1)}…`;
+  if (result.length <= budget) return result;
+  // (An English sentence is cut between words, not inside one: "acted int…".)
+  const cut = result.slice(0, budget - 1);
+  return `${separator && cut.lastIndexOf(" ") > budget / 2 ? cut.slice(0, cut.lastIndexOf(" ")) : cut}…`;
 }
 
 /** A body's opening yes/no word and the words of a question that ask for it. */

@@ -59,6 +59,13 @@ describe("compose", () => {
     expect(compose([{ question: "How many members?", section: crowded }], { english: true, t: en }).body).not.toContain("中文");
   });
 
+  it("cuts an English sentence too long for its room between words, not inside one", () => {
+    const cut = condense("If a volunteer is at fault and someone is harmed, the charity compensates and may recover from the volunteer who acted intentionally.", "who pays", 123);
+    expect(cut.length).toBeLessThanOrEqual(123);
+    expect(cut).toMatch(/ [a-z]+…$/);
+    expect(cut).not.toContain("int…");
+  });
+
   it("keeps the body within 400 characters whatever the sections", () => {
     const long = section({ body: "这一句话有些长，讲的是别的事情。".repeat(40) + "个人会员50个以上。" });
     const composed = compose([{ question: "会员", section: long }, { question: "会员", section: long }, { question: "会员", section: long }], { english: false, t: zh });
