@@ -51,8 +51,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       const start = yesNo.index + yesNo.groups!.modal!.length;
       const own = [...segmenter.segment(clause)].some((piece) => piece.index === start);
       // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
-      // rules allow it; nor our yes to what someone asks of us: 他要指定给亲戚，这能答应不.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行|答应|应下|照办|应承)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      // rules allow it; nor our yes to what someone asks of us: 他要指定给亲戚，这能答应不, 这个要求可以
+      // 同意吗, 秘书长能接受吗.)
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行|答应|应下|照办|应承|同意|接受|允许|采纳)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);

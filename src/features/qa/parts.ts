@@ -50,9 +50,10 @@ const asking = /[吗么]|多少|多久|多长|几|什么|啥|怎么|咋|哪|如�
 /**
  * 啥, 什么 and 几 that ask nothing: 没开展啥活动 (no activity at all), 啥事都 (everything), 我们几个
  * 老伙计 (the few of us), 管事的那几个人 (those few), 和几家同行发起 / 拉了几个人 (some, told),
+ * 有十几个会员 (a dozen or so),
  * 前几天 / 这几年 (time told in passing).
  */
-const indefinite = /[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那|和|跟|与|同|联合|了)几(?:个|位|家|名|所|户|份|张|件|条|笔|次|回|遍)|(?:(?<!提)前|这|那|过|好|近|头)几(?:天|日|年|个月|回|次)/g;
+const indefinite = /十几|[没不无][\u3400-\u9fff]{0,4}?(?:啥|什么)|(?:啥|什么)[\u3400-\u9fff]?都|多少(?:有|带|沾)?点|(?:我们|咱们|俺们|你们|他们|她们|咱|俺|这|那|和|跟|与|同|联合|了)几(?:个|位|家|名|所|户|份|张|件|条|笔|次|回|遍)|(?:(?<!提)前|这|那|过|好|近|头)几(?:天|日|年|个月|回|次)/g;
 
 function asks(clause: string): boolean {
   return asking.test(clause.replace(indefinite, ""));

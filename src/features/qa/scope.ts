@@ -120,8 +120,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
   },
   {
     verdict: { action: "decline", reason: "fabrication" },
-    // 名单里有几个是凑数的，查出来会咋样: a deed told, and what follows asked (a rule), with no help
-    // or leave asked for it.
+    // 名单里有几个是凑数的，查出来会咋样 / …条例对弄虚作假是怎么规定的: a deed told, and what
+    // follows or what the rules say asked (a rule), with no help or leave asked for it.
     unlessOutcomeOfDeed: true,
     patterns: [
       // A request to fabricate, not a question about what happens to those who do.
@@ -212,8 +212,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /律师费|请(个)?律师|(尾款|货款|服务费|工程款|合同款).{0,10}(不给|不付|拖|没给|没付|要不回)/,
       /^(?!.*(处罚|罚款|行政|复议|决定|民政|登记机关|撤销|捐)).*(能|可以|要不要|该不该|去)(起诉|告)(吗|不|他|她|对方|他们)/,
       /^(?!.*\b(penalty|penalties|fine|fined|civil affairs|administrative|bureau)\b).*\b(lawsuit|sue|divorce|landlord|arbitration|owes me|my boss|fired me|severance|wrongful dismissal)\b/,
-      // A quarrel between people asks for a judgement of persons, not of a rule.
-      /吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|(谁对谁错|你说谁对|谁有理|评评理|帮我评理)/,
+      // A quarrel between people asks for a judgement of persons, not of a rule. (Told as the scene of
+      // a question on what the rules say — 内部闹矛盾，有人要举报，条例对骗取登记怎么规定 — the rule is asked.)
+      /^(?!.*(条例|规定|法律上|按规定|依法))(?=.*(吵起来|吵翻|闹矛盾|闹翻|闹掰|撕破脸|打起来|谁对谁错|你说谁对|谁有理|评评理|帮我评理))/,
     ],
   },
   {
@@ -423,7 +424,7 @@ export function judgeScope(question: string): ScopeVerdict | undefined {
     if (rule.unlessNamesGoverned && governed.test(text)) continue;
     if (rule.unlessCounted && tellsMeeting(text)) continue;
     if (rule.unlessRulesAsked && (citesOrAsksMeaning(text) || asksWhatHappens(text))) continue;
-    if (rule.unlessOutcomeOfDeed && asksWhatHappens(text) && !asksLeaveOrHelp.test(text)) continue;
+    if (rule.unlessOutcomeOfDeed && (asksWhatHappens(text) || citesOrAsksMeaning(text)) && !asksLeaveOrHelp.test(text)) continue;
     if (rule.patterns.some((pattern) => pattern.test(text))) return rule.verdict;
   }
   return undefined;

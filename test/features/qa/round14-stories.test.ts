@@ -117,3 +117,30 @@ describe("one's own loans", () => {
     expect(declined("在网上借的钱逾期了，会不会影响我当理事")).toBe("dispute");
   });
 });
+
+describe("a deed or a quarrel told as the scene, and the rule asked", () => {
+  it("is a rule question: a padded list found out, the rules on it asked", async () => {
+    const question = "成立那年有二十来个会员是拿亲戚名字充数的，理事之间现在闹翻了，有人扬言要去举报，法律上对这种情况是怎么规定的";
+    expect(judgeScope(question)).toBeUndefined();
+    // (The rule refusing such an application is found before the one revoking the registration
+    // once granted; both name 弄虚作假.)
+    expect(await says(question)).toContain("弄虚作假");
+  });
+
+  it("but a quarrel asked to be judged is still declined", () => {
+    expect(declined("秘书长和会计闹矛盾了，你评评理谁有道理")).toBe("dispute");
+  });
+});
+
+describe("our yes to what someone asks of us (这个要求可以同意吗, 能接受吗)", () => {
+  it("names no act the rule must mention: the rule is given", async () => {
+    expect(await says("理事长想让他女儿来当我们基金会的监事，这事我们能同意吗")).toContain("近亲属");
+    expect(await says("我们慈善组织投了股的那家企业想给我们的会计发兼职工资，会计能接受吗")).toContain("兼职");
+  });
+});
+
+describe("a count told roughly (有十几个会员)", () => {
+  it("asks nothing of its own: the story stays with its question", () => {
+    expect(splitQuestion("我们协会有十几个会员是退休工人，会费标准怎么定")).toHaveLength(1);
+  });
+});
