@@ -30,6 +30,8 @@ interface Limit {
   sentence: string;
   /** Within it, something need not be done (未超过6个月的，不参加当年的年检): the verdict says 不用/要. */
   exempts?: boolean;
+  /** A share added each day (每日按罚款数额的3%), not a bound: `low` holds the rate. */
+  daily?: boolean;
 }
 
 const units: Array<{ pattern: string; kind: Kind; factor: number }> = [
@@ -84,8 +86,11 @@ function digitsOf(text: string): string {
     .replace(/(\d+)\/(\d+)(?!\d)/g, (_, part: string, whole: string) => `${((100 * Number(part)) / Number(whole)).toFixed(2)}%`);
 }
 
-/** The quantities a question states (年份 such as 2019年 are dates, not durations). */
-export function quantities(question: string): Quantity[] {
+/**
+ * The quantities a question states (年份 such as 2019年 are dates, not durations). `late`: also
+ * how late something was (逾期10天, 20 days late), which only a daily rate (每日3%) measures.
+ */
+export function quantities(question: string, options: { late?: boolean } = {}): Quantity[] {
   const text = digitsOf(question);
   const found: Quantity[] = [];
   // 二十来个人, 八百多小时, 三十余人: about that many.
@@ -98,12 +103,13 @@ export function quantities(question: string): Quantity[] {
     // 晚了俩月 / 逾期40天: how late something was, which no rule sets as a bound to meet (it is
     // not 不够 against a rule's 满2年, nor over a 30日内 that counts from another day). A postponement
     // (换届推迟两年, 往后拖了半年) is not a delay: rules bound it (延期最长1年).
-    if (/^(?:days|months|years)$/.test(kind) && lateBy.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
+    if (!options.late && /^(?:days|months|years)$/.test(kind) && lateBy.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     found.push({ kind, value, at: match.index });
   }
   for (const { pattern, kind, factor } of englishUnits) {
     for (const match of text.matchAll(pattern)) found.push({ kind, value: Number(match.slice(1).find((group) => group !== undefined)) * factor, at: match.index });
   }
+  if (options.late) for (const match of text.matchAll(/(\d+)\s*days?\b/g)) found.push({ kind: "days", value: Number(match[1]), at: match.index });
   return found;
 }
 
@@ -201,8 +207,11 @@ function readLimitsOf(text: string): Limit[] {
     const lead = share ? (comparator.exec(before)?.[1] ?? "") : before;
     const low = match[3] === "以上" || atLeast.test(lead);
     const high = match[3] === "以下" || match[3] === "以内" || atMost.test(lead);
-    if (low === high) continue;
     const sentence = clauseAt(match.index, sentenceMarks);
+    if (low === high) {
+      if (share && /每(日|天)/.test(before)) found.push({ kind, low: value, share, daily: true, clause: sentence, sentence });
+      continue;
+    }
     const exempts = high && exemption.test(digits.slice(match.index + match[0].length, match.index + match[0].length + 16));
     found.push({ kind, ...(low ? { low: value } : { high: value }), share, ...(tier ? { tier } : {}), ...(exempts ? { exempts } : {}), clause: share ? sentence : clauseAt(match.index), sentence });
   }
@@ -349,7 +358,9 @@ export function verdict(question: string, sectionText: string, english: boolean,
  * the amount judged; with the base alone, the required amount is said.
  */
 function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], english: boolean): Verdict | undefined {
-  const shareLimits = sectionLimits.filter((limit) => limit.share && limit.kind === "percent");
+  const daily = dailyVerdict(text, [...stated, ...quantities(text, { late: true }).filter((quantity) => quantity.kind === "days")], sectionLimits, english);
+  if (daily) return daily;
+  const shareLimits = sectionLimits.filter((limit) => limit.share && !limit.daily && limit.kind === "percent");
   const money = stated.filter((quantity) => quantity.kind === "money");
   const counts = stated.filter((quantity) => quantity.kind === "count");
   const figures = (money.length > 0 ? money : counts.length >= 2 ? counts : []).sort((a, b) => b.value - a.value);
@@ -374,6 +385,33 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
   if (!amount) return { key: limit.low !== undefined ? "qa.verdict.shareAtLeast" : "qa.verdict.shareAtMost", params };
   const met = limit.low !== undefined ? amount.value >= required : amount.value <= required;
   return { key: `qa.verdict.${limit.low !== undefined ? "share" : "shareCap"}.${met ? "yes" : "no"}`, params, met, share: true };
+}
+
+/**
+ * A share added each day (每日按罚款数额的3%加处罚款) over the days a question tells, on the money it
+ * tells: 2000元, 10天 → 600元; no more than the base where the rule caps it (不超过罚款本身).
+ */
+function dailyVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], english: boolean): Verdict | undefined {
+  const rate = sectionLimits.find((limit) => limit.daily);
+  const days = stated.find((quantity) => quantity.kind === "days");
+  const base = stated.filter((quantity) => quantity.kind === "money").sort((a, b) => b.value - a.value)[0] ?? fineSaidBare(text);
+  if (!rate || !days || !base) return undefined;
+  const total = (base.value * rate.low! * days.value) / 100;
+  const capped = /不(得)?(超过|超出)[^。；]{0,8}(罚款|本身|数额)/.test(rate.sentence) && total > base.value;
+  const params = {
+    base: show("money", base.value, english),
+    percent: show("percent", rate.low!, english),
+    days: String(days.value),
+    required: show("money", Number((capped ? base.value : total).toFixed(2)), english),
+    uncapped: show("money", Number(total.toFixed(2)), english),
+  };
+  return { key: `qa.verdict.daily.${capped ? "capped" : "total"}`, params };
+}
+
+/** A fine said without its unit (罚款一千五, 罚了3000): money all the same. */
+function fineSaidBare(text: string): Quantity | undefined {
+  const match = /罚(?:款|了|我们|咱们)?\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:天|日|个|%|年|次))/.exec(text);
+  return match ? { kind: "money", value: Number(match[1]), at: match.index } : undefined;
 }
 
 /** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */

@@ -169,3 +169,21 @@ describe("threshold verdicts when a question states two kinds of figure", () => 
     expect(quantities("一千零五块")).toMatchObject([{ kind: "money", value: 1005 }]);
   });
 });
+
+describe("a surcharge added each day (每日按罚款数额的3%加处罚款)", () => {
+  const surcharge = "当事人应当自收到处罚决定书之日起十五日内缴纳罚款；逾期不缴的，每日按罚款数额的3%加处罚款，加处总额不超过罚款本身。";
+
+  it("works the total out from the fine and the days late", () => {
+    expect(said("罚款一千五，拖了6天才交，要多交多少", surcharge, zh)).toBe("按每日3%算：1500元逾期6天，加处罚款270元。");
+    expect(said("Fined RMB 4,000, paid 5 days late. How much is the surcharge?", surcharge, en)).toBe("At 3% a day, 5 days late on RMB 4,000 adds RMB 600.");
+  });
+
+  it("stops at the fine itself, as the rule caps it", () => {
+    expect(said("罚了800元，晚交了两个多月，差不多70天，要加多少", surcharge, zh)).toBe("按每日3%算：800元逾期70天本应加1680元，但加处罚款不超过罚款本身，最多800元。");
+  });
+
+  it("says nothing without the days (罚款交晚了会怎样), and reads no rate as a bound", () => {
+    expect(said("罚款3000元交晚了要加多少", surcharge, zh)).toBeUndefined();
+    expect(limits(surcharge).filter((limit) => limit.low !== undefined && !limit.daily)).toHaveLength(0);
+  });
+});
