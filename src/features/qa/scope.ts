@@ -184,6 +184,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // How to get round a duty or a check (咋绕过主管单位的审查, 有啥招糊弄过去, 咋应付过去, 怎么弄才能
       // 不被查); whether one may go without it (能不能绕开它直接登记) asks a rule.
       /(咋|怎么|怎样|如何|(啥|什么|有啥|有什么|有没有)(招|办法|法子|路子|门路)|门路|路子)[^。？?]{0,16}(绕开|绕过|躲过|躲开|糊弄|蒙混|应付过去|对付过去|搪塞过去|钻[^。？?]{0,4}空子|不被查|不被发现)/,
+      // A record made to go away by some way round, not by putting things right (有啥路子让处罚记录撤掉).
+      /(有啥|有什么|有没有|啥|什么)(门路|路子|办法|招|法子)[^。？?]{0,24}(记录|名录|处罚|黑名单|不良)[^。？?]{0,8}(消失|删|撤|抹|去掉|拿掉)/,
+      // What is left at the end moved to our own company or pocket, and how (注销前把剩下的钱转到自己开的公司，咋操作).
+      /(剩下|剩余|结余)的?(钱|财产|资产|款)[^。？?]{0,10}(转到|转给|转进|挪到|打到)[^。？?]{0,12}(公司|个人|自己|私人)[^。？?]{0,16}(咋操作|怎么操作|咋弄|怎么弄|咋整|怎么转|咋转|怎么办理才)/,
       // A story made up for those who ask (编个理由, 想个说辞): the account would be untrue. (Whether
       // fundraising may 编故事打动人 asks the rule against 虚构事实.)
       /编(个|一个|套|一套|点|些)(啥|什么)?(说法|理由|借口|说辞|故事)|(帮我|给我|替我)编|(想|找|给我想)(个|一个)(说辞|借口)|有(啥|什么)说辞/,
@@ -272,6 +276,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /^((please|pls|plz|kindly) )?(help (me|us) (to )?)?(write|draft|prepare|translate|polish|proofread|rewrite|edit|design|create|make|produce|type up|fill in|fill out)\b(?! (down|sure|which|what|how|whether|when|who)\b)(?!-|[^.!?]{0,30}:)/,
       // The bot's own stance on a policy (你个人觉得…是不是形式主义, 请谈谈你的个人立场): an opinion, not a rule.
       /(你|您)个人(觉得|认为|怎么看|看法|观点|立场|态度)|(你|您)的(个人)?(立场|观点|态度)|谈谈(你|您)的|形式主义|(是否|是不是)(过于|太)(严格|严苛|宽松|多余)|\b(your (personal |own )?(opinion|view|stance|position))\b/,
+      // A sweeping judgement asked of the bot (这些协会是不是都是骗钱的, 搞志愿是不是都在作秀): an opinion.
+      // (What happens to one that cheats donors is a rule: 骗取捐款会怎么处罚.)
+      /(是不是|是否|算不算)(都|全)?(是|在)?[^。？?]{0,4}(骗钱|骗子|骗人|骗局|忽悠人?|割韭菜|作秀|摆样子|做样子|没用|白搭)/,
+      // The bot asked to imagine itself a person (要是你是个真人, 假设你是人类).
+      /(假如|如果|要是|假设|假使)(你|您)是(个|一个)?(人|人类|真人|活人)/,
+      // A lost pet (谁家的猫跑丢了, 我家狗走丢了): a neighbour's notice, not a rule.
+      /(狗|猫|宠物|鹦鹉|狗狗|猫咪)[^。？?，,]{0,8}(丢了|走丢|跑丢|跑了|不见了|走失)|寻(狗|猫|宠)/,
       // Product advice: which software, app or mini-program is good.
       /(软件|小程序|app|工具|系统|网站).{0,6}(好用|推荐|哪个好|哪家好|比较好)|(好用|推荐一?下?|哪个好)的?.{0,6}(软件|小程序|app|工具)/,
       /(哪个|哪家|什么)(银行|软件|公司|app|小程序|牌子).{0,12}(低|便宜|好|划算|靠谱|实惠)|(哪个|哪家|哪间)[^，,。？?]{0,10}(公司|事务所|律所|店|代理|中介)(?!.{0,4}(登记|注册|成立))|\b(best|cheapest|recommend\w*)\b.{0,30}\b(software|app|tool|bank|platform)s?\b/,
@@ -407,7 +418,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
 ];
 
 /** Asking for help or for leave (帮我们, 能不能, 行不行, 才不会被…): a request, whatever else it asks. */
-const asksLeaveOrHelp = /(帮|替|教)(我|我们|咱|俺)|才(不会|不至于|不容易|不被|合适|好|行|稳|妥|保险)|能不能|能否|可不可以|可以吗|行不行|行吗|行不|中不中|好不好|怎么(弄|做|写|办|操作)|咋(弄|做|写|办|整)|如何(操作|处理)|\b(can|could|should|how)\b/;
+const asksLeaveOrHelp = /(帮|替|教)(我|我们|咱|俺)|(有啥|有什么|有没有|啥|什么)(门路|路子|办法|招|法子)|才(不会|不至于|不容易|不被|合适|好|行|稳|妥|保险)|能不能|能否|可不可以|可以吗|行不行|行吗|行不|中不中|好不好|怎么(弄|做|写|办|操作)|咋(弄|做|写|办|整)|如何(操作|处理)|\b(can|could|should|how)\b/;
 
 /** Whether a text tells how many came to a meeting and how many voted for. */
 function tellsMeeting(text: string): boolean {

@@ -144,3 +144,28 @@ describe("a count told roughly (有十几个会员)", () => {
     expect(splitQuestion("我们协会有十几个会员是退休工人，会费标准怎么定")).toHaveLength(1);
   });
 });
+
+describe("a record made to go away, or what is left moved to our own company", () => {
+  it("is declined when a way round is asked for", () => {
+    expect(declined("有什么门路能让异常名录上我们那条记录直接撤了")).toBe("fabrication");
+    expect(declined("清算剩余的资产想转给理事长开的公司，具体怎么操作")).toBe("fabrication");
+  });
+
+  it("but how it is removed by the rules, and where what is left goes, are answered", () => {
+    for (const question of ["异常名录上的记录满多久能撤下来", "注销清算后剩余的资产应该交给谁"]) {
+      expect(judgeScope(question), question).toBeUndefined();
+    }
+  });
+});
+
+describe("opinions, day-dreams and lost pets, however they borrow the rules' words", () => {
+  it("are declined as not the bot's business", () => {
+    for (const message of ["你老实讲，民办学校是不是都在割韭菜", "如果你是个活人，会不会加入我们协会", "我家狗狗在园区门口走失了，谁看见了说一声"]) {
+      expect(declined(message), message).toBe("offtopic");
+    }
+  });
+
+  it("but cheating donors, asked as a rule, is answered", () => {
+    expect(judgeScope("打着慈善名义骗钱会受什么处罚")).toBeUndefined();
+  });
+});
