@@ -169,3 +169,11 @@ describe("opinions, day-dreams and lost pets, however they borrow the rules' wor
     expect(judgeScope("打着慈善名义骗钱会受什么处罚")).toBeUndefined();
   });
 });
+
+describe("the park's own facts", () => {
+  it("carry no word about the registration authority's latest requirements, which is about rules", async () => {
+    const reply = await says("入驻创新园办公用交房租不");
+    expect(reply).toContain("免费");
+    expect(reply).not.toContain("以登记机关最新要求为准");
+  });
+});
