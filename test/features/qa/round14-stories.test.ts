@@ -177,3 +177,11 @@ describe("the park's own facts", () => {
     expect(reply).not.toContain("以登记机关最新要求为准");
   });
 });
+
+describe("a penalty told as the scene of an English question", () => {
+  it("leaves the question its own: the hearing's time limit is answered, not handed off", async () => {
+    const answer = await askShipped("Civil affairs sent us a notice that they plan to fine us. By when must we ask for a hearing?");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("5 days");
+  });
+});
