@@ -185,3 +185,11 @@ describe("a penalty told as the scene of an English question", () => {
     expect(answer.text).toContain("5 days");
   });
 });
+
+describe("our news, and what it brings us asked (评上3A了，有啥好处)", () => {
+  it("is a rule question, not a look-up of our file", async () => {
+    const answer = await askShipped("我们协会上个月刚评上4A，能享受哪些好处");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("政府购买服务");
+  });
+});
