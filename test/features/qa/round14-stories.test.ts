@@ -193,3 +193,9 @@ describe("our news, and what it brings us asked (评上3A了，有啥好处)", (
     expect(answer.text).toContain("政府购买服务");
   });
 });
+
+describe("someone hurt, said as people say it (怕磕着碰着), among those who come to help", () => {
+  it("finds the volunteers' insurance", async () => {
+    expect(await says("周末带居民去清雪，就怕有人伤着，给来帮忙的人要弄点啥保障不")).toContain("人身意外伤害保险");
+  });
+});
