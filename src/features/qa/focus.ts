@@ -29,7 +29,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     if (text[match.index! + match[0].length - match[1]!.length + action.length] === "的") continue;
     // 怎么办 / 怎么样 / 怎么说 / 如何处理: "what now?", no action named. (下限如何计算: how a figure is
     // reached, which the section stating it answers.)
-    if (action.length < 2 || /^(办|弄|整|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对|计算|核算)/.test(action)) continue;
+    // (怎么做才合规 / 咋干才对: how to go about it, as 怎么办.)
+    if (action.length < 2 || /^(办|弄|整|做|干|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对|计算|核算)/.test(action)) continue;
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).
@@ -58,7 +59,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
     // (能用我们自己印的收据不: the thing is the 收据, whoever printed it.)
-    if (thing) phrases.add(thing[1]!.split("的").at(-1)!);
+    // (能参加社会组织评估吗: 社会组织 names everything here; the 评估 is the thing.)
+    if (thing) phrases.add(thing[1]!.split("的").at(-1)!.replace(/^(社会组织|社团|协会|民非|基金会)(?=[\u3400-\u9fff]{2})/, ""));
     // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
     const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
     // (能咋地 / 又能咋着: what follows is asked, no act; 年检会怎么定 / 等级咋评 asks the judgement

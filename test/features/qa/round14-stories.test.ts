@@ -199,3 +199,17 @@ describe("someone hurt, said as people say it (怕磕着碰着), among those who
     expect(await says("周末带居民去清雪，就怕有人伤着，给来帮忙的人要弄点啥保障不")).toContain("人身意外伤害保险");
   });
 });
+
+describe("how to go about it (怎么做才合规), and a thing named with 社会组织 before it", () => {
+  it("names no act of its own: the rule is given", async () => {
+    const answer = await askShipped("我们没拿到公募资格，春节想在超市门口放个募捐箱帮孤寡老人，到底怎么做才合规");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("具有公开募捐资格的慈善组织合作");
+  });
+
+  it("asks of the 评估 in 能参加社会组织评估吗", async () => {
+    const answer = await askShipped("上年度被民政罚过款，今年还能参加社会组织评估吗");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("不予评估");
+  });
+});
