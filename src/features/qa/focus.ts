@@ -54,13 +54,14 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
       // (Nor the authority's yes or a bare use: 能批吗, 能批准不, 登记能过吗, 这名字能用不 ask whether the
       // rules allow it; nor our yes to what someone asks of us: 他要指定给亲戚，这能答应不, 这个要求可以
       // 同意吗, 秘书长能接受吗.)
-      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行|答应|应下|照办|应承|同意|接受|允许|采纳)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
+      if (own && pieces.length === 1 && (pieces[0]!.isWordLike || yesNo[2]!.length === 1) && !/^([的了吗呢啊吧么不是有在做干当搞办弄去来算行报批准用过上下]|批准|提出|进行|答应|应下|照办|应承|同意|接受|允许|采纳|补救|挽回|弥补|挽救)$/.test(yesNo[2]!)) phrases.add(yesNo[2]!);
     }
     // 能用腾讯会议吗 / 能申请高企认定吗: a yes/no question about using or applying for something names it.
     const thing = /(?:能不能|可不可以|能否|可以|能)(?:用|使用|申请|办理|参加)([\u3400-\u9fff]{2,10}?)(?:吗|么|不)?$/.exec(clause);
     // (能用我们自己印的收据不: the thing is the 收据, whoever printed it.)
-    // (能参加社会组织评估吗: 社会组织 names everything here; the 评估 is the thing.)
-    if (thing) phrases.add(thing[1]!.split("的").at(-1)!.replace(/^(社会组织|社团|协会|民非|基金会)(?=[\u3400-\u9fff]{2})/, ""));
+    // (能参加社会组织评估吗: 社会组织 names everything here; the 评估 is the thing. 能不能用房子来充抵:
+    // what it is used for is asked, which a section may say without naming the thing.)
+    if (thing && !/来|去/.test(thing[1]!)) phrases.add(thing[1]!.split("的").at(-1)!.replace(/^(社会组织|社团|协会|民非|基金会)(?=[\u3400-\u9fff]{2})/, ""));
     // 会计证怎么考 / 那一栏怎么填: a one-character act at the end of the clause.
     const act = /(?:怎么|怎样|如何|咋)([\u3400-\u9fff])$/.exec(clause);
     // (能咋地 / 又能咋着: what follows is asked, no act; 年检会怎么定 / 等级咋评 asks the judgement
@@ -77,7 +78,9 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     }
     // 用什么投票软件 / 用哪套系统: the tool asked about.
     const tool = /(?:用|选|装)(?:什么|啥|哪个|哪套|哪种|哪款)([\u3400-\u9fff]{2,6}?)(?:比较|好|方便|合适|呢|吗|$)/.exec(clause);
-    if (tool) phrases.add(tool[1]!);
+    // (用啥专门的票: the 票, one character, names no tool a section must name.)
+    const named = tool?.[1]!.split("的").at(-1);
+    if (named && named.length >= 2) phrases.add(named);
     // 报名时间是什么时候 / 什么时候开始申报: the event whose date is asked.
     const event = /([\u3400-\u9fff]{2})(?:时间|日期)是?(?:什么时候|啥时候|哪天|几号)$/.exec(clause) ?? /(?:什么时候|啥时候|何时)(?:开始|可以|能|才能)?([\u3400-\u9fff]{2})$/.exec(clause);
     if (event && !/[的了吗呢是在有]/.test(event[1]!)) phrases.add(event[1]!);

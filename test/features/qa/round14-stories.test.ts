@@ -213,3 +213,11 @@ describe("how to go about it (怎么做才合规), and a thing named with 社会
     expect(answer.text).toContain("不予评估");
   });
 });
+
+describe("a remedy, a use and a kind of receipt asked without an act of their own", () => {
+  it("is answered: 还能补救不, 用房子来抵, 用啥专门的票", async () => {
+    expect(await says("咱们的非营利免税资格到期两个来月了，忘了复审，还能挽回不")).toContain("6个月");
+    expect(await says("非公募基金会的原始基金，能不能用老板名下的厂房来充当")).toContain("货币资金");
+    expect(await says("企业给我们协会捐了五万，开票是随便开个收据，还是要用啥正规的票")).toContain("捐赠票据");
+  });
+});
