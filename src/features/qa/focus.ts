@@ -30,7 +30,7 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
     // 怎么办 / 怎么样 / 怎么说 / 如何处理: "what now?", no action named. (下限如何计算: how a figure is
     // reached, which the section stating it answers.)
     // (怎么做才合规 / 咋干才对: how to go about it, as 怎么办.)
-    if (action.length < 2 || /^(办|弄|整|做|干|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对|计算|核算)/.test(action)) continue;
+    if (action.length < 2 || /^(办|弄|整|做|干|样|回事|说|算|看|讲|个|才|会|还|都|就|又|能|要|搞|处理|处置|应对|解决|补救|面对|计算|核算|界定|定义)/.test(action)) continue;
     phrases.add(action);
   }
   // Each clause ends in its own question (餐费能报销吗，报销要什么单据).

@@ -221,3 +221,9 @@ describe("a remedy, a use and a kind of receipt asked without an act of their ow
     expect(await says("企业给我们协会捐了五万，开票是随便开个收据，还是要用啥正规的票")).toContain("捐赠票据");
   });
 });
+
+describe("how a draft defines something (如何界定)", () => {
+  it("names no act a section must mention", async () => {
+    expect((await askShipped("社会服务机构登记管理条例的征求意见稿里，怎么界定社会服务机构")).handoff).toBe(false);
+  });
+});
