@@ -1,8 +1,8 @@
-import { functionCharacters } from "./lexicon.js";
+import { functionCharacters, localPlaces } from "./lexicon.js";
 import { normalize, sentences } from "./text.js";
 
 /** Our own place, however it is named: the park's district, its city and province, "here". */
-const ourPlace = /平房区|平房|哈尔滨市?|黑龙江省?|本地|当地|本市|本省|本区|我们这儿?里?边?|咱们?这儿?里?边?|俺们这儿?/g;
+const ourPlace = new RegExp([...localPlaces, "本地", "当地", "本市", "本省", "本区", "我们这儿?里?边?", "咱们?这儿?里?边?", "俺们这儿?"].join("|"), "g");
 
 /**
  * What a section says it could not verify: the clause before 目前未核实 / 是否…未核实 (平房区具体
