@@ -192,7 +192,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // fundraising may 编故事打动人 asks the rule against 虚构事实.)
       /编(个|一个|套|一套|点|些)(啥|什么)?(说法|理由|借口|说辞|故事)|(帮我|给我|替我)编|(想|找|给我想)(个|一个)(说辞|借口)|有(啥|什么)说辞/,
       // Dragging a duty out until nobody pursues it (怎么拖才能…不管, 拖到明年就没人管了).
-      /(怎么|咋|如何)(拖|赖)(才|着|过去)?|拖到[^。？?]{0,10}(就|才)?(没人|不)(管|追究|查)/,
+      /(怎么|咋|如何)(拖|赖)(才|着|过去)?(?!欠)|拖到[^。？?]{0,10}(就|才)?没人(管|追究|查)|拖到[^。？?]{0,10}就不(管|追究|查)了/,
       // Done on the quiet and without the filing the rules ask, with leave or a how asked (偷摸设个办事处，不报批，咋整);
       // once found out (偷摸开了个分点，被民政发现了咋整), what now is a rule question.
       /^(?!.*被[^。？?]{0,6}(发现|查出|查到|知道|抓))(?=.*(偷偷|悄悄|偷摸|私下|背着)[^。？?]{0,24}(行不行|行吗|可以吗|中不中|咋整|咋弄|怎么弄|怎么操作|咋操作|怎么办才))/,
@@ -278,9 +278,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(你|您)个人(觉得|认为|怎么看|看法|观点|立场|态度)|(你|您)的(个人)?(立场|观点|态度)|谈谈(你|您)的|形式主义|(是否|是不是)(过于|太)(严格|严苛|宽松|多余)|\b(your (personal |own )?(opinion|view|stance|position))\b/,
       // A sweeping judgement asked of the bot (这些协会是不是都是骗钱的, 搞志愿是不是都在作秀): an opinion.
       // (What happens to one that cheats donors is a rule: 骗取捐款会怎么处罚.)
-      /(是不是|是否|算不算)(都|全)?(是|在)?[^。？?]{0,4}(骗钱|骗子|骗人|骗局|忽悠人?|割韭菜|作秀|摆样子|做样子|没用|白搭)/,
+      /(是不是|是否|算不算)(都|全)(是|在)?[^。？?]{0,4}(骗钱|骗子|骗人|骗局|忽悠人?|割韭菜|作秀|摆样子|做样子)/,
       // The bot asked to imagine itself a person (要是你是个真人, 假设你是人类).
-      /(假如|如果|要是|假设|假使)(你|您)是(个|一个)?(人|人类|真人|活人)/,
+      /(假如|如果|要是|假设|假使)(你|您)是(个|一个)?(人类|真人|活人|人(?=[，,。？?！!\s]|的话))/,
       // A lost pet (谁家的猫跑丢了, 我家狗走丢了): a neighbour's notice, not a rule.
       /(狗|猫|宠物|鹦鹉|狗狗|猫咪)[^。？?，,]{0,8}(丢了|走丢|跑丢|跑了|不见了|走失)|寻(狗|猫|宠)/,
       // Product advice: which software, app or mini-program is good.

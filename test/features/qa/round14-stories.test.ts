@@ -227,3 +227,17 @@ describe("how a draft defines something (如何界定)", () => {
     expect((await askShipped("社会服务机构登记管理条例的征求意见稿里，怎么界定社会服务机构")).handoff).toBe(false);
   });
 });
+
+describe("whether one thing is void or a fraud (旧证书是不是没用了, 这电话是不是骗子)", () => {
+  it("is a rule question, not a sweeping judgement asked of the bot", () => {
+    for (const question of [
+      "改了名以后，原来那本登记证书是不是就没用了",
+      "有人自称民政的人打电话让交年检审核费，这是不是骗子",
+      // Nor is 你是个人会员 the bot imagined as a person, nor a report filed late and asked about a delay.
+      "如果你是个人会员，一年会费交多少",
+      "年报拖到六月底才交上去，民政那边不管吗",
+    ]) {
+      expect(judgeScope(question), question).toBeUndefined();
+    }
+  });
+});
