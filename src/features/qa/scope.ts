@@ -60,7 +60,7 @@ const forming = new RegExp(
  * Citing the rules (按规定, 条例里, 法律上, by law) or asking whether someone has a right or duty
  * (监事到底有没有这个权利): whatever the story, the rules are asked.
  */
-const rulesCited = /有(啥|什么|哪些)(讲究|规定|限制|说道)|(有没有|有无)(这个|这种|这项|这样的)?(权利|权力|义务)|有(这个|这种)?(权利|权力|义务)(吗|么|没)|\b(have|has) the right\b|\bentitled to\b|按(照)?(规定|条例|法规|章程|政策)|(有|有没有|没有)(这个|相关|什么)?规定|规定(的|是|要|了)|(条例|法规|法律上?)(里|上|中)?(怎么|咋|有|是|规定|要求)|\b(by law|the rules say|the regulations? say|under the (law|rules|regulations?))\b/;
+const rulesCited = /有(啥|什么|哪些)(讲究|规定|限制|说道)|(有没有|有无)(这个|这种|这项|这样的)?(权利|权力|义务)|有(这个|这种)?(权利|权力|义务)(吗|么|没)|\b(have|has) the right\b|\bentitled to\b|按(照)?(规定|条例|法规|章程|政策)|(有|有没有|没有)(这个|相关|什么)?规定|规定(的|是|要|了)|(条例|法规|法律上?)(里|上|中)?(怎么|咋|有|是|规定|要求)|\b(by law|the rules say|the regulations? say|under the (law|rules|regulations?))\b|\b(must we|do we (have|need) to|are we (required|obliged|allowed)|is it (required|mandatory|compulsory)|legally required)\b/;
 /** Asking what a result means, brings or what to do next (基本合格意味着啥, 评上3A有啥好处, 下一步该干啥). */
 const asksMeaning = /意味着|有(啥|什么|哪些)(好处|用处|优惠|待遇)|能享受(啥|什么|哪些)|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
 

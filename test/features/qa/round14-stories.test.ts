@@ -241,3 +241,15 @@ describe("whether one thing is void or a fraud (旧证书是不是没用了, 这
     }
   });
 });
+
+describe("our plans told in English, and a duty asked (Must we…?)", () => {
+  it("is a rule question, not a look-up of our file", async () => {
+    const answer = await askShipped("Our volunteers will clear snow on the river next week. Must we insure them?");
+    expect(answer.handoff).toBe(false);
+    expect(answer.text).toContain("accident insurance");
+  });
+
+  it("but whether ours went through, asked in English, still goes to staff", () => {
+    expect(judgeScope("Could you find out if our change of address got approved?")?.reason).toBe("private");
+  });
+});
