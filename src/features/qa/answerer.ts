@@ -324,7 +324,8 @@ export class Answerer {
     // the best section accounts for only a little of: it needs less coverage.
     // A story of something done wrong (报告没人弄, 随便买本收据) that was not declined asks the rules too.
     const aboutRules = likely ? likely.general + likely.improper : 0;
-    const minCoverage = (aboutRules >= generalCertainty ? storyCoverageFactor : 1) * this.options.minCoverage;
+    // (So may one that asks the rules outright after our own plans: …next week. Must we insure them?)
+    const minCoverage = (aboutRules >= generalCertainty || asksTheRules(question) ? storyCoverageFactor : 1) * this.options.minCoverage;
     const found = this.pick(question, minCoverage, options.previous?.replace(/\n(来源|Source)[:：][^\n]*$/, ""));
     if (found.length === 0) return this.notAnswered("unknown", english, t);
     // 园区电话多少 while the park's telephone is not in the config yet: staff know it. (Beside a
