@@ -204,6 +204,12 @@ export const englishTerms: Array<[string, string[]]> = [
   ["foreign", ["境外", "外国"]],
   ["foreigners", ["境外", "外国"]],
   ["foreigner", ["境外", "外国"]],
+  // Residents of Hong Kong, Macao and Taiwan, whom the foundation rules name together (港澳台居民).
+  ["hong kong", ["香港", "港澳台居民"]],
+  ["macao", ["澳门", "港澳台居民"]],
+  ["macau", ["澳门", "港澳台居民"]],
+  ["taiwan", ["台湾", "港澳台居民"]],
+  ["taiwanese", ["台湾", "港澳台居民"]],
   ["overseas", ["境外"]],
   ["abroad", ["境外"]],
   // Sponsors and what they ask for in return.

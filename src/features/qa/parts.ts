@@ -28,6 +28,7 @@ export function splitQuestion(text: string): string[] {
     .map((piece) => piece.trim().replace(/^(另外|还有|以及|此外|再就是|那么|那|并且|而且|同时)[，,:：\s]*/, ""))
     .filter((piece) => substance(piece) >= 2)
     .reduce(foldStory, [])
+    .reduce(foldShortEnglish, [])
     .flatMap(splitClauses);
   if (pieces.length <= 1) return [question.trim()];
   return pieces.slice(0, 3);
@@ -42,6 +43,16 @@ function foldStory(pieces: string[], piece: string): string[] {
   if (last !== undefined && /[；;]$/.test(last) && !asks(last) && !/[?？]/.test(last) && !/^(what|how|when|where|who|which|why|can|could|do|does|is|are|should|must|may)\b/i.test(last)) {
     return [...pieces.slice(0, -1), `${last} ${piece}`];
   }
+  return [...pieces, piece];
+}
+
+/**
+ * Two English words after a question (Any conditions? / How long?) ask more of the same thing, not
+ * a new one: they stay with the question before them.
+ */
+function foldShortEnglish(pieces: string[], piece: string): string[] {
+  const last = pieces.at(-1);
+  if (last !== undefined && !/[\u3400-\u9fff]/.test(piece) && piece.trim().split(/\s+/).length <= 2) return [...pieces.slice(0, -1), `${last} ${piece}`];
   return [...pieces, piece];
 }
 

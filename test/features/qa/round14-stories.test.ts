@@ -253,3 +253,12 @@ describe("our plans told in English, and a duty asked (Must we…?)", () => {
     expect(judgeScope("Could you find out if our change of address got approved?")?.reason).toBe("private");
   });
 });
+
+describe("a Hong Kong, Macao or Taiwan resident among a foundation's officers, asked in English", () => {
+  it("finds the 3-month rule, and a two-word follow-up (Any limits?) stays with the question", async () => {
+    expect(splitQuestion("Could someone from Macau be our foundation's chair? Any limits?")).toHaveLength(1);
+    const reply = await says("Could someone from Macau be our foundation's chair? Any limits?");
+    expect(reply).toContain("3 months");
+    expect(reply).not.toMatch(/^1\. /);
+  });
+});
