@@ -84,6 +84,9 @@ export function asksTheRules(question: string): boolean {
 /** Asking for a pick (推荐个, 去哪玩好, 哪家好吃): never a rule question, whoever asks it. */
 const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个|哪款|哪种|啥|什么).{0,4}(好|划算|实惠)|\brecommend|\bsuggest (a|an|some)\b|\b(good|best|cheap|nice)\b[^?]{0,12}\b(restaurant|hotel|place|shop|brand)s?\b/;
 
+/** Asking for a way (有啥招, 有没有办法, 什么门路, 路子): a way round a rule, or help to it. */
+const askedWay = "(?:(?:啥|什么|有啥|有什么|有没有)(?:招|办法|法子|路子|门路)|门路|路子)";
+
 /** Those who check an organisation's books and records. */
 const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人";
 
@@ -183,9 +186,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /\bwithout (the |our |any |a )?\w+( \w+)? (noticing|finding out|knowing|spotting|realizing)\b/,
       // How to get round a duty or a check (咋绕过主管单位的审查, 有啥招糊弄过去, 咋应付过去, 怎么弄才能
       // 不被查); whether one may go without it (能不能绕开它直接登记) asks a rule.
-      /(咋|怎么|怎样|如何|(啥|什么|有啥|有什么|有没有)(招|办法|法子|路子|门路)|门路|路子)[^。？?]{0,16}(绕开|绕过|躲过|躲开|糊弄|蒙混|应付过去|对付过去|搪塞过去|钻[^。？?]{0,4}空子|不被查|不被发现)/,
+      new RegExp(String.raw`(咋|怎么|怎样|如何|${askedWay})[^。？?]{0,16}(绕开|绕过|躲过|躲开|糊弄|蒙混|应付过去|对付过去|搪塞过去|钻[^。？?]{0,4}空子|不被查|不被发现)`),
       // A record made to go away by some way round, not by putting things right (有啥路子让处罚记录撤掉).
-      /(有啥|有什么|有没有|啥|什么)(门路|路子|办法|招|法子)[^。？?]{0,24}(记录|名录|处罚|黑名单|不良)[^。？?]{0,8}(消失|删|撤|抹|去掉|拿掉)/,
+      new RegExp(String.raw`${askedWay}[^。？?]{0,24}(记录|名录|处罚|黑名单|不良)[^。？?]{0,8}(消失|删|撤|抹|去掉|拿掉)`),
       // What is left at the end moved to our own company or pocket, and how (注销前把剩下的钱转到自己开的公司，咋操作).
       /(剩下|剩余|结余)的?(钱|财产|资产|款)[^。？?]{0,10}(转到|转给|转进|挪到|打到)[^。？?]{0,12}(公司|个人|自己|私人)[^。？?]{0,16}(咋操作|怎么操作|咋弄|怎么弄|咋整|怎么转|咋转|怎么办理才)/,
       // A story made up for those who ask (编个理由, 想个说辞): the account would be untrue. (Whether
@@ -418,7 +421,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
 ];
 
 /** Asking for help or for leave (帮我们, 能不能, 行不行, 才不会被…): a request, whatever else it asks. */
-const asksLeaveOrHelp = /(帮|替|教)(我|我们|咱|俺)|(有啥|有什么|有没有|啥|什么)(门路|路子|办法|招|法子)|才(不会|不至于|不容易|不被|合适|好|行|稳|妥|保险)|能不能|能否|可不可以|可以吗|行不行|行吗|行不|中不中|好不好|怎么(弄|做|写|办|操作)|咋(弄|做|写|办|整)|如何(操作|处理)|\b(can|could|should|how)\b/;
+const asksLeaveOrHelp = new RegExp(String.raw`(帮|替|教)(我|我们|咱|俺)|${askedWay}|才(不会|不至于|不容易|不被|合适|好|行|稳|妥|保险)|能不能|能否|可不可以|可以吗|行不行|行吗|行不|中不中|好不好|怎么(弄|做|写|办|操作)|咋(弄|做|写|办|整)|如何(操作|处理)|\b(can|could|should|how)\b`);
 
 /** Whether a text tells how many came to a meeting and how many voted for. */
 function tellsMeeting(text: string): boolean {

@@ -358,7 +358,7 @@ export function verdict(question: string, sectionText: string, english: boolean,
  * the amount judged; with the base alone, the required amount is said.
  */
 function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], english: boolean): Verdict | undefined {
-  const daily = dailyVerdict(text, [...stated, ...quantities(text, { late: true }).filter((quantity) => quantity.kind === "days")], sectionLimits, english);
+  const daily = dailyVerdict(text, stated, sectionLimits, english);
   if (daily) return daily;
   const shareLimits = sectionLimits.filter((limit) => limit.share && !limit.daily && limit.kind === "percent");
   const money = stated.filter((quantity) => quantity.kind === "money");
@@ -393,9 +393,12 @@ function shareVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
  */
 function dailyVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], english: boolean): Verdict | undefined {
   const rate = sectionLimits.find((limit) => limit.daily);
-  const days = stated.find((quantity) => quantity.kind === "days");
-  const base = stated.filter((quantity) => quantity.kind === "money").sort((a, b) => b.value - a.value)[0] ?? fineSaidBare(text);
-  if (!rate || !days || !base) return undefined;
+  if (!rate) return undefined;
+  // (How late it was counts here, though no bound is judged by it: 逾期10天.)
+  const days = quantities(text, { late: true }).find((quantity) => quantity.kind === "days");
+  // A fine said without its unit (罚款一千五, 罚了3000) is money all the same.
+  const base = stated.filter((quantity) => quantity.kind === "money").sort((a, b) => b.value - a.value)[0] ?? bareFigures(text).find((figure) => /罚/.test(text.slice(Math.max(0, figure.at - 4), figure.at)));
+  if (!days || !base) return undefined;
   const total = (base.value * rate.low! * days.value) / 100;
   const capped = /不(得)?(超过|超出)[^。；]{0,8}(罚款|本身|数额)/.test(rate.sentence) && total > base.value;
   const params = {
@@ -406,12 +409,6 @@ function dailyVerdict(text: string, stated: Quantity[], sectionLimits: Limit[], 
     uncapped: show("money", Number(total.toFixed(2)), english),
   };
   return { key: `qa.verdict.daily.${capped ? "capped" : "total"}`, params };
-}
-
-/** A fine said without its unit (罚款一千五, 罚了3000): money all the same. */
-function fineSaidBare(text: string): Quantity | undefined {
-  const match = /罚(?:款|了|我们|咱们)?\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:天|日|个|%|年|次))/.exec(text);
-  return match ? { kind: "money", value: Number(match[1]), at: match.index } : undefined;
 }
 
 /** The Chinese words of an English question's terms (fund balance → 余额), to match clauses. */
