@@ -39,7 +39,8 @@ export function promisesConsequence(heading: string): boolean {
 
 /** Words that state a penalty, and (broader) any consequence, in a rule. */
 const penaltyWords = /罚|警告|撤销|取缔|责令|没收|停止活动|追究|吊销|penalt|fine|warning|revok/;
-const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|list`);
+// (Who pays for harm is what follows too: 依法承担赔偿责任, 追偿, liable.)
+const consequenceWords = new RegExp(`${penaltyWords.source}|名录|名单|终止|不予|失效|暂停|影响|赔偿|追偿|担责|list|liab`);
 const penaltyAsked = /罚|\bpenalt|\bfine|\bpunish/;
 /**
  * Whether trouble follows (会被罚吗, 会不会挨罚): asked of what happens, whatever it is — a listing
@@ -123,10 +124,14 @@ export function consequenceStrength(question: string, section: { heading: string
   // often carry the consequence (什么情况会被列入异常名录？).
   const heading = normalize(section.heading);
   let strongest = 0;
+  let previous = "";
   for (const sentence of sentences(normalize(section.body))) {
     const [lead, ...rest] = sentence.split(/[：:]/);
     const items = (rest.length > 0 ? rest.join("：") : lead!).split(/[；;]/);
-    const context = rest.length > 0 ? `${heading} ${lead}` : heading;
+    // 收了的，由民政部门予以警告 / 违反的，…: the case is the rule said just before.
+    const told = /^[^，,。]{1,6}的[，,]/.test(sentence) ? previous : "";
+    previous = sentence;
+    const context = rest.length > 0 ? `${heading} ${lead}` : `${heading} ${told}`;
     for (const item of items) {
       if (!wanted.test(`${context} ${item}`)) continue;
       const matched = [...subject].filter((term) => item.includes(term) || (rest.length === 0 && context.includes(term)));

@@ -76,8 +76,9 @@ function asks(clause: string): boolean {
  * question stays with it.
  */
 function splitClauses(piece: string): string[] {
-  // (An emoji may end a voice-typed clause: 会咋样啊😰 还能补不.)
-  const clauses = piece.split(/(?<=。)|[，,]\s*|(?<=[\u3400-\u9fff]|\p{Extended_Pictographic})\s+(?=[\u3400-\u9fff])/u).filter((clause) => clause.trim());
+  if (!/[\u3400-\u9fff]/.test(piece)) return splitEnglishAsks(piece);
+  // (An emoji may end a voice-typed clause: 会咋样啊😰 还能补不; so may a letter or figure: 评估得几A 每年啥时候报.)
+  const clauses = piece.split(/(?<=。)|[，,]\s*|(?<=[\u3400-\u9fffA-Za-z0-9%]|\p{Extended_Pictographic})\s+(?=[\u3400-\u9fff])/u).filter((clause) => clause.trim());
   if (clauses.length < 2) return [piece];
   const parts: string[] = [];
   let current = "";
@@ -96,6 +97,18 @@ function splitClauses(piece: string): string[] {
   }
   return parts.length >= 2 && parts.every(asks) ? parts : [piece];
 }
+
+/**
+ * An English question listing its asks after commas (When did the park open, in which neighbourhood
+ * is it, and how many …?): each is a part when the sentence itself opens with a question word.
+ */
+function splitEnglishAsks(piece: string): string[] {
+  if (!englishQuestion.test(piece.trim())) return [piece];
+  const parts = piece.split(/,\s*(?:and\s+)?(?=(?:in |at |from |to |for )?(?:which|what|when|where|who|whom|how|whether)\b)/i).filter((part) => part.trim());
+  return parts.length >= 2 && parts.every((part) => part.trim().split(/\s+/).length >= 3) ? parts.map((part) => part.trim()) : [piece];
+}
+
+const englishQuestion = /^(what|how|when|where|who|which|why|can|could|do|does|did|is|are|was|were|should|must|may)\b/i;
 
 /**
  * A clause setting the time or case of what follows (…申请成立登记时, 初审同意以后, 要是没到场的

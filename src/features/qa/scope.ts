@@ -34,8 +34,16 @@ export function namesGoverned(question: string): boolean {
   return governed.test(normalize(question));
 }
 
-/** Asking whether something is allowed (能…吗, 行不, 可以吗, may we…, is it allowed): what the rules say. */
-const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]|^(can|may|could|is it (ok|okay|legal|allowed)|are we allowed)\b|\b(allowed|permitted|legal|against the rules)\b/;
+/** A person's identifiers: only staff may hold them, the bot never does. */
+const personalNumber = /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/;
+/** Making something known to others (公开, 发到公众号, 泄露). */
+const disclosed = /公开|公布|公示|发到|发布|贴到|张贴|晒|泄露|透露|外传|传出去|展示|共享|提供给|给别人/;
+
+/**
+ * Asking whether something is allowed (能…吗, 行不, 可以吗, may we…, is it allowed) or whose leave it
+ * needs (得捐赠人同意吗, 要不要报批): what the rules say.
+ */
+const permission = /能不能|可不可以|可以|能否|行不行|行不|行吗|允许|合规|违规|能[^，,。？?]{0,12}[吗么不]|(得|要|需要|须|必须|用不用|要不要|需不需要|需要不需要)[^，,。？?]{0,10}(同意|批准|审批|报批|批复|许可|授权|征得|征求|问过|告知)|^(can|may|could|is it (ok|okay|legal|allowed)|are we allowed)\b|\b(allowed|permitted|legal|against the rules)\b/;
 
 /**
  * Asking what the rules say of it: whether it is allowed, what happens (会受什么处罚, 会不会坐牢,
@@ -156,11 +164,20 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       new RegExp(`才(不会|不至于|不容易)被[^。？?]{0,6}(查|发现|看出|抓)`),
       /\bwithout (anyone|anybody|them|the (auditors?|bureau|authorit\w+)|civil affairs|民政)\b[^?]{0,10}\b(notic\w+|finding out|knowing|seeing|spotting)\b|\b(avoid|not) (getting|get) caught\b|\bso (that )?(nobody|no one|they|the (auditors?|bureau)|civil affairs|民政) (won't|don't|doesn't|can't|will not|do not) (notice|find out|know|see|spot)\b|\bmake it (look|seem|appear) (like|as if|as though)\b/,
       // Books made to look clean, money quietly taken back, a record removed through connections.
-      /做账技巧|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平)|说不清的(账|支出|钱)|不显眼|不扎眼/,
+      /做账技巧|技术处理|(账|支出|票|流水)[^。？?]{0,8}(处理干净|抹平|平掉|做平)|说不清的(账|支出|钱)|不显眼|不扎眼/,
+      // Spending moved under another heading so a figure passes (调整列入公益项目科目，使报表达标); whether
+      // it may be counted there (能不能计入公益支出) asks the rule.
+      /(调整|列入|计入|算到|算成|算作|记到|记成|记入|归到|归入|划到|划入|挪到)[^。？?]{0,20}(使|让|好让|以便|以使)[^。？?]{0,8}(达标|过关|合格|够比例|好看|符合)/,
+      // A present for those who decide, asked about (管登记的科长…要不要送点啥).
+      /^(?=.*(科长|局长|处长|专家|评审|评委|工作人员|民政|窗口|领导|经办人|管登记的))(?=.*(要不要|用不用|需不需要|该不该|是不是得|得不得)[^。？?]{0,6}送(点|些|个)?(啥|什么|东西|礼|红包|烟|酒|卡|茶|特产|土特产|购物卡))/,
+      // A figure made to look lower or higher than it is (把平均数做低一点, 支出做高些).
+      /(把|将)[^。？?]{0,14}(做低|做高|做小|做大|压低|调低|调高)(一点|点|些|一些)?/,
+      // Whether it will pass unnoticed (是不是就能糊弄过去了, 能蒙过去吗): what follows once found out is a rule.
+      /(能|就能|可以|能不能|好)(蒙|混|糊弄|应付|对付|瞒)过去/,
       /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走|挪(去|到|走|给))|挂(个)?往来款/,
       // Whether it will be noticed (伪造个同意函会被发现吗, 捐赠人不会知道吧): asked by one who means to
       // hide it. What follows once found out (被发现了会怎样) is a rule question.
-      /(会|能|可能|容易)被[^。？?]{0,8}(发现|查出来?|查到|看出来?|识破)(吗|么|嘛|不|没)|(不会|没人|没有人)[^。？?]{0,6}(知道|发现|查到|看出来?|注意到)吧|(查不出来?|发现不了|看不出来?)(吧|的吧)/,
+      /(会|能|可能|容易)被[^。？?]{0,8}(发现|查出来?|查到|看出来?|识破)(吗|么|嘛|不|没)|(不会|没人|没有人)[^。？?]{0,6}(知道|发现|查到?|看出来?|注意到)吧|(查不出来?|发现不了|看不出来?)(吧|的吧)/,
       // One thing passed off as another by us, for a gain (会费说成捐赠，企业好报销); not asking which it
       // is (应该算…还是…), nor what others pass off (有人装成慈善机构收钱).
       /^(?!.*(应该|还是|算哪|属于哪|哪一?种|哪一?类|有人|别人|人家|他们|对方)).*(说成|包装成|伪装成|假装成|装成|冒充成)[^。？?]{0,14}(好|方便|以便|就能|能|可以|行|吧|吗)/,
@@ -206,7 +223,10 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     patterns: [
       // (Unless it asks what the debt means for the organisation's credit record: a rule.)
       // (Nor a lawsuit against a penalty: 对处罚不服打官司 is the review and litigation rule.)
-      /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|房东|租房|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
+      /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
+      // A landlord or a lease is a private matter, unless told before a question on the premises for
+      // registration (房东只签半年，登记能用吗).
+      /^(?!.*(登记|住所|民政))(?=.*(房东|租房))/,
       // A neighbour named as a helper (我、老伴、老邻居) is no quarrel; one who makes trouble is.
       /邻居.{0,8}(吵|闹|纠纷|矛盾|噪音|扰民|漏水|占|骂|打)/,
       // An employee leaving or let go (经济补偿, N+1, 合同没到期就走): employment law, a lawyer's matter.
@@ -230,7 +250,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /天气|气温|刮风|台风|雾霾|穿什么|降温|会不会下(雪|雨)|下(雪|雨)(吗|不|没)/,
       /股票|炒股|股市|买(什么|啥|哪个|哪些|哪只)(理财|基金|股)|理财产品.{0,6}(稳|收益|推荐|好)|比特币|虚拟币|加密货币|彩票|亏麻|涨停|跌停|荐股|买基金|基金.{0,3}(推荐|涨|跌|定投|收益|亏)/,
       /好吃|馆子|餐厅|饭店|美食|外卖|火锅|烧烤|锅包肉|菜谱|奶茶|咖啡店/,
-      /幼儿园|上学|学区|买房|房价|装修|旅游|景点|门票(?![^，,。？?]{0,6}(收入|捐))|酒店|机票|火车票|快递|打车|停车|限号|限行|堵车|路况|空气质量|请假条/,
+      /幼儿园|上学|学区|学生会|学籍|买房|房价|装修|旅游|景点|门票(?![^，,。？?]{0,6}(收入|捐))|酒店|机票|火车票|快递|打车|停车|限号|限行|堵车|路况|空气质量|请假条/,
       /(帮我|帮忙|给我)(算|计算|核算)(一下|下)?/,
       /(明天|明儿|今天|今儿|今晚|后天|周末|这周|下周|最近|周[一二三四五六日天]).{0,8}(下雪|下雨|暴雪|暴雨|大风|冷|热|晴)|冷不冷|热不热|几度|下不下(雪|雨)/,
       /大选|(美国|俄罗斯|法国|韩国)总统|总统(选举|大选)|外交部|战争|打仗|(你怎么|你如何|你)(看|评价)(待)?.{0,10}(国家|政府|美国|日本|总统|主席|局势|时事)/,
@@ -242,7 +262,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(写|做|布置|孩子|学生|家庭|数学|语文|英语|寒假|暑假)作业|作业(题|本|不会)|作文|论文|数学题|写一首|写首诗|讲个笑话|唱首歌|星座|算命|运势|电影|明星|足球|篮球|世界杯/,
       /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
       // Judging a person's character (our 理事长, a colleague): a personal matter, not a rule.
-      /(你觉得|你认为|你看|评价一下|怎么看|如何评价).{0,16}(这个人|那个人|这人|那人|人怎么样|人咋样|为人|人品|性格|脾气)|(这个人|那个人|为人|人品|性格|脾气).{0,4}(怎么样|咋样|如何|好不好|行不行|靠谱)|(他|她)(太|很|特别|总是|老是)(独断|霸道|强势|自私|小气|抠|专制|不讲理)/,
+      /(你觉得|你认为|你看|评价一下|怎么看|如何评价).{0,16}(这个人|那个人|这人|那人|人怎么样|人咋样|为人|人品|性格|脾气)|(这个人|那个人|为人|人品|性格|脾气).{0,4}(怎么样|咋样|如何|好不好|行不行|靠谱)|(他|她)(太|很|特别|总是|老是)(独断|霸道|强势|自私|小气|抠|专制|不讲理)|(科长|局长|处长|主任|领导|专家|会长|理事长|秘书长|经办人)(这个?)?人(怎么样|咋样|如何|好不好|靠谱)|好说话(不|吗|么|嘛)|难说话/,
       // Finding premises to rent: property listings, not registration rules.
       /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|(?<!(园区|创新园|孵化)[^。？?]{0,12})房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
@@ -303,7 +323,7 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // (The asker's own banking: 转到个人账户 in a story about a fee asks whether the fee is real.)
       /(我|我自己|本人|给自己)(个人|私人)?[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
       // Schools', hospitals', temples', residents' committees' and elections' own affairs.
-      /学生会|教育局|学籍|院务公开|宗教局|宗教事务|寺庙|寺院|教堂|法会|人大代表|村委会选举|居委会选举|业委会|业主委员会|业主大会|物业公司|物业费|合伙企业|退伙|个人独资企业/,
+      /教育局|院务公开|宗教局|宗教事务|寺庙|寺院|教堂|法会|人大代表|村委会选举|居委会选举|业委会|业主委员会|业主大会|物业公司|物业费|合伙企业|退伙|个人独资企业/,
       /\b(our|my|the) (company|firm|shop|store)\b[^?]{0,40}\b(legal representative|shareholders?|registered capital|business licen[cs]e|annual report|market regulation)\b|\bmarket regulation bureau\b/,
       /(企业|公司|个体户?|店铺|门店|网店|工厂)(的)?[^，,。？?]{0,2}(年报|工商年报|营业执照|税务登记|报税|纳税申报|股东|股权|注册资本|法人变更|换法人|变更法人)|经营异常名录|市场监管局|工商局|个体工商户|工商(登记|注册|年报)|股东(会|大会)|有限(责任)?公司/,
       /(汽车|车辆|私家车|小车|轿车|摩托车|电动车|货车|车子)[^，,。？?]{0,4}(年检|年审|过户|上牌|保险|违章)|(车|车子)(年检|年审)/,
@@ -352,7 +372,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       // A person's identifiers: only staff may hold them, the bot never does.
       // (So does whether a roster must carry them — 会员名单要写身份证号吗: the articles do not say,
       // and the nearest section, the registration papers, would answer another question.)
-      /身份证号|手机号|银行卡号|家庭住址|(家)?住(在)?哪(个|儿|里)?(小区|楼|栋|单元)|几号楼|家住哪/,
+      // (Whether we may publish or pass on people's numbers is the privacy rule: 志愿者的手机号能发到公众号上吗.)
+      { test: (text: string) => personalNumber.test(text) && !(disclosed.test(text) && rulesAsked(text)) },
       // Our own meetings' time and room: the organizer's calendar, not a rule.
       /(开会|会议|例会|理事会|大会|座谈会|培训|集合|讲座|年会|活动).{0,10}(几点|几楼|会议室|哪个屋|哪间)|(几点|几楼).{0,6}(开会|开始|开|集合|碰头|见面)/,
       // Money the organization is waiting for: only the payer knows.

@@ -42,7 +42,7 @@ const whenQuestion = /什么时候|啥时候|几号|几月|哪天|哪一天|何�
 const statesDate = /\d+月\d+日|\d+ (january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const dateFactor = 1.25;
 /** A question asking where a place is (在哪个社区, 地址) prefers sections that locate one (位于, 地址). */
-const whereQuestion = /在哪(?!一?级|个部门|个单位|个机关|登记|备案|办|交|申请)|哪个社区|哪条街|什么位置|地址|\bwhere is\b|\baddress\b|\blocated\b/;
+const whereQuestion = /在哪(?!一?级|个部门|个单位|个机关|登记|备案|办|交|申请)|哪个社区|哪条街|什么位置|地址|\bwhere is\b|\baddress\b|\blocated\b|\b(which|what) (neighbou?rhood|community|street|district)\b/;
 const statesPlace = /位于|坐落|地址|\blocated\b|\baddress\b/;
 const placeFactor = 1.25;
 /**

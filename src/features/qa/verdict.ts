@@ -98,6 +98,8 @@ export function quantities(question: string, options: { late?: boolean } = {}): 
     const { kind, factor } = kindOf(match[2]!);
     const value = Number(match[1]) * factor;
     if (kind === "years" && value > 100) continue;
+    // 跳舞这一块 / 一块儿去: an area or "together", not one yuan.
+    if (match[2] === "块" && (/[这那哪]$/.test(text.slice(0, match.index)) || /^[儿去来干做玩搞弄办学商]/.test(text.slice(match.index + match[0].length)))) continue;
     // 问俩事 / 两个问题: a count of what is being asked, not of anything a rule limits.
     if (kind === "count" && /^(?:件|个)?(?:事|问题|方面|疑问)/.test(text.slice(match.index + match[0].length))) continue;
     // 晚了俩月 / 逾期40天: how late something was, which no rule sets as a bound to meet (it is
@@ -450,8 +452,10 @@ export function askedKinds(question: string): Kind[] | undefined {
   const durationIn = asksWhatHappens(text) ? clauses(text).at(-1) ?? text : text;
   if (/多久|多长时间|多长|时限|期限|时间限制|(?<!(?<!提)前|[这那过好近头])(?:几天|几个月|几年)|多少天|多少年|多少个?工作日|几个工作日|多少日|(?<!(?<!提)前|[这那过好近头])几日|how long|how many (?:days|months|years)/.test(durationIn)) return ["days", "months", "years"];
   // 占多少比例 / 几成 / what share: a share (70%, 2/3), not a sum of money.
-  if (/比例|百分之几|百分比|占(?:总[^，。？?]{0,6})?多少|占比|几成|(?:what|minimum|maximum|which) (?:share|percentage|proportion|fraction)|what percent/.test(text)) return ["percent"];
-  if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors)/.test(text)) return ["count"];
+  // (没完成支出比例…咋办: a share the case fell short of, not one asked for.)
+  const shareIn = text.replace(/(?:没|未|没能|达不到|完不成|不够)(?:完成|达到|达标|够)?[^，。？?\s]{0,10}比例|比例(?:没|未|没能)(?:完成|达到|达标|够)/g, " ");
+  if (/比例|百分之几|百分比|占(?:总[^，。？?]{0,6})?多少|占比|几成|(?:what|minimum|maximum|which) (?:share|percentage|proportion|fraction)|what percent/.test(shareIn)) return ["percent"];
+  if (/多少人|几个人|多少个(?!月|工作日|年度|小时)|几名|几位|多少名|多少会员|几个会员|how many (?:members|people|directors|organi[sz]ations|groups|ngos)/.test(text)) return ["count"];
   // 截止时间 / 几号前交 / deadline: a day of the year (3月31日), not a length of time.
   // (过了截止日期会怎样 asks what follows, not the date.)
   if (/截止(?:时间|日期|到)?是?(?:几月几号|几号|哪天|什么时候|啥时候)|(?:截止时间|截止日期)(?:一样|相同|是|呢|[？?]|$)|几月几[号日]|几号(?:前|之前)?(?:交|报|截止)|哪一?天(?:前|之前)?(?:交|报|截止)|(?:什么|啥)时候(?:前|之前)?(?:交|报|截止)|deadline|what date|by when/.test(text)) return ["date"];
