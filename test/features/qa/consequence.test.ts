@@ -30,6 +30,13 @@ describe("does a section say what happens in the case asked about?", () => {
     expect(answersConsequence("We run a small for-profit cafe, is that fine?", forbids, { strict: true })).toBe(true);
   });
 
+  it("a penalty said of 收了的 names the case the sentence before it states, and who pays for harm is a consequence", () => {
+    const fee = { heading: "志愿服务可以收钱吗？", body: "志愿者不得向志愿服务对象收取报酬。收了的，由民政部门予以警告，责令退还。" };
+    expect(answersConsequence("志愿者收了服务对象报酬会被怎么罚", fee, { strict: true })).toBe(true);
+    const harm = { heading: "活动中有人受伤怎么办？", body: "因组织过错造成志愿者受伤的，组织依法承担赔偿责任。" };
+    expect(answersConsequence("志愿者受伤了，后果谁来承担", harm)).toBe(true);
+  });
+
   it("questions asking no consequence, and non-penalty ones when strict, pass", () => {
     expect(answersConsequence("年检要交哪些材料", evaluation)).toBe(true);
     expect(answersConsequence("年检没参加会有啥影响", evaluation, { strict: true })).toBe(true);
