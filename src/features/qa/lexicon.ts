@@ -162,6 +162,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["分摊", "摊到", "下指标", "分配任务", "硬性任务", "必须完成"], to: ["摊派"] },
   // Another organisation of the same kind where one exists (已经有个文体协会了，再成立个秧歌协会): the refusal for 相同或者相似.
   { from: ["再申请个", "再申请一个", "再成立个", "再成立一个", "再办个", "再搞个", "再弄个", "重复成立", "同类的协会", "类似的协会", "一样的协会"], to: ["相同或者相似", "没有必要成立"] },
+  // A building paid for by a donor (出钱建一所小学, 捐建一座桥): the donation law's 工程项目 and their names.
+  { from: ["捐建", "捐资兴建", "出钱建", "出钱盖", "出资建", "出资兴建", "建一所", "盖一所", "修一座", "建一座", "盖一座"], to: ["工程项目", "兴建", "留名纪念"] },
   // A donor who does not want their name known: the disclosure rule's 不同意公开的姓名.
   { from: ["不想留名", "不愿留名", "不留名", "匿名", "不想露名", "不愿露名", "不想公开名字", "不想让人知道"], to: ["不同意公开", "姓名"] },
   // Those who put money in (出钱的人, 当初掏钱的): the rules' 出资人.

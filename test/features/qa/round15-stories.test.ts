@@ -94,6 +94,10 @@ describe("what follows, said in everyday words", () => {
     expect(await says("社区里早有个老年舞蹈协会了，我们再成立个广场舞协会能行吗")).toContain("相同或者相似");
   });
 
+  it("a building a donor pays for (捐钱修一座桥) and its name get the donation law's rule on naming projects", async () => {
+    expect(await says("我爸想捐钱给村里修一座桥，桥能叫他的名字吗")).toContain("留名纪念");
+  });
+
   it("what non-profit means is said in the statute's words", async () => {
     expect(await says("非营利组织是不是就一分钱都不能赚了")).toContain("分配所取得利润");
   });
