@@ -160,8 +160,6 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // Missed deadlines: the consequence rules.
   { from: ["晚交", "迟交", "忘了交", "没交", "不交", "没报", "漏报", "逾期", "过了截止", "超期", "拖着没"], to: ["未按规定", "活动异常名录", "逾期"] },
   { from: ["分摊", "摊到", "下指标", "分配任务", "硬性任务", "必须完成"], to: ["摊派"] },
-  // Another organisation of the same kind where one exists (已经有个文体协会了，再成立个秧歌协会): the refusal for 相同或者相似.
-  { from: ["再申请个", "再申请一个", "再成立个", "再成立一个", "再办个", "再搞个", "再弄个", "重复成立", "同类的协会", "类似的协会", "一样的协会"], to: ["相同或者相似", "没有必要成立"] },
   // A building paid for by a donor (出钱建一所小学, 捐建一座桥): the donation law's 工程项目 and their names.
   { from: ["捐建", "捐资兴建", "出钱建", "出钱盖", "出资建", "出资兴建", "建一所", "盖一所", "修一座", "建一座", "盖一座"], to: ["工程项目", "兴建", "留名纪念"] },
   // A donor who does not want their name known: the disclosure rule's 不同意公开的姓名.
@@ -173,7 +171,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // Making money by trading: the rule on profit-making business.
   { from: ["挣钱", "挣点钱", "挣点", "挣俩钱", "不能挣钱", "不能赚", "赚了", "挣了", "倒腾", "捣腾", "倒卖", "赚钱", "赚点钱", "赚点", "创收", "做买卖", "做生意", "开店", "开个店", "开超市", "开个超市", "搞经营", "make money", "for profit"], to: ["营利", "营利性经营活动", "赚钱"] },
   { from: ["几档", "几级", "几个等级", "哪几级", "评级", "打星", "评星", "星级"], to: ["评估等级", "等级"] },
-  { from: ["差不多的", "同类的", "一样的", "类似的", "重复的", "已经有个", "已经有一个"], to: ["相同或者相似", "没有必要成立"] },
+  // Another organisation of the same kind where one exists (已经有个文体协会了，再成立个秧歌协会).
+  { from: ["差不多的", "同类的", "一样的", "类似的", "重复的", "已经有个", "已经有一个", "再申请个", "再申请一个", "再成立个", "再成立一个", "再办个", "再搞个", "再弄个", "重复成立"], to: ["相同或者相似", "没有必要成立"] },
   { from: ["老板", "企业家", "公司"], to: ["企业", "捐赠人"] },
   { from: ["多少钱", "花多少", "要多少钱", "得多少钱"], to: ["活动资金", "开办资金", "原始基金"] },
   // 一年得把多少钱花出去: money the organisation spends, not money it needs to start.

@@ -40,7 +40,7 @@ export function splitQuestion(text: string): string[] {
  */
 function foldStory(pieces: string[], piece: string): string[] {
   const last = pieces.at(-1);
-  if (last !== undefined && /[；;]$/.test(last) && !asks(last) && !/[?？]/.test(last) && !/^(what|how|when|where|who|which|why|can|could|do|does|is|are|should|must|may)\b/i.test(last)) {
+  if (last !== undefined && /[；;]$/.test(last) && !asks(last) && !/[?？]/.test(last) && !englishQuestion.test(last)) {
     return [...pieces.slice(0, -1), `${last} ${piece}`];
   }
   return [...pieces, piece];

@@ -170,8 +170,9 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(调整|列入|计入|算到|算成|算作|记到|记成|记入|归到|归入|划到|划入|挪到)[^。？?]{0,20}(使|让|好让|以便|以使)[^。？?]{0,8}(达标|过关|合格|够比例|好看|符合)/,
       // A present for those who decide, asked about (管登记的科长…要不要送点啥).
       /^(?=.*(科长|局长|处长|专家|评审|评委|工作人员|民政|窗口|领导|经办人|管登记的))(?=.*(要不要|用不用|需不需要|该不该|是不是得|得不得)[^。？?]{0,6}送(点|些|个)?(啥|什么|东西|礼|红包|烟|酒|卡|茶|特产|土特产|购物卡))/,
-      // A figure made to look lower or higher than it is (把平均数做低一点, 支出做高些).
-      /(把|将)[^。？?]{0,14}(做低|做高|做小|做大|压低|调低|调高)(一点|点|些|一些)?/,
+      // A figure made to look lower or higher than it is (把平均数做低一点, 支出做高些); not a fee
+      // set lower (把会费调低) nor an organisation grown (把协会做大).
+      /(数|数字|平均|比例|占比|金额|收入|支出|工资|费用|账)[^。？?]{0,8}(做低|做高)/,
       // Whether it will pass unnoticed (是不是就能糊弄过去了, 能蒙过去吗): what follows once found out is a rule.
       /(能|就能|可以|能不能|好)(蒙|混|糊弄|应付|对付|瞒)过去/,
       /(悄悄|偷偷|私下)[^。？?]{0,8}(抽回|抽走|拿回|转走|取走|挪(去|到|走|给))|挂(个)?往来款/,

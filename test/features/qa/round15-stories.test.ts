@@ -23,8 +23,10 @@ describe("asking whether an untruth will pass", () => {
     expect(declined("招待费能不能计入公益项目支出")).toBeUndefined();
   });
 
-  it("and what follows once an untrue record is found is a rule question", () => {
+  it("and what follows once an untrue record is found is a rule question, as is a fee set lower or an organisation grown", () => {
     expect(declined("会议记录写的和实际不一样，被民政查出来会怎么处理")).toBeUndefined();
+    expect(declined("把会费标准调低一点行吗")).toBeUndefined();
+    expect(declined("怎么把协会做大做强")).not.toBe("fabrication");
   });
 });
 
