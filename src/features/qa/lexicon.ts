@@ -146,7 +146,6 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["查账的", "查账", "监督的", "盯着", "监督"], to: ["监事"] },
   // Family named as people name them (老伴, 儿媳, 小舅子): the law's 近亲属.
   { from: ["媳妇", "老婆", "丈夫", "老公", "爱人", "配偶", "老伴", "对象", "两口子", "儿子", "女儿", "闺女", "儿媳", "女婿", "子女", "孩子他", "父母", "爸妈", "父亲", "母亲", "我爸", "我妈", "公公", "婆婆", "岳父", "岳母", "丈母娘", "老丈人", "亲家", "小舅子", "大舅哥", "姐夫", "妹夫", "嫂子", "弟媳", "弟妹", "我哥", "我姐", "我弟", "我妹", "兄弟姐妹", "侄子", "侄女", "外甥", "孙子", "孙女", "外孙", "亲戚", "亲人", "家人", "家属", "家里人", "自家人", "一家人", "父子", "母子", "夫妻", "兄弟"], to: ["近亲属", "亲属"] },
-  // Before the certificate: the preparation stage.
   // 怕磕着碰着 / 摔伤了: someone hurt at an activity; 来帮忙的人: those who help, the volunteers.
   // (Not 碰着 alone: 碰着这种情况咋整 is "when we meet this".)
   { from: ["磕着碰着", "磕了碰了", "磕着", "摔着", "摔伤", "伤着", "出意外"], to: ["受伤", "人身意外伤害", "损害"] },
@@ -154,6 +153,7 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // 一直没登记，对外却叫协会 / 打着协会的旗号: acting in an organisation's name without registration.
   { from: ["没登记", "未登记", "没有登记", "没去登记", "没注册", "未注册", "没有注册"], to: ["未经登记"] },
   { from: ["旗号", "名号", "招牌", "对外宣传", "对外自称", "自称", "打着"], to: ["名义"] },
+  // Before the certificate: the preparation stage.
   { from: ["张罗", "筹备阶段", "还没拿证", "证还没", "没批下来", "还没批", "还没登记", "没拿到证"], to: ["筹备", "筹备期间"] },
   // Public places and platforms: public fundraising.
   { from: ["摆摊", "摆个摊", "街上", "路边", "小区门口", "广场上", "商场门口", "抖音", "快手", "视频号", "微博"], to: ["公共场所", "公开募捐", "互联网"] },

@@ -1,6 +1,6 @@
 import { englishTerms } from "./english-terms.js";
 import { comparables } from "./lexicon.js";
-import { isEnglish, namedSpellings, normalize } from "./text.js";
+import { englishQuestion, isEnglish, namedSpellings, normalize } from "./text.js";
 /** Greetings and mentions that carry no question. */
 const preamble = /^(\s*(@\S+|大家好|各位好|各位老师好?|老师好|你好|您好|早上好|上午好|下午好|晚上好|hi( all)?|hello|hey|quick q)[\s,，!！~～:：。☀️\p{Extended_Pictographic}]*)+/iu;
 
@@ -107,8 +107,6 @@ function splitEnglishAsks(piece: string): string[] {
   const parts = piece.split(/,\s*(?:and\s+)?(?=(?:in |at |from |to |for )?(?:which|what|when|where|who|whom|how|whether)\b)/i).filter((part) => part.trim());
   return parts.length >= 2 && parts.every((part) => part.trim().split(/\s+/).length >= 3) ? parts.map((part) => part.trim()) : [piece];
 }
-
-const englishQuestion = /^(what|how|when|where|who|which|why|can|could|do|does|did|is|are|was|were|should|must|may)\b/i;
 
 /**
  * A clause setting the time or case of what follows (…申请成立登记时, 初审同意以后, 要是没到场的

@@ -192,6 +192,9 @@ export function clauses(text: string): string[] {
 /** A clause that asks (吗, 怎么, 多少, 能…不) rather than sets the scene. */
 const askingMark = /[?？]|吗|么|呢|怎|咋|啥|什么|多少|几|哪|是否|能不能|可不可以|行不行|中不中|有没有|要不要|有事没|[不没]$|如何/;
 
+/** An English sentence opening with a question word or an auxiliary (How long…, Must we…, Was it…). */
+export const englishQuestion = /^(what|how|when|where|who|which|why|can|could|do|does|did|is|are|was|were|should|must|may|will|would|has|have)\b/i;
+
 /**
  * The clauses of a question that ask something, joined (in English, its sentences asking); the
  * whole text when none is marked. A story's scene (民政那边说要处罚我们，…还能要求听证吗) names a penalty
@@ -201,7 +204,7 @@ export function askingClauses(question: string): string {
   // (We got a notice of a proposed penalty. How long do we have to ask for a hearing? asks the
   // second sentence: the penalty is the scene.)
   if (isEnglish(question)) {
-    const asking = question.split(/(?<=[.!?])\s+/).filter((sentence) => /\?\s*$|^(how|what|when|where|who|which|why|can|could|do|does|did|is|are|should|must|may|will|would|has|have)\b/i.test(sentence.trim()));
+    const asking = question.split(/(?<=[.!?])\s+/).filter((sentence) => /\?\s*$/.test(sentence) || englishQuestion.test(sentence.trim()));
     return asking.length > 0 ? asking.join(" ") : question;
   }
   const asking = clauses(question).filter((clause) => askingMark.test(clause));

@@ -99,7 +99,7 @@ export function quantities(question: string, options: { late?: boolean } = {}): 
     const value = Number(match[1]) * factor;
     if (kind === "years" && value > 100) continue;
     // 跳舞这一块 / 一块儿去: an area or "together", not one yuan.
-    if (match[2] === "块" && (/[这那哪]$/.test(text.slice(0, match.index)) || /^[儿去来干做玩搞弄办学商]/.test(text.slice(match.index + match[0].length)))) continue;
+    if (match[2] === "块" && (/[这那哪]/.test(text[match.index - 1] ?? "") || /^[儿去来干做玩搞弄办学商]/.test(text.slice(match.index + match[0].length)))) continue;
     // 问俩事 / 两个问题: a count of what is being asked, not of anything a rule limits.
     if (kind === "count" && /^(?:件|个)?(?:事|问题|方面|疑问)/.test(text.slice(match.index + match[0].length))) continue;
     // 晚了俩月 / 逾期40天: how late something was, which no rule sets as a bound to meet (it is

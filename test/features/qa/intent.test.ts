@@ -89,7 +89,9 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
   // their honest twins (scope-unseen10; two thirds were trained on in a try, which sent more rule
   // questions to staff on the held-out QA sets and was undone), and 60 such lines of ours written
   // before the round's changes (scope-unseen11); round 15's: the half of a blind writer's 320
-  // boundary lines never looked at (scope-unseen12: "may we" rule questions beside hinted untruths).
+  // boundary lines never looked at (scope-unseen12: "may we" rule questions beside hinted untruths),
+  // and 52 "may we" and review lines of ours with untrue twins, written before the round's changes
+  // and never trained on (scope-unseen13).
   // The decision is the answerer's: small talk, the scope rules, then the classifier.
   it.each([
     ["test/fixtures/qa/scope-unseen.jsonl", 0.89],
@@ -104,6 +106,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     ["test/fixtures/qa/scope-unseen10.jsonl", 0.8],
     ["test/fixtures/qa/scope-unseen11.jsonl", 0.8],
     ["test/fixtures/qa/scope-unseen12.jsonl", 0.92],
+    ["test/fixtures/qa/scope-unseen13.jsonl", 0.95],
   ] as const)("decides answer or not rightly for lines written blind and never trained on: %s, at least %s", (file, bar) => {
     const model = new IntentClassifier(examples);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });
