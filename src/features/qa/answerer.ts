@@ -7,7 +7,7 @@ import type { LlmWriter } from "./llm-answer.js";
 import { chineseTermsIn } from "./english-terms.js";
 import { comparedParts, splitQuestion, stripPreamble, type Compared } from "./parts.js";
 import type { IntentClassifier, IntentLabel } from "./intent.js";
-import { asksTheRules, judgeScope, namesGoverned } from "./scope.js";
+import { asksTheRules, asksWayRound, judgeScope, namesGoverned } from "./scope.js";
 import { socialAct } from "./social.js";
 import { toSimplified } from "../../core/simplified.js";
 import { askedKinds, sayVerdict, statesKind, verdict as thresholdVerdict, type Verdict } from "./verdict.js";
@@ -102,12 +102,22 @@ const storyLookUp = 0.97;
  */
 export function classifierDecision(question: string, likely: Record<IntentLabel, number>, options: { split?: boolean } = {}): { certainty: number; reason: HandoffReason } | undefined {
   const verdict = classifierVerdict(likely, options);
+  // 换届审计找个熟人走个形式，有啥门道: a way round asked, and something improper read in it even
+  // unsure, is declined; a way asked to meet a duty (党员不够还有啥路子) reads as a rule question.
+  if (!verdict && likely.improper >= unsureImproper && asksWayRound(question) && !asksWhatHappens(question)) return { certainty: likely.improper, reason: "fabrication" };
   if (verdict?.reason === "private" && likely.live < storyLookUp && asksTheRules(question)) return undefined;
   // 给协会起名字有啥讲究 reads as a chore to the classifier (起名字); asking the rules of something an
   // organisation we serve does, it is answered.
   if (verdict?.reason === "offtopic" && likely.other < storyLookUp && namesGoverned(question) && asksTheRules(question)) return undefined;
   return verdict;
 }
+
+/**
+ * How sure of something improper the classifier must be for a question asking a way round to be
+ * declined. Round 16, on the scope lines and the tuning QA sets: 0.2–0.3 caught 14 look-alike
+ * requests and sent no rule question away; 0.1 sent one (不用找挂靠单位…直接登记的路子), 0 five.
+ */
+const unsureImproper = 0.3;
 
 /** How close to a listed similar question (问 line) a question must come to be answered as one. */
 const knownQuestion = 0.8;

@@ -39,16 +39,27 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const cautionText = t("qa.answer.caution");
   const numbered = picks.length > 1;
   const reserve = (caution ? cautionText.length + 1 : 0) + (numbered ? picks.length * 4 : 0);
-  const budget = Math.floor((maxBodyLength - reserve) / picks.length);
-  const parts = picks.map((pick) => {
-    // After a verdict the section's own bare 能。/不能。 would answer a different question.
-    const asked = pick.lead || pick.loose ? "" : pick.question;
-    const lead = pick.lead ? `${pick.lead}${english ? " " : ""}` : "";
-    if (!(english && pick.section.english)) {
-      return `${lead}${condense(withoutBareReply(pick.section.body, asked), pick.question, budget - lead.length, pick.section.kind === "statute")}`;
-    }
-    const text = condense(withoutBareEnglishReply(englishDigits(pick.section.english), asked), pick.question, budget - lead.length);
-    return `${lead}${text}${inChinese(pick.section.body, `${pick.question} ${text}`, budget - lead.length - text.length, t)}`;
+  const share = Math.floor((maxBodyLength - reserve) / picks.length);
+  // After a verdict the section's own bare 能。/不能。 would answer a different question.
+  const asked = (pick: Pick) => (pick.lead || pick.loose ? "" : pick.question);
+  const lead = (pick: Pick) => (pick.lead ? `${pick.lead}${english ? " " : ""}` : "");
+  const inEnglish = (pick: Pick) => english && pick.section.english !== undefined;
+  const write = (pick: Pick, budget: number) =>
+    inEnglish(pick)
+      ? `${lead(pick)}${condense(withoutBareEnglishReply(englishDigits(pick.section.english!), asked(pick)), pick.question, budget - lead(pick).length)}`
+      : `${lead(pick)}${condense(withoutBareReply(pick.section.body, asked(pick)), pick.question, budget - lead(pick).length, pick.section.kind === "statute")}`;
+  // Each part first gets an equal share (an English part its English line alone). The room the
+  // parts leave then goes to them in order: the first part's further sentences, then (for an
+  // English part) its rule's Chinese wording, which forms and officials use, come before the next
+  // part's. The first part is the best-found section; a later one is often only close to it.
+  const parts = picks.map((pick) => write(pick, share));
+  let spare = share * picks.length - parts.reduce((sum, part) => sum + part.length, 0);
+  parts.forEach((part, index) => {
+    const pick = picks[index]!;
+    const grown = write(pick, part.length + spare);
+    const longer = inEnglish(pick) ? `${grown}${inChinese(pick.section.body, `${pick.question} ${grown}`, spare - (grown.length - part.length), t)}` : grown;
+    spare -= longer.length - part.length;
+    parts[index] = longer;
   });
   let body = numbered ? parts.map((part, index) => `${index + 1}. ${part}`).join("\n") : parts[0]!;
   if (caution && (english || !/以.{0,10}最新.{0,6}为准/.test(body))) body += `${english ? " " : ""}${cautionText}`;
@@ -169,7 +180,8 @@ function bigrams(text: string): Set<string> {
 }
 
 function english(text: string): boolean {
-  return !/[\u3400-\u9fff]{4}/.test(text);
+  // (An English line naming a Chinese term, 2 full years (两个年度), is still English.)
+  return (text.match(/[a-z]/gi) ?? []).length > 2 * (text.match(/[\u3400-\u9fff]/g) ?? []).length;
 }
 
 function unique(sources: SourceReference[]): SourceReference[] {

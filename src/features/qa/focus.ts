@@ -89,7 +89,8 @@ export function focusPhrases(question: string, segmenter = new Intl.Segmenter("z
   // (two posts, age) does not answer it.
   // (A bare 合法吗 / 行吗 asks of the clause before it.)
   const asking = askingClauses(text);
-  const pay = /薪水|工资|报酬|奖金|补贴|津贴|劳务费|酬劳|薪酬|拿钱|领钱/.exec(asking.replace(/[吗么呢不没啊？?，,\s]/g, "").length <= 3 ? text : asking);
+  // (补贴 said of spending, 挣点钱补贴活动经费, is a verb: no pay is asked about.)
+  const pay = /薪水|工资|报酬|奖金|补贴(?!(活动|经费|开支|运营|日常|家用|开销|支出))|津贴|劳务费|酬劳|薪酬|拿钱|领钱/.exec(asking.replace(/[吗么呢不没啊？?，,\s]/g, "").length <= 3 ? text : asking);
   if (pay) phrases.add(pay[0]);
   // 会怎么罚 / 罚多少 / 会被罚吗: the penalty is the point; a section that names none does not answer.
   // (Also when only the scene names it: 去年被罚过款，还能参加评估吗 needs the rule on those fined.)

@@ -31,6 +31,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["对外说", "对外公布", "对外宣布", "社会上能知道", "让社会知道", "社会上知道", "登报"], to: ["公告"] },
   // 头头 / 一把手 / 领头的: whoever leads the organisation.
   { from: ["头头", "头儿", "一把手", "领头的", "带头的", "掌门人", "当家的"], to: ["负责人", "会长", "理事长"] },
+  // A schoolchild or someone under 18 (初二的闺女, 高中生, 没满18): a minor, who acts through a guardian.
+  { from: ["小学生", "初中生", "中学生", "高中生", "初一", "初二", "初三", "高一", "高二", "高三", "未成年", "未满18", "不满18", "没满18", "不到18"], to: ["未成年人", "法定代理人", "年龄"] },
   // 犯过事 / 判过刑 / 有案底: a criminal record.
   { from: ["犯过事", "犯过罪", "判过刑", "坐过牢", "蹲过监狱", "有案底", "有前科", "被判过"], to: ["犯罪", "刑罚", "判处"] },
   // 跟身边认识的人要捐款: asking people one knows, not the public.
@@ -73,7 +75,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   // 证会被吊销 / 收回证书: the registration withdrawn.
   { from: ["吊销", "收回证", "收回去", "收走", "取消登记", "被撤"], to: ["撤销登记"] },
   { from: ["筹款", "众筹", "募款", "化缘", "拉赞助", "搞募捐"], to: ["募捐"] },
-  { from: ["收据", "发票", "开票", "开什么票", "票据"], to: ["捐赠票据"] },
+  // (打条子, 写个条, 收条, 白条: a slip written by hand for what was given.)
+  { from: ["收据", "发票", "开票", "开什么票", "票据", "打条子", "打个条", "写个条", "开个条", "条子", "收条", "白条"], to: ["捐赠票据", "收据"] },
   { from: ["抵税", "减税", "少交税", "税前", "扣税", "抵扣", "能抵", "抵多少"], to: ["税前扣除", "扣除"] },
   { from: ["免税"], to: ["免税资格"] },
   { from: ["中国", "中华", "全国"], to: ["冠以", "字样"] },
@@ -191,7 +194,8 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
   { from: ["外地", "外市", "外省", "外区", "别的城市", "别的市", "其他城市", "异地"], to: ["区域外", "外地", "所在地"] },
   { from: ["挂牌", "挂个牌", "牌子"], to: ["设立", "设分会"] },
   // Pay asked of the people served (not the 工本费 of a certificate).
-  { from: ["辛苦费", "服务费", "劳务费", "好处费", "跑腿费", "茶水费", "上门费", "报酬", "收点钱"], to: ["报酬", "收取", "服务对象"] },
+  // (A 红包 or 辛苦钱 pressed on a volunteer by the family served is pay all the same.)
+  { from: ["辛苦费", "辛苦钱", "服务费", "劳务费", "好处费", "跑腿费", "茶水费", "上门费", "报酬", "收点钱", "红包", "塞钱", "感谢费", "心意钱", "收下"], to: ["报酬", "收取", "服务对象"] },
   // 给监事发点补贴: pay to an officer, by any everyday name.
   { from: ["补贴", "津贴", "车马费", "误工费", "薪水", "薪酬", "奖金", "发工资", "开工资", "领工资", "拿钱", "领钱", "拿工资", "拿补贴", "拿报酬", "领报酬"], to: ["报酬", "工资", "发钱"] },
   // Staying on past a limit: age or term.
@@ -210,6 +214,12 @@ export const synonyms: Array<{ from: string[]; to: string[] }> = [
  * the `to` words (searched at the synonym weight and counted as covered, like `synonyms`).
  */
 export const patternSynonyms: Array<{ pattern: RegExp; to: string[] }> = [
+  // 收了服务对象的钱 / 收了受助老人家属的钱: pay taken from those served.
+  { pattern: /收(?:了|过|下)?(?:服务对象|被服务|受助|老人|居民|家属|人家|孩子|家长|残疾人)[^，,。？?]{0,6}?的?(?:钱|红包|好处)/g, to: ["收取报酬", "服务对象"] },
+  // 理事长名下公司 / 监事自己的装修公司 / 理事亲戚的厂: an officer's own business, dealing with the organisation.
+  { pattern: /(?:理事长|理事|监事|秘书长|会长)(?:名下|自己|自家|家里|亲戚|家属)?(?:开)?的?[\u3400-\u9fff]{0,4}?(?:公司|厂|企业|工厂)/g, to: ["交易", "关联"] },
+  // 15岁 / 十六岁的学生: a child's age, so the rules for minors.
+  { pattern: /(?<![\d一二三四五六七八九十])(?:[6-9]|1[0-7]|[六七八九]|十[一二三四五六七]?)(?:周)?岁/g, to: ["未成年人", "年龄"] },
   // 72了 / 七十多岁 / 68岁: an age, so the age-limit rules.
   { pattern: /(?:[5-9]\d|[五六七八九]十[一二三四五六七八九]?)(?:多)?(?:周岁|岁|了)/g, to: ["年龄", "岁", "超龄"] },
   // Somebody's own name used for the organization (我爸的名字, 创始人名字).
@@ -257,7 +267,8 @@ export const organizationTypes: Array<{ mentions: string[]; marks: string[]; leg
   { mentions: ["基金会"], marks: ["基金会"], legalForm: true },
   // Private schools, care homes and social-work centres are registered as 民非.
   { mentions: ["民非", ...minfeiRuns, "社工服务中心", "社会工作服务中心"], marks: ["民非"], legalForm: true },
-  // Members (会员) are what a 社团 is made of: 民非 and 基金会 have none.
+  // Members (会员) are what a 社团 is made of: 民非 and 基金会 have none. (本会 and 我会 are no mark:
+  // a foundation's letters call it 本会 as well.)
   { mentions: ["社团", "协会", "学会", "商会", "联合会", "研究会", "促进会", "会员"], marks: ["社团", "协会"], legalForm: true },
   { mentions: ["慈善组织", "慈善"], marks: ["慈善"] },
   { mentions: ["志愿"], marks: ["志愿"] },

@@ -72,9 +72,12 @@ const rulesCited = /有(啥|什么|哪些)(讲究|规定|限制|说道)|(有没�
 /** Asking what a result means, brings or what to do next (基本合格意味着啥, 评上3A有啥好处, 下一步该干啥). */
 const asksMeaning = /意味着|有(啥|什么|哪些)(好处|用处|优惠|待遇)|能享受(啥|什么|哪些)|什么意思|啥意思|怎么理解|下一步(要|该|得)?(做|干|办)|接下来(要|该|得)(做|干|办)|\bwhat does [^?]{0,30} mean\b/;
 
-/** Citing the rules or asking what a result means: whatever our news comes first, the rules are asked. */
+/** When a rule itself takes effect (新的年检办法啥时候生效, 条例哪年施行的): a fact of the rules, not of our case. */
+const ruleInForce = /(办法|条例|规定|法|新规|细则)[^，,。？?]{0,8}(什么时候|啥时候|哪天|几号|哪年|何时|从几号|从哪天)[^，,。？?]{0,4}(生效|施行|实施|实行|开始执行|起执行)|\bwhen (do|does|did|will)\b[^?]{0,40}\b(rules?|regulations?|measures?|law)\b[^?]{0,12}\b(take effect|come into (force|effect)|apply)\b/;
+
+/** Citing the rules, asking what a result means or when a rule takes effect: whatever our news comes first, the rules are asked. */
 function citesOrAsksMeaning(text: string): boolean {
-  return rulesCited.test(text) || asksMeaning.test(text);
+  return rulesCited.test(text) || asksMeaning.test(text) || ruleInForce.test(text);
 }
 
 /** A bound the rules set, asked for (最长多少天, 最晚哪天, 一共分几档, at the latest). */
@@ -94,6 +97,23 @@ const recommendation = /推荐|哪家|哪儿|哪里|去哪|好吃|好玩|(哪个
 
 /** Asking for a way (有啥招, 有没有办法, 什么门路, 路子): a way round a rule, or help to it. */
 const askedWay = "(?:(?:啥|什么|有啥|有什么|有没有)(?:招|办法|法子|路子|门路)|门路|路子)";
+
+/**
+ * Asking for a way round (有没有门路, 有啥办法跳过去, 走个形式, 这个操作上咋弄, 怎么请才不算违规,
+ * any workaround). Said of a duty the rules show a way to meet (党员不够还有啥别的路子, 合法的路子是啥)
+ * it asks the rule, so it declines nothing alone: the answerer weighs it with what the classifier reads.
+ */
+const wayRound = new RegExp(
+  String.raw`门路|门道|路子|(有没有|有啥|有什么|啥|什么)(办法|法子|招|窍门|技巧)|(咋|怎么|怎样|如何)(弄|操作|整|搞|处理|请|安排|写|做)[^。？?]{0,8}(才|就)?(不算|不会|不被|稳妥|保险|合适|过关|看不出)|操作上|跳过|走个?形式|变通|通融|\b(any|a|some) (way|trick|workaround|shortcut|loophole)s?\b|\b(get|work) (a)?round\b`,
+);
+
+/** A way asked that keeps within the rules (合法的路子, 满足他又不违规, 咋操作才符合规定): a rule question. */
+const withinRules = /(?<!算)不违规|不违法|合规|合法|符合规定|按规定|按照规定|正规|\b(legal|legally|lawful|compliant|allowed)\b/;
+
+export function asksWayRound(question: string): boolean {
+  const text = normalize(question);
+  return wayRound.test(text) && !withinRules.test(text);
+}
 
 /** Those who check an organisation's books and records. */
 const checkers = "民政|登记机关|税务|审计|主管单位|上面|上级|捐赠人";
@@ -224,7 +244,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     patterns: [
       // (Unless it asks what the debt means for the organisation's credit record: a rule.)
       // (Nor a lawsuit against a penalty: 对处罚不服打官司 is the review and litigation rule.)
-      /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政)).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
+      // (Nor one told of a person before asking whether they may hold a post: 出过车祸判过刑，能当负责人吗.)
+      /^(?!.*(黑名单|失信|异常名录|信用记录|处罚|复议|行政|民政|担任|任职|(当|做|干)[^，,。？?]{0,8}?(理事|监事|会长|负责人|秘书长|法人|法定代表人))).*(借款|借钱|欠我|欠钱|还钱|不还|讨债|要债|打官司|离婚|劳动仲裁|劳动纠纷|工伤|辞退|押金|交通事故|车祸|遗产|继承|私人纠纷|邻里纠纷|吵架)/,
       // A landlord or a lease is a private matter, unless told before a question on the premises for
       // registration (房东只签半年，登记能用吗).
       /^(?!.*(登记|住所|民政))(?=.*(房东|租房))/,
@@ -256,7 +277,8 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /(明天|明儿|今天|今儿|今晚|后天|周末|这周|下周|最近|周[一二三四五六日天]).{0,8}(下雪|下雨|暴雪|暴雨|大风|冷|热|晴)|冷不冷|热不热|几度|下不下(雪|雨)/,
       /大选|(美国|俄罗斯|法国|韩国)总统|总统(选举|大选)|外交部|战争|打仗|(你怎么|你如何|你)(看|评价)(待)?.{0,10}(国家|政府|美国|日本|总统|主席|局势|时事)/,
       /比赛|国足|球赛|\bnba\b|\bcba\b|奥运|中考|高考|考研|考公|填志愿/,
-      /淘宝|京东|拼多多|羽绒服|衣服|化妆品|(什么|哪个|哪款|啥|哪家|哪种)牌子|牌子.{0,4}(好|得劲|靠谱)|质量好不好|哪家.{0,6}质量/,
+      // (Clothes given to an organisation, 捐来的旧衣服, are donated goods.)
+      /^(?!.*捐).*(淘宝|京东|拼多多|羽绒服|衣服|化妆品)|(什么|哪个|哪款|啥|哪家|哪种)牌子|牌子.{0,4}(好|得劲|靠谱)|质量好不好|哪家.{0,6}质量/,
       /电脑|笔记本|(手机|电视|打印机).{0,4}(坏|卡|开不了|蓝屏|死机)|翻译(成|一下|下)|\btranslate\b/,
       // A patient's hospital visit, not a 民办医院 as a kind of 民非.
       /挂号|专家号|门诊|三甲医院|(去|上|到)医院(看|检查|住|排队)|血压|血糖|吃(啥|什么|哪种)?药|用药|症状|发烧|感冒|咳嗽|头疼|头痛|牙疼|失眠|怀孕|减肥/,
@@ -264,8 +286,13 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
       // Judging a person's character (our 理事长, a colleague): a personal matter, not a rule.
       /(你觉得|你认为|你看|评价一下|怎么看|如何评价).{0,16}(这个人|那个人|这人|那人|人怎么样|人咋样|为人|人品|性格|脾气)|(这个人|那个人|为人|人品|性格|脾气).{0,4}(怎么样|咋样|如何|好不好|行不行|靠谱)|(他|她)(太|很|特别|总是|老是)(独断|霸道|强势|自私|小气|抠|专制|不讲理)|(科长|局长|处长|主任|领导|专家|会长|理事长|秘书长|经办人)(这个?)?人(怎么样|咋样|如何|好不好|靠谱)|好说话(不|吗|么|嘛)|难说话/,
-      // Finding premises to rent: property listings, not registration rules.
-      /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|(?<!(园区|创新园|孵化)[^。？?]{0,12})房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
+      // A household's social assistance (低保, 临时救助, 特困供养, 高龄津贴): the street office's and the
+      // civil-affairs bureau's own business, not the rules of organisations. What an organisation may
+      // do for such households (协会给低保户发物资, 我们给20户低保家庭发补助, 承接救助服务项目) is.
+      /^(?!.*(协会|学会|商会|基金会|民非|社团|慈善|社会组织|志愿|募|捐|承接|购买服务|机构|受益人|协议|(我们|咱们|咱|本会|我会)[^，,。？?]{0,6}(给|向|为|帮|发|资助|慰问)|association|charity|foundation|\bngo\b|volunteer)).*(低保|临时救助|特困供养|特困人员|医疗救助|两项补贴|残疾人补贴|高龄津贴|高龄补贴|\bdibao\b|minimum living allowance|subsistence allowance)/,
+      // Finding premises to rent: property listings, not registration rules. (Not rent owed on a lease
+      // signed for an organisation being set up, 以协会名义签的…没批下来，房租谁出: the founders' liability.)
+      /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|^(?!.*(没批|批下来|批不下来|不予登记|登记|设立|筹备|名义)).*(?<!(园区|创新园|孵化)[^。？?]{0,12})房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
       /\b(weather|forecast|stock|stocks|crypto|bitcoin|lottery|restaurant|recipe|medicine|doctor|symptom|blood pressure|homework|essay|joke|movie|football|politic\w*)\b/,
     ],
     // Whether an organisation the rules govern may do such a thing is a rule question (协会能以协会

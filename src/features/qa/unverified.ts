@@ -36,6 +36,9 @@ export function asksUnverified(question: string, section: { heading: string; bod
   });
 }
 
+/** Words of degree (具体哪天, 到底啥时候): they ask no more of a subject than the question without them. */
+const vagueWords = new Set(["具体", "到底", "大概", "大约", "一般", "详细"]);
+
 function bigrams(text: string): Set<string> {
   const grams = new Set<string>();
   const placed = normalize(text).replace(ourPlace, "〇");
@@ -43,7 +46,7 @@ function bigrams(text: string): Set<string> {
     for (let index = 0; index + 1 < run.length; index++) {
       const gram = run.slice(index, index + 2);
       if (gram.includes("〇")) grams.add("〇");
-      else if (![...gram].some((character) => functionCharacters.has(character))) grams.add(gram);
+      else if (![...gram].some((character) => functionCharacters.has(character)) && !vagueWords.has(gram)) grams.add(gram);
     }
   }
   return grams;

@@ -214,11 +214,16 @@ function readLimitsOf(text: string): Limit[] {
       if (share && /每(日|天)/.test(before)) found.push({ kind, low: value, share, daily: true, clause: sentence, sentence });
       continue;
     }
+    // 不满18周岁的是未成年人 / 8周岁以上的未成年人为…: a figure that defines a class of people sets no bar.
+    if (definition.test(digits.slice(match.index + match[0].length, match.index + match[0].length + 12))) continue;
     const exempts = high && exemption.test(digits.slice(match.index + match[0].length, match.index + match[0].length + 16));
     found.push({ kind, ...(low ? { low: value } : { high: value }), share, ...(tier ? { tier } : {}), ...(exempts ? { exempts } : {}), clause: share ? sentence : clauseAt(match.index), sentence });
   }
   return found;
 }
+
+/** What follows a figure that names a class of people (…的是, …的未成年人为): a definition. */
+const definition = /^的(?:[\u3400-\u9fff]{0,4}?人)?(?:是|为)(?!准|止|有效)/;
 
 /** What follows a figure that frees those within it from a duty (…的，不参加 / 可以不 / 免于 / 无需). */
 const exemption = /^[^。；;]{0,4}的[，,]?(不参加|不用|不需要?|不必|免于|免予|无需|可以不)/;

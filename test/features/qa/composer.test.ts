@@ -40,6 +40,29 @@ describe("compose", () => {
     expect(composed.sourceLine).toContain("；《社会团体登记管理条例》第十条第五项 · 活动资金");
   });
 
+  it("gives the room a short part leaves to the first part, whose later sentences would otherwise be cut", () => {
+    // Three sentences of about 90 characters each: more than half of the reply, less than all of it.
+    const sentence = (n: number) => `第${n}句`.padEnd(88, "说") + "。";
+    const long = section({ body: [1, 2, 3].map(sentence).join("") });
+    const short = section({ id: "x#2", documentId: "x", title: "活动资金", body: "活动资金3万元以上。", cite: "《社会团体登记管理条例》第十条第五项" });
+    const composed = compose([{ question: "会员", section: long }, { question: "资金", section: short }], { english: false, t: zh });
+    expect(composed.body).toContain("第3句");
+    expect(composed.body).toContain("活动资金3万元以上。");
+    expect(composed.body.length).toBeLessThanOrEqual(maxBodyLength);
+  });
+
+  it("in English, gives the first part's Chinese wording the room a short second part leaves", () => {
+    const first = section({
+      english: "An association needs at least 50 individual members or at least 30 institutional members; with a mixed membership it needs at least 50 members in total when it applies.",
+      body: "个人会员50个以上，或者单位会员30个以上；个人会员和单位会员混合组成的，会员总数不得少于50个，申请登记时就要达到。",
+    });
+    const second = section({ id: "x#2", documentId: "x", title: "Funds", heading: "活动资金", body: "活动资金3万元以上。", english: "At least 30,000 yuan.", cite: "《社会团体登记管理条例》第十条第五项" });
+    const composed = compose([{ question: "How many members?", section: first }, { question: "How much money?", section: second }], { english: true, t: en });
+    const [one] = composed.body.split("\n");
+    expect(one).toContain("会员总数不得少于50个");
+    expect(composed.body.length).toBeLessThanOrEqual(maxBodyLength);
+  });
+
   it("adds 以登记机关最新要求为准 for caution articles, once", () => {
     expect(compose([{ question: "q", section: section({ caution: true }) }], { english: false, t: zh }).body).toMatch(/以登记机关最新要求为准。$/);
     const already = section({ caution: true, body: "一般5月31日前报送，以登记机关最新要求为准。" });

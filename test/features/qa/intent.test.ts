@@ -91,7 +91,9 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
   // before the round's changes (scope-unseen11); round 15's: the half of a blind writer's 320
   // boundary lines never looked at (scope-unseen12: "may we" rule questions beside hinted untruths),
   // and 52 "may we" and review lines of ours with untrue twins, written before the round's changes
-  // and never trained on (scope-unseen13).
+  // and never trained on (scope-unseen13); round 16's: the half of a blind writer's 320 lines never
+  // looked at (scope-unseen14: rule questions told with words that sound live or improper, beside
+  // look-ups, ways round and other matters).
   // The decision is the answerer's: small talk, the scope rules, then the classifier.
   it.each([
     ["test/fixtures/qa/scope-unseen.jsonl", 0.89],
@@ -107,6 +109,7 @@ describe("scope classifier (config/qa/scope-examples.yaml)", () => {
     ["test/fixtures/qa/scope-unseen11.jsonl", 0.8],
     ["test/fixtures/qa/scope-unseen12.jsonl", 0.92],
     ["test/fixtures/qa/scope-unseen13.jsonl", 0.95],
+    ["test/fixtures/qa/scope-unseen14.jsonl", 0.92],
   ] as const)("decides answer or not rightly for lines written blind and never trained on: %s, at least %s", (file, bar) => {
     const model = new IntentClassifier(examples);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; label: IntentLabel });

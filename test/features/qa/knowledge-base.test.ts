@@ -15,7 +15,7 @@ describe("the shipped knowledge base's wording", () => {
       ["foundation-setup", "国务院民政部门和省级民政部门"],
       ["charity-public-fundraising", "不得以任何形式自行开展公开募捐"],
       ["evaluation-grades", "有效期5年"],
-      ["foundation-governance-and-spending", "每年至少2次"],
+      ["foundation-governance-and-spending", "每年至少召开2次会议"],
       ["shetuan-charter-and-governance", "每年至少一次"],
       ["shetuan-registration-procedure", "业务范围相同或者相似"],
       ["charity-directed-fundraising-and-donations", "财政部门统一监（印）制的捐赠票据"],
@@ -38,6 +38,13 @@ describe("the shipped knowledge base's wording", () => {
       ["membership-fees", "约定的期限、方式和合法用途"],
       // A fine the statute allows (可以并处) is not told as one it requires.
       ["penalties-and-remedies", "予以没收，可以并处"],
+      // Round 16: a 民非's fine for unlawful gains, the liquidation report it files, the signature
+      // on a 社团's application, profits not distributed, and a fraction as the statute writes it.
+      ["penalties-and-remedies", "违法所得3倍以上5倍以下"],
+      ["minfei-operations", "审查文件和清算报告"],
+      ["change-and-deregistration", "法定代表人签署的注销登记申请书"],
+      ["minfei-operations", "或者会员分配所取得利润"],
+      ["charity-assets-disclosure-spending", "三分之二以上"],
     ];
     const missing = quoted.filter(([article, phrase]) => !sections.some((section) => section.documentId === article && section.body.includes(phrase!)));
     expect(missing).toEqual([]);
