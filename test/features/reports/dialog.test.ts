@@ -48,6 +48,20 @@ describe("report conversation: starting", () => {
     expect(reply).toMatch(/哪个组织/);
   });
 
+  it("answers a rule question mentioned to it, however many people and which organisation it names", async () => {
+    bot = await startTestBot();
+    const group = bot.group("g1");
+    const [party] = await group.user("alice", "小李").says("@小园助手 我们协会有4个正式党员 需要成立党支部吗");
+    expect(party).not.toMatch(/帮你登记/);
+    expect(party).toContain("党支部");
+    const [members] = await group.user("bob", "老王").says("@小园助手 俺们秧歌队现在登记上名的会员有38个 够不够数");
+    expect(members).not.toMatch(/帮你登记/);
+    expect(members).toMatch(/50个/);
+    // (An account of a day's work with a question about it is still a report.)
+    const [report] = await group.user("carol", "小张").says(`@小园助手 ${noTeamNoHours}，这个怎么报`);
+    expect(report).toMatch(/哪个组织/);
+  });
+
   it("does not start on its own when autoDetect is off", async () => {
     bot = await startTestBot({ config: { reports: { autoDetect: false } } });
     expect(await bot.group("g1").user("alice").says(complete)).toEqual([]);

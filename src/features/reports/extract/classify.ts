@@ -88,6 +88,8 @@ const SETTLED = /(?:已经|已)?(?:确定|定|说好|约好|安排好|报名|通
 const QUESTION_OPENING = /^\s*(?:@\S+\s*)?(?:[\u4e00-\u9fa5]{0,4}(?:你好|您好|好)[,!。\s]*)?(?:麻烦|想|我想|那个)?(?:请问|问一下|问下|问问|想问(?:一下)?|咨询(?:一下|下)?|请教(?:一下|下)?|打听(?:一下|下)?|谁知道)/;
 /** Asking words a question opening is followed by (broader than QUESTION, which must not fire on
  * a count such as 多少人 inside a report). */
+/** Asked without a question word: 够不够, 需不需要, 合规不合规, 烦请告知. */
+const RULE_ASKED = /([\u4e00-\u9fa5])不\1|告知|合规/;
 const ASKS = /[?？]|吗|么|呢|怎么|咋|如何|能不能|可不可以|可以不|是否|多少|哪|啥|什么|谁|几[个点号位名小]|有没有|没有\s*$|还是|行不行|对不对|算不算|要不要/;
 /** A cancelled or postponed activity, said outright (临时取消了, 没去成, 改期了). */
 const CALLED_OFF_OUTRIGHT = /临时取消|(?:活动|清雪|义诊|慰问|演出|讲座|植树|培训)?(?:被)?取消了|没去成|改期了|延期了/;
@@ -126,6 +128,9 @@ export function notReportReason(text: string, signals: ReportSignals): NotReport
   if (signals.future && !/了|已经|已|完成|结束|刚/.test(text.replace(SETTLED, ""))) return "plan";
   // 请问…怎么算？: a message that opens by asking is a question, whatever example it gives.
   if (QUESTION_OPENING.test(text) && ASKS.test(text.replace(QUESTION_OPENING, ""))) return "question";
+  // 我们协会有4个正式党员 需要成立党支部吗 / 会员有38个 够不够数 / 烦请告知是否合规: a question that tells
+  // of no day and nothing done asks the rules, however many people and which organisation it names.
+  if ((ASKS.test(text) || RULE_ASKED.test(text)) && !signals.date && !DONE.test(text)) return "question";
   if (CALLED_OFF_OUTRIGHT.test(text) && !PART_CALLED_OFF.test(text) && !HAPPENED_ANYWAY.test(text)) return "cancelled";
   // 原计划…因为下雨没搞成: the planned activity did not take place, however many came.
   if (CALLED_OFF.test(text) && /原计划|原定|原本|本来|计划|预定/.test(text) && !/改为|改成|换成|后来|最后还是|照常|如期/.test(text)) return "cancelled";
