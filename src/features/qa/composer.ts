@@ -55,6 +55,7 @@ export function compose(picks: Pick[], options: { english: boolean; t: Translate
   const parts = picks.map((pick) => write(pick, share));
   let spare = share * picks.length - parts.reduce((sum, part) => sum + part.length, 0);
   parts.forEach((part, index) => {
+    if (spare <= 0) return;
     const pick = picks[index]!;
     const grown = write(pick, part.length + spare);
     const longer = inEnglish(pick) ? `${grown}${inChinese(pick.section.body, `${pick.question} ${grown}`, spare - (grown.length - part.length), t)}` : grown;

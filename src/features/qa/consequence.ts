@@ -88,7 +88,7 @@ function subjectTermsOf(question: string): Set<string> {
   }
   for (const group of synonyms) if (group.from.some((word) => text.includes(word))) for (const word of group.to) terms.add(normalize(word));
   // (And a pattern's, as the search reads it: 收了受助老人家属的钱 is 收取报酬 from 服务对象.)
-  for (const { pattern, to } of patternSynonyms) if (new RegExp(pattern.source).test(text)) for (const word of to) terms.add(normalize(word));
+  for (const { pattern, to } of patternSynonyms) if (text.match(pattern)) for (const word of to) terms.add(normalize(word));
   // An English question's case, in the Chinese words the rules use (for-profit → 营利).
   for (const term of chineseTermsIn(text)) terms.add(normalize(term));
   // The consequence words themselves (处罚 from 怎么处罚's synonyms) are not the case asked about.

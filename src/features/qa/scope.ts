@@ -104,7 +104,7 @@ const askedWay = "(?:(?:啥|什么|有啥|有什么|有没有)(?:招|办法|法�
  * it asks the rule, so it declines nothing alone: the answerer weighs it with what the classifier reads.
  */
 const wayRound = new RegExp(
-  String.raw`门路|门道|路子|(有没有|有啥|有什么|啥|什么)(办法|法子|招|窍门|技巧)|(咋|怎么|怎样|如何)(弄|操作|整|搞|处理|请|安排|写|做)[^。？?]{0,8}(才|就)?(不算|不会|不被|稳妥|保险|合适|过关|看不出)|操作上|跳过|走个?形式|变通|通融|\b(any|a|some) (way|trick|workaround|shortcut|loophole)s?\b|\b(get|work) (a)?round\b`,
+  String.raw`${askedWay}|门道|(有没有|有啥|有什么|啥|什么)(窍门|技巧)|(咋|怎么|怎样|如何)(弄|操作|整|搞|处理|请|安排|写|做)[^。？?]{0,8}(才|就)?(不算|不会|不被|稳妥|保险|合适|过关|看不出)|操作上|跳过|走个?形式|变通|通融|\b(any|a|some) (way|trick|workaround|shortcut|loophole)s?\b|\b(get|work) (a)?round\b`,
 );
 
 /** A way asked that keeps within the rules (合法的路子, 满足他又不违规, 咋操作才符合规定): a rule question. */
@@ -286,10 +286,6 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
       /领导人|(你觉得|你认为|评价一下|怎么看|如何评价).{0,14}(领导|书记|市长|区长|局长|主任|政府|官员|干部|政策好不好)/,
       // Judging a person's character (our 理事长, a colleague): a personal matter, not a rule.
       /(你觉得|你认为|你看|评价一下|怎么看|如何评价).{0,16}(这个人|那个人|这人|那人|人怎么样|人咋样|为人|人品|性格|脾气)|(这个人|那个人|为人|人品|性格|脾气).{0,4}(怎么样|咋样|如何|好不好|行不行|靠谱)|(他|她)(太|很|特别|总是|老是)(独断|霸道|强势|自私|小气|抠|专制|不讲理)|(科长|局长|处长|主任|领导|专家|会长|理事长|秘书长|经办人)(这个?)?人(怎么样|咋样|如何|好不好|靠谱)|好说话(不|吗|么|嘛)|难说话/,
-      // A household's social assistance (低保, 临时救助, 特困供养, 高龄津贴): the street office's and the
-      // civil-affairs bureau's own business, not the rules of organisations. What an organisation may
-      // do for such households (协会给低保户发物资, 我们给20户低保家庭发补助, 承接救助服务项目) is.
-      /^(?!.*(协会|学会|商会|基金会|民非|社团|慈善|社会组织|志愿|募|捐|承接|购买服务|机构|受益人|协议|(我们|咱们|咱|本会|我会)[^，,。？?]{0,6}(给|向|为|帮|发|资助|慰问)|association|charity|foundation|\bngo\b|volunteer)).*(低保|临时救助|特困供养|特困人员|医疗救助|两项补贴|残疾人补贴|高龄津贴|高龄补贴|\bdibao\b|minimum living allowance|subsistence allowance)/,
       // Finding premises to rent: property listings, not registration rules. (Not rent owed on a lease
       // signed for an organisation being set up, 以协会名义签的…没批下来，房租谁出: the founders' liability.)
       /(哪|推荐|找|有没有).{0,10}(招租|租房|租个|租间|租一间|便宜的?(房|办公室|场地|门市))|(办公室|房子|房间|场地|门市|商铺|写字楼|仓库).{0,4}(出租|招租)|^(?!.*(没批|批下来|批不下来|不予登记|登记|设立|筹备|名义)).*(?<!(园区|创新园|孵化)[^。？?]{0,12})房租|租金.{0,4}(多少|贵|便宜|行情)|中介费/,
@@ -347,6 +343,11 @@ const rules: Array<{ verdict: ScopeVerdict; patterns: Array<{ test(text: string)
     // 捐款能抵税吗 is about the donation, answered).
     unlessNamesGoverned: true,
     patterns: [
+      // A household's social assistance (低保, 临时救助, 特困供养, 高龄津贴): the street office's and the
+      // civil-affairs bureau's own business. What an organisation may do for such households is a
+      // rule question, also when the organisation is only implied (我们给20户低保家庭发补助, 承接救助
+      // 服务项目, 受益人, 协议, 募捐).
+      /^(?!.*(募|承接|购买服务|受益人|协议|(我们|咱们|咱|本会|我会)[^，,。？?]{0,6}(给|向|为|帮|发|资助|慰问))).*(低保|临时救助|特困供养|特困人员|医疗救助|两项补贴|残疾人补贴|高龄津贴|高龄补贴|\bdibao\b|minimum living allowance|subsistence allowance)/,
       /(结婚|离婚|婚姻|收养)(登记|证)|户口|落户|户籍|(办|换|补)(个)?身份证|护照|签证|社保卡|医保卡|驾照|驾驶证/,
       // (The asker's own banking: 转到个人账户 in a story about a fee asks whether the fee is real.)
       /(我|我自己|本人|给自己)(个人|私人)?[^，,。？?]{0,6}(银行|储蓄|存款)?(账户|帐户|户头|银行卡|信用卡|存折)|储蓄(账户|卡)|(办|开)(一?张|个)?(银行卡|信用卡|储蓄卡)|房贷|车贷|公积金贷款/,
